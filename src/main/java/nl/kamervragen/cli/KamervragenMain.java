@@ -1,0 +1,162 @@
+package nl.kamervragen.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import nl.kamervragen.pipeline.KamervragenPipeline;
+import nl.kamervragen.pipeline.PipelineMetrics;
+import nl.kamervragen.pipeline.RunConfig;
+import nl.kamervragen.table.TableDefinition;
+import nl.kamervragen.table.Tables;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * The command-line entry point: validates options, builds the pipeline, runs it and says what it
+ * did. Exit codes: 0 success, 1 the run failed, 2 usage error.
+ */
+public final class KamervragenMain {
+
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+
+  static final String USAGE_LINE =
+      "usage: kamervragen [--input=FILE|FOLDER|GLOB] [--output=FOLDER] [--referenceDate=YYYY-MM-DD] "
+          + "[--maxFileBytes=N] [--runner=DirectRunner] [other Beam options]; --help lists them all";
+
+  private KamervragenMain() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err, Clock.systemUTC()));
+  }
+
+  /** Runs kamervragen and returns its exit code; never exits the JVM. */
+  public static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+    PipelineOptionsFactory.register(KamervragenOptions.class);
+    if (Arrays.asList(args).contains("--help")) {
+      PipelineOptionsFactory.printHelp(out, KamervragenOptions.class);
+      return OK;
+    }
+    KamervragenOptions options;
+    RunConfig config;
+    try {
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(KamervragenOptions.class);
+      config = CliConfig.from(options, clock);
+    } catch (IllegalArgumentException | CliConfig.UsageException e) {
+      err.println("kamervragen: " + firstLine(e.getMessage()));
+      err.println(USAGE_LINE);
+      return USAGE;
+    }
+    try {
+      FileSystems.setDefaultPipelineOptions(options);
+      long files = countInputFiles(config.inputPattern());
+      if (files == 0) {
+        err.println("kamervragen: no input files match '" + options.getInput() + "' (pattern " + config.inputPattern() + ")");
+        return FAILED;
+      }
+      out.printf(
+          "kamervragen: reading %d file(s) from %s on %s, reference date %s%n",
+          files, options.getInput(), options.getRunner().getSimpleName(), config.referenceDate());
+      Pipeline pipeline = Pipeline.create(options);
+      KamervragenPipeline.build(pipeline, config);
+      PipelineResult result = pipeline.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        err.println("kamervragen: the run ended in state " + state + "; the output may be incomplete");
+        return FAILED;
+      }
+      removeStagingFolder(config.output());
+      printSummary(out, result, config.output());
+      return OK;
+    } catch (Exception e) {
+      err.println("kamervragen: the run failed: " + rootCause(e));
+      return FAILED;
+    }
+  }
+
+  private static long countInputFiles(String pattern) throws IOException {
+    MatchResult match = FileSystems.match(List.of(pattern), EmptyMatchTreatment.ALLOW).get(0);
+    return match.status() == MatchResult.Status.OK ? match.metadata().stream().filter(m -> !m.resourceId().isDirectory()).count() : 0;
+  }
+
+  private static void printSummary(PrintStream out, PipelineResult result, String output) {
+    Map<String, Long> counters = counters(result);
+    out.printf(
+        "kamervragen: %d file(s) read: %d parsed, %d rejected, %d duplicate(s) set aside; %d document(s) kept%n",
+        counters.getOrDefault(PipelineMetrics.FILES_READ, 0L),
+        counters.getOrDefault(PipelineMetrics.DOCUMENTS_PARSED, 0L),
+        counters.getOrDefault(PipelineMetrics.FILES_REJECTED, 0L),
+        counters.getOrDefault(PipelineMetrics.DUPLICATES, 0L),
+        counters.getOrDefault(PipelineMetrics.DOCUMENTS_KEPT, 0L));
+    StringBuilder tables = new StringBuilder();
+    for (TableDefinition table : Tables.ALL) {
+      if (tables.length() > 0) {
+        tables.append(", ");
+      }
+      tables.append(table.name()).append(' ').append(counters.getOrDefault(PipelineMetrics.ROWS_WRITTEN_PREFIX + table.name(), 0L));
+    }
+    out.printf("kamervragen: wrote %d tables (rows) as CSV and Parquet to %s: %s%n", Tables.ALL.size(), output, tables);
+  }
+
+  private static Map<String, Long> counters(PipelineResult result) {
+    MetricQueryResults metrics =
+        result.metrics().queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(PipelineMetrics.NAMESPACE)).build());
+    Map<String, Long> counters = new TreeMap<>();
+    for (MetricResult<Long> counter : metrics.getCounters()) {
+      long value;
+      try {
+        value = counter.getCommitted();
+      } catch (UnsupportedOperationException notCommitted) {
+        value = counter.getAttempted();
+      }
+      counters.merge(counter.getName().getName(), value, Long::sum);
+    }
+    return counters;
+  }
+
+  /** Removes the emptied folder of staged parts, on a local output folder. */
+  private static void removeStagingFolder(String output) throws IOException {
+    Path parts = Path.of(output).resolve(".parts");
+    if (!output.contains("://") && Files.isDirectory(parts)) {
+      try (Stream<Path> paths = Files.walk(parts)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    }
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage());
+    return cause.getClass().getSimpleName() + message;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown problem";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,40 @@
+package nl.kamervragen.cli;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/** Command-line options of kamervragen, on top of Beam's own (such as {@code --runner}). */
+public interface KamervragenOptions extends PipelineOptions {
+
+  @Description(
+      "Kamervraag documents to read: a file, a folder (read recursively) or a glob such as "
+          + "'archive/**/*.txt'. Files ending in .gz are decompressed.")
+  @Default.String("seeds")
+  @Validation.Required
+  String getInput();
+
+  void setInput(String value);
+
+  @Description("Folder the tables are written to, as <table>.csv and <table>.parquet.")
+  @Default.String("output")
+  @Validation.Required
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description(
+      "Date, as YYYY-MM-DD, against which open questions are counted as open and overdue. "
+          + "Empty means today (in UTC). Pin it to make reruns give identical tables.")
+  @Default.String("")
+  String getReferenceDate();
+
+  void setReferenceDate(String value);
+
+  @Description("Files larger than this many bytes (after decompression) are rejected without being read whole.")
+  @Default.Long(4L * 1024 * 1024)
+  long getMaxFileBytes();
+
+  void setMaxFileBytes(long value);
+}

@@ -1,0 +1,95 @@
+package nl.kamervragen.parse;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The government topic taxonomies (OWMS and TOOI), merged: each label with its parent theme.
+ *
+ * <p>File format: one label per line, {@code * label} for a theme, indented {@code label} for a
+ * child of the theme above, {@code #} for comments. When a label occurs in both files, the first
+ * file read decides its theme.
+ */
+public final class TopicVocabulary {
+
+  private static final List<String> DEFAULT_RESOURCES =
+      List.of("/nl/kamervragen/topics/topics-owms.txt", "/nl/kamervragen/topics/topics-tooi.txt");
+
+  private final Map<String, String> themeByLabel;
+  private final int maxWords;
+
+  private TopicVocabulary(Map<String, String> themeByLabel) {
+    this.themeByLabel = Map.copyOf(themeByLabel);
+    this.maxWords =
+        themeByLabel.keySet().stream().mapToInt(l -> l.split(" ").length).max().orElse(1);
+  }
+
+  /** The vocabularies shipped with kamervragen. */
+  public static TopicVocabulary standard() {
+    List<String> lines = new ArrayList<>();
+    for (String resource : DEFAULT_RESOURCES) {
+      try (InputStream in = TopicVocabulary.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException("topic vocabulary " + resource + " is missing from the jar");
+        }
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+            .lines()
+            .forEach(lines::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read topic vocabulary " + resource, e);
+      }
+    }
+    return fromLines(lines);
+  }
+
+  /** Builds a vocabulary from lines in the vocabulary file format. */
+  public static TopicVocabulary fromLines(List<String> lines) {
+    Map<String, String> themeByLabel = new LinkedHashMap<>();
+    String theme = null;
+    for (String raw : lines) {
+      String line = raw.strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      if (line.startsWith("*")) {
+        theme = normalize(line.substring(1));
+        themeByLabel.putIfAbsent(theme, theme);
+      } else {
+        String label = normalize(line);
+        themeByLabel.putIfAbsent(label, theme == null ? label : theme);
+      }
+    }
+    return new TopicVocabulary(themeByLabel);
+  }
+
+  private static String normalize(String label) {
+    return label.strip().replaceAll("\\s+", " ");
+  }
+
+  /** The theme of a known label, or empty when the label is not in the vocabulary. */
+  public Optional<String> themeOf(String label) {
+    return Optional.ofNullable(themeByLabel.get(label));
+  }
+
+  public boolean contains(String label) {
+    return themeByLabel.containsKey(label);
+  }
+
+  /** The number of words in the longest label. */
+  public int maxWords() {
+    return maxWords;
+  }
+
+  public int size() {
+    return themeByLabel.size();
+  }
+}

@@ -1,0 +1,297 @@
+package nl.kamervragen.pipeline;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.kamervragen.model.Footnote;
+import nl.kamervragen.model.Kamervraag;
+import nl.kamervragen.model.Person;
+import nl.kamervragen.model.Position;
+import nl.kamervragen.model.Postponement;
+import nl.kamervragen.model.Question;
+import nl.kamervragen.model.Topic;
+import nl.kamervragen.stats.Deadlines;
+import nl.kamervragen.stats.StatsDocument;
+import nl.kamervragen.table.TableDefinition;
+import nl.kamervragen.table.Tables;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * One parsed question set as it travels through the pipeline: its {@code documents} row and its
+ * rows of every detail table, built once from the parser's model at the pipeline's edge.
+ */
+public final class DocumentBundle {
+
+  static final String DOCUMENT = "document";
+  static final String CONTENT_SHA256 = "content_sha256";
+
+  /** The detail tables a bundle carries, each as an array field named after the table. */
+  static final List<TableDefinition> DETAIL_TABLES =
+      List.of(Tables.QUESTIONS, Tables.SUBMITTERS, Tables.ANSWERERS, Tables.TOPICS, Tables.FOOTNOTES, Tables.POSTPONEMENTS);
+
+  public static final Schema SCHEMA = schema();
+
+  private static final String LIST_SEPARATOR = "; ";
+
+  private DocumentBundle() {}
+
+  private static Schema schema() {
+    Schema.Builder builder =
+        Schema.builder()
+            .addRowField(DOCUMENT, Tables.DOCUMENTS.beamSchema())
+            .addStringField(CONTENT_SHA256);
+    for (TableDefinition table : DETAIL_TABLES) {
+      builder.addArrayField(table.name(), FieldType.row(table.beamSchema()));
+    }
+    return builder.build();
+  }
+
+  /**
+   * Builds the bundle of a parsed document.
+   *
+   * @param extraWarnings warnings from reading the file (e.g. its encoding), listed first
+   */
+  public static Row of(
+      Kamervraag doc, String sourceFile, String contentSha256, List<String> extraWarnings, LocalDate referenceDate) {
+    List<String> warnings = new ArrayList<>(extraWarnings);
+    warnings.addAll(doc.warnings());
+    Row.Builder bundle =
+        Row.withSchema(SCHEMA)
+            .addValue(documentRow(doc, sourceFile, warnings, referenceDate))
+            .addValue(contentSha256);
+    bundle.addValue(questions(doc));
+    bundle.addValue(submitters(doc));
+    bundle.addValue(answerers(doc));
+    bundle.addValue(topics(doc));
+    bundle.addValue(footnotes(doc));
+    bundle.addValue(postponements(doc));
+    return bundle.build();
+  }
+
+  public static Row document(Row bundle) {
+    return bundle.getRow(DOCUMENT);
+  }
+
+  public static String id(Row bundle) {
+    return document(bundle).getString("id");
+  }
+
+  public static String sourceFile(Row bundle) {
+    return document(bundle).getString("source_file");
+  }
+
+  public static String contentSha256(Row bundle) {
+    return bundle.getString(CONTENT_SHA256);
+  }
+
+  /** The rows of one detail table. */
+  public static List<Row> details(Row bundle, TableDefinition table) {
+    Iterable<Row> rows = bundle.getIterable(table.name());
+    List<Row> list = new ArrayList<>();
+    if (rows != null) {
+      rows.forEach(list::add);
+    }
+    return list;
+  }
+
+  /** What the statistics need of this bundle. */
+  public static StatsDocument stats(Row bundle) {
+    Row doc = document(bundle);
+    List<StatsDocument.Member> submitters =
+        details(bundle, Tables.SUBMITTERS).stream()
+            .map(r -> new StatsDocument.Member(r.getString("name"), Optional.ofNullable(r.getString("party"))))
+            .toList();
+    List<String> answerers =
+        details(bundle, Tables.ANSWERERS).stream().map(r -> r.getString("name")).distinct().toList();
+    List<String> ministries =
+        details(bundle, Tables.ANSWERERS).stream()
+            .map(r -> r.getString("ministry"))
+            .filter(m -> m != null)
+            .distinct()
+            .toList();
+    List<String> topics = details(bundle, Tables.TOPICS).stream().map(r -> r.getString("topic")).toList();
+    return new StatsDocument(
+        doc.getLogicalTypeValue("submitted", LocalDate.class),
+        "answered".equals(doc.getString("status")),
+        Optional.ofNullable(doc.getInt32("response_days")),
+        Optional.ofNullable(doc.getBoolean("on_time")),
+        Boolean.TRUE.equals(doc.getBoolean("overdue")),
+        doc.getInt32("questions"),
+        submitters,
+        answerers,
+        ministries,
+        topics,
+        doc.getInt32("warning_count"),
+        Boolean.TRUE.equals(doc.getBoolean("truncated")),
+        doc.getInt32("unknown_topics"));
+  }
+
+  private static Row documentRow(Kamervraag doc, String sourceFile, List<String> warnings, LocalDate referenceDate) {
+    Deadlines.Facts facts = Deadlines.of(doc, referenceDate);
+    Set<String> ministries = new LinkedHashSet<>();
+    doc.answerers().forEach(p -> p.positions().forEach(pos -> pos.ministry().ifPresent(ministries::add)));
+    return Tables.DOCUMENTS
+        .row()
+        .withFieldValue("id", doc.caseNumber())
+        .withFieldValue("title", doc.title().orElse(null))
+        .withFieldValue("submitted", doc.submitted())
+        .withFieldValue("answered", doc.answered().orElse(null))
+        .withFieldValue("response_days", facts.responseDays().orElse(null))
+        .withFieldValue("stated_days", doc.statedDays().orElse(null))
+        .withFieldValue("status", doc.isAnswered() ? "answered" : "open")
+        .withFieldValue("postponements", doc.postponements().size())
+        .withFieldValue("deadline_days", facts.deadlineDays())
+        .withFieldValue("deadline", facts.deadline())
+        .withFieldValue("on_time", facts.onTime().orElse(null))
+        .withFieldValue("open_days", facts.openDays().orElse(null))
+        .withFieldValue("overdue", facts.overdue())
+        .withFieldValue("overdue_days", facts.overdueDays().orElse(null))
+        .withFieldValue("submitters", join(doc.submitters().stream().map(Person::name).toList()))
+        .withFieldValue("submitter_parties", join(doc.submitters().stream().map(p -> p.party().orElse("")).toList()))
+        .withFieldValue("answerers", join(doc.answerers().stream().map(Person::name).toList()))
+        .withFieldValue("answering_ministries", join(List.copyOf(ministries)))
+        .withFieldValue("topics", join(doc.topics().stream().map(Topic::label).toList()))
+        .withFieldValue("unknown_topics", (int) doc.topics().stream().filter(t -> !t.known()).count())
+        .withFieldValue("questions", doc.questions().size())
+        .withFieldValue("answered_questions", (int) doc.questions().stream().filter(q -> q.answer().isPresent()).count())
+        .withFieldValue("footnotes", doc.footnotes().size())
+        .withFieldValue("question_url", doc.questionUrl().orElse(null))
+        .withFieldValue("answer_url", doc.answerUrl().orElse(null))
+        .withFieldValue("question_id", doc.questionId().orElse(null))
+        .withFieldValue("answer_id", doc.answerId().orElse(null))
+        .withFieldValue("parliamentary_year", doc.parliamentaryYear().orElse(null))
+        .withFieldValue("question_full_title", doc.questionFullTitle().orElse(null))
+        .withFieldValue("answer_full_title", doc.answerFullTitle().orElse(null))
+        .withFieldValue("layout", doc.layout().name().toLowerCase(java.util.Locale.ROOT))
+        .withFieldValue("truncated", doc.truncated())
+        .withFieldValue("warning_count", warnings.size())
+        .withFieldValue("warnings", join(warnings))
+        .withFieldValue("source_file", sourceFile)
+        .build();
+  }
+
+  private static List<Row> questions(Kamervraag doc) {
+    List<Row> rows = new ArrayList<>();
+    int seq = 0;
+    for (Question q : doc.questions()) {
+      rows.add(
+          Tables.QUESTIONS
+              .row()
+              .withFieldValue("id", doc.caseNumber())
+              .withFieldValue("seq", ++seq)
+              .withFieldValue("number", q.number())
+              .withFieldValue("question", q.text())
+              .withFieldValue("answer", q.answer().orElse(null))
+              .withFieldValue("answered", q.answer().isPresent())
+              .withFieldValue("refers_to_question", q.refersToQuestion().orElse(null))
+              .build());
+    }
+    return rows;
+  }
+
+  private static List<Row> submitters(Kamervraag doc) {
+    List<Row> rows = new ArrayList<>();
+    int seq = 0;
+    for (Person p : doc.submitters()) {
+      rows.add(
+          Tables.SUBMITTERS
+              .row()
+              .withFieldValue("id", doc.caseNumber())
+              .withFieldValue("seq", ++seq)
+              .withFieldValue("name", p.name())
+              .withFieldValue("party", p.party().orElse(null))
+              .build());
+    }
+    return rows;
+  }
+
+  private static List<Row> answerers(Kamervraag doc) {
+    List<Row> rows = new ArrayList<>();
+    int seq = 0;
+    for (Person p : doc.answerers()) {
+      seq++;
+      if (p.positions().isEmpty()) {
+        rows.add(answererRow(doc, seq, p, null, null));
+      }
+      int positionSeq = 0;
+      for (Position position : p.positions()) {
+        rows.add(answererRow(doc, seq, p, ++positionSeq, position));
+      }
+    }
+    return rows;
+  }
+
+  private static Row answererRow(Kamervraag doc, int seq, Person p, Integer positionSeq, Position position) {
+    return Tables.ANSWERERS
+        .row()
+        .withFieldValue("id", doc.caseNumber())
+        .withFieldValue("seq", seq)
+        .withFieldValue("name", p.name())
+        .withFieldValue("party", p.party().orElse(null))
+        .withFieldValue("position_seq", positionSeq)
+        .withFieldValue("position", position == null ? null : position.title())
+        .withFieldValue("ministry", position == null ? null : position.ministry().orElse(null))
+        .build();
+  }
+
+  private static List<Row> topics(Kamervraag doc) {
+    List<Row> rows = new ArrayList<>();
+    int seq = 0;
+    for (Topic t : doc.topics()) {
+      rows.add(
+          Tables.TOPICS
+              .row()
+              .withFieldValue("id", doc.caseNumber())
+              .withFieldValue("seq", ++seq)
+              .withFieldValue("topic", t.label())
+              .withFieldValue("known", t.known())
+              .withFieldValue("theme", t.theme().orElse(null))
+              .build());
+    }
+    return rows;
+  }
+
+  private static List<Row> footnotes(Kamervraag doc) {
+    List<Row> rows = new ArrayList<>();
+    int seq = 0;
+    for (Footnote f : doc.footnotes()) {
+      rows.add(
+          Tables.FOOTNOTES
+              .row()
+              .withFieldValue("id", doc.caseNumber())
+              .withFieldValue("seq", ++seq)
+              .withFieldValue("number", f.number())
+              .withFieldValue("text", f.text())
+              .withFieldValue("url", f.url().orElse(null))
+              .withFieldValue("domain", f.domain().orElse(null))
+              .build());
+    }
+    return rows;
+  }
+
+  private static List<Row> postponements(Kamervraag doc) {
+    List<Row> rows = new ArrayList<>();
+    int seq = 0;
+    for (Postponement p : doc.postponements()) {
+      rows.add(
+          Tables.POSTPONEMENTS
+              .row()
+              .withFieldValue("id", doc.caseNumber())
+              .withFieldValue("seq", ++seq)
+              .withFieldValue("date", p.date().orElse(null))
+              .withFieldValue("text", p.text())
+              .build());
+    }
+    return rows;
+  }
+
+  private static String join(List<String> values) {
+    return values.stream().collect(Collectors.joining(LIST_SEPARATOR));
+  }
+}

@@ -1,0 +1,50 @@
+package nl.kamervragen.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The measures of the {@code summary} table, with what each counts. */
+public final class RunSummary {
+
+  public static final String FILES = "files";
+  public static final String DOCUMENTS_PARSED = "documents_parsed";
+  public static final String REJECTED = "rejected";
+  public static final String DUPLICATES = "duplicates";
+  public static final String DOCUMENTS = "documents";
+  public static final String ANSWERED = "answered";
+  public static final String OPEN = "open";
+  public static final String OVERDUE = "overdue";
+  public static final String UNTIMED = "untimed";
+  public static final String TRUNCATED = "truncated";
+  public static final String DOCUMENTS_WITH_WARNINGS = "documents_with_warnings";
+  public static final String WARNINGS = "warnings";
+  public static final String UNKNOWN_TOPICS = "unknown_topics";
+
+  /** Every measure with its description, in the order they are explained. */
+  public static final Map<String, String> DESCRIPTIONS = descriptions();
+
+  private RunSummary() {}
+
+  private static Map<String, String> descriptions() {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put(FILES, "input files matched; files = documents + duplicates + rejected");
+    d.put(DOCUMENTS_PARSED, "files parsed into a question set, duplicates included");
+    d.put(REJECTED, "files that could not be read or parsed (see rejects)");
+    d.put(DUPLICATES, "files set aside because another file holds the same case number (see duplicates)");
+    d.put(DOCUMENTS, "question sets in the documents table");
+    d.put(ANSWERED, "question sets with an answer");
+    d.put(OPEN, "question sets without an answer");
+    d.put(OVERDUE, "open question sets past their deadline as of the reference date");
+    d.put(UNTIMED, "answered sets left out of response-time statistics: answer dated before the question");
+    d.put(TRUNCATED, "question sets whose text looks cut off");
+    d.put(DOCUMENTS_WITH_WARNINGS, "question sets with at least one warning");
+    d.put(WARNINGS, "warnings over all question sets");
+    d.put(UNKNOWN_TOPICS, "topic labels outside the vocabularies (kept in the topics table)");
+    return java.util.Collections.unmodifiableMap(d);
+  }
+
+  /** The number of files, from its parts. */
+  public static long files(Map<String, Long> measures) {
+    return measures.getOrDefault(DOCUMENTS_PARSED, 0L) + measures.getOrDefault(REJECTED, 0L);
+  }
+}

@@ -1,0 +1,319 @@
+package nl.kamervragen.stats;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The aggregate statistics of an archive, built one question set at a time and mergeable, so a
+ * runner can combine partial results from many workers. Memory grows with the number of distinct
+ * groups (parties, members, topics, months), never with the number of documents.
+ */
+public final class ArchiveStatistics implements Serializable {
+
+  /** The value of the year column for totals over all years. */
+  public static final String ALL = "all";
+
+  /** The dimensions of the response-time table, in documentation order. */
+  public static final List<String> DIMENSIONS =
+      List.of("all", "ministry", "answerer", "party", "member", "topic", "year", "month");
+
+  private final Map<GroupKey, ResponseGroup> responseTime = new HashMap<>();
+  private final Map<GroupKey, PartyGroup> partyYear = new HashMap<>();
+  private final Map<GroupKey, Long> topicYear = new HashMap<>();
+  private final Map<GroupKey, Long> topicParty = new HashMap<>();
+  private final Map<String, Long> setsPerYear = new HashMap<>();
+  private final Totals totals = new Totals();
+
+  /** A pair of strings used as a group key. */
+  record GroupKey(String first, String second) implements Serializable {}
+
+  public void add(StatsDocument doc) {
+    String year = String.valueOf(doc.submitted().getYear());
+    String month = String.format("%04d-%02d", doc.submitted().getYear(), doc.submitted().getMonthValue());
+    List<String> parties = doc.parties();
+
+    addResponse("all", ALL, doc);
+    doc.ministries().stream().distinct().forEach(m -> addResponse("ministry", m, doc));
+    doc.answerers().stream().distinct().forEach(a -> addResponse("answerer", a, doc));
+    parties.forEach(p -> addResponse("party", p, doc));
+    doc.submitters().stream().map(StatsDocument.Member::name).distinct().forEach(m -> addResponse("member", m, doc));
+    doc.topics().stream().distinct().forEach(t -> addResponse("topic", t, doc));
+    addResponse("year", year, doc);
+    addResponse("month", month, doc);
+
+    for (String y : List.of(year, ALL)) {
+      setsPerYear.merge(y, 1L, Long::sum);
+      for (String party : parties) {
+        PartyGroup group = partyYear.computeIfAbsent(new GroupKey(party, y), k -> new PartyGroup());
+        group.sets++;
+        group.questions += doc.questions();
+        doc.submitters().stream()
+            .filter(m -> m.partyLabel().equals(party))
+            .forEach(m -> group.members.add(m.name()));
+      }
+      doc.topics().stream().distinct().forEach(t -> topicYear.merge(new GroupKey(t, y), 1L, Long::sum));
+    }
+    for (String topic : new LinkedHashSet<>(doc.topics())) {
+      parties.forEach(p -> topicParty.merge(new GroupKey(topic, p), 1L, Long::sum));
+    }
+    totals.add(doc);
+  }
+
+  private void addResponse(String dimension, String value, StatsDocument doc) {
+    responseTime.computeIfAbsent(new GroupKey(dimension, value), k -> new ResponseGroup()).add(doc);
+  }
+
+  public void merge(ArchiveStatistics other) {
+    other.responseTime.forEach((k, v) -> responseTime.computeIfAbsent(k, x -> new ResponseGroup()).merge(v));
+    other.partyYear.forEach((k, v) -> partyYear.computeIfAbsent(k, x -> new PartyGroup()).merge(v));
+    other.topicYear.forEach((k, v) -> topicYear.merge(k, v, Long::sum));
+    other.topicParty.forEach((k, v) -> topicParty.merge(k, v, Long::sum));
+    other.setsPerYear.forEach((k, v) -> setsPerYear.merge(k, v, Long::sum));
+    totals.merge(other.totals);
+  }
+
+  // ---- results --------------------------------------------------------------------------
+
+  /** One row of the response-time table. */
+  public record ResponseTime(
+      String dimension,
+      String value,
+      long documents,
+      long answered,
+      long open,
+      long overdue,
+      long timed,
+      Optional<Double> meanDays,
+      Optional<Integer> medianDays,
+      Optional<Integer> p75Days,
+      Optional<Integer> p90Days,
+      Optional<Integer> maxDays,
+      Optional<Double> within21Share,
+      Optional<Double> within42Share,
+      Optional<Double> onTimeShare) {}
+
+  /** One row of the questions-per-party table. */
+  public record PartyCount(String party, String year, long questionSets, long questions, long members, double share) {}
+
+  /** One row of the topic-frequency table. */
+  public record TopicCount(String topic, String year, long questionSets, double share) {}
+
+  /** One row of the topic-party table. */
+  public record TopicPartyCount(String topic, String party, long questionSets) {}
+
+  public List<ResponseTime> responseTimes() {
+    List<ResponseTime> rows = new ArrayList<>();
+    responseTime.forEach((key, group) -> rows.add(group.result(key.first(), key.second())));
+    return rows;
+  }
+
+  public List<PartyCount> partyCounts() {
+    List<PartyCount> rows = new ArrayList<>();
+    partyYear.forEach(
+        (key, group) ->
+            rows.add(
+                new PartyCount(
+                    key.first(),
+                    key.second(),
+                    group.sets,
+                    group.questions,
+                    group.members.size(),
+                    share(group.sets, setsPerYear.get(key.second())))));
+    return rows;
+  }
+
+  public List<TopicCount> topicCounts() {
+    List<TopicCount> rows = new ArrayList<>();
+    topicYear.forEach(
+        (key, sets) ->
+            rows.add(new TopicCount(key.first(), key.second(), sets, share(sets, setsPerYear.get(key.second())))));
+    return rows;
+  }
+
+  public List<TopicPartyCount> topicPartyCounts() {
+    List<TopicPartyCount> rows = new ArrayList<>();
+    topicParty.forEach((key, sets) -> rows.add(new TopicPartyCount(key.first(), key.second(), sets)));
+    return rows;
+  }
+
+  public Totals totals() {
+    return totals;
+  }
+
+  static double share(long part, long whole) {
+    return round(whole == 0 ? 0 : (double) part / whole, 4);
+  }
+
+  static double round(double value, int decimals) {
+    return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  // ---- groups ---------------------------------------------------------------------------
+
+  /** Counts over all documents, for the run summary. */
+  public static final class Totals implements Serializable {
+    private long documents;
+    private long answered;
+    private long open;
+    private long overdue;
+    private long untimed;
+    private long withWarnings;
+    private long warnings;
+    private long truncated;
+    private long unknownTopics;
+
+    void add(StatsDocument doc) {
+      documents++;
+      if (doc.answered()) {
+        answered++;
+        if (doc.responseDays().isEmpty()) {
+          untimed++;
+        }
+      } else {
+        open++;
+      }
+      if (doc.overdue()) {
+        overdue++;
+      }
+      if (doc.warnings() > 0) {
+        withWarnings++;
+      }
+      warnings += doc.warnings();
+      if (doc.truncated()) {
+        truncated++;
+      }
+      unknownTopics += doc.unknownTopics();
+    }
+
+    void merge(Totals o) {
+      documents += o.documents;
+      answered += o.answered;
+      open += o.open;
+      overdue += o.overdue;
+      untimed += o.untimed;
+      withWarnings += o.withWarnings;
+      warnings += o.warnings;
+      truncated += o.truncated;
+      unknownTopics += o.unknownTopics;
+    }
+
+    public long documents() {
+      return documents;
+    }
+
+    public long answered() {
+      return answered;
+    }
+
+    public long open() {
+      return open;
+    }
+
+    public long overdue() {
+      return overdue;
+    }
+
+    /** Answered documents left out of response-time statistics (answer dated before question). */
+    public long untimed() {
+      return untimed;
+    }
+
+    public long documentsWithWarnings() {
+      return withWarnings;
+    }
+
+    public long warnings() {
+      return warnings;
+    }
+
+    public long truncated() {
+      return truncated;
+    }
+
+    public long unknownTopics() {
+      return unknownTopics;
+    }
+  }
+
+  private static final class ResponseGroup implements Serializable {
+    long documents;
+    long answered;
+    long open;
+    long overdue;
+    long onTime;
+    final DayHistogram days = new DayHistogram();
+
+    void add(StatsDocument doc) {
+      documents++;
+      if (doc.answered()) {
+        answered++;
+      } else {
+        open++;
+      }
+      if (doc.overdue()) {
+        overdue++;
+      }
+      doc.responseDays()
+          .ifPresent(
+              d -> {
+                days.add(d);
+                onTime += doc.onTime().orElse(false) ? 1 : 0;
+              });
+    }
+
+    void merge(ResponseGroup o) {
+      documents += o.documents;
+      answered += o.answered;
+      open += o.open;
+      overdue += o.overdue;
+      onTime += o.onTime;
+      days.merge(o.days);
+    }
+
+    ResponseTime result(String dimension, String value) {
+      long timed = days.count();
+      if (timed == 0) {
+        return new ResponseTime(dimension, value, documents, answered, open, overdue, 0,
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.empty());
+      }
+      return new ResponseTime(
+          dimension,
+          value,
+          documents,
+          answered,
+          open,
+          overdue,
+          timed,
+          Optional.of(round(days.mean(), 2)),
+          Optional.of(days.percentile(50)),
+          Optional.of(days.percentile(75)),
+          Optional.of(days.percentile(90)),
+          Optional.of(days.max()),
+          Optional.of(share(days.countAtMost(Deadlines.DEADLINE_DAYS), timed)),
+          Optional.of(share(days.countAtMost(Deadlines.POSTPONED_DEADLINE_DAYS), timed)),
+          Optional.of(share(onTime, timed)));
+    }
+  }
+
+  private static final class PartyGroup implements Serializable {
+    long sets;
+    long questions;
+    final Set<String> members = new HashSet<>();
+
+    void merge(PartyGroup o) {
+      sets += o.sets;
+      questions += o.questions;
+      members.addAll(o.members);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package nl.kamervragen.stats;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * Counts of whole days, for exact percentiles in bounded memory: response times are small
+ * non-negative integers, so a group needs one counter per distinct day, not one value per document.
+ */
+public final class DayHistogram implements Serializable {
+
+  private long[] counts = new long[64];
+  private long total;
+  private long sum;
+
+  public void add(int days) {
+    if (days < 0) {
+      throw new IllegalArgumentException("negative day count " + days);
+    }
+    ensureCapacity(days + 1);
+    counts[days]++;
+    total++;
+    sum += days;
+  }
+
+  public void merge(DayHistogram other) {
+    ensureCapacity(other.counts.length);
+    for (int day = 0; day < other.counts.length; day++) {
+      counts[day] += other.counts[day];
+    }
+    total += other.total;
+    sum += other.sum;
+  }
+
+  private void ensureCapacity(int size) {
+    if (size > counts.length) {
+      counts = Arrays.copyOf(counts, Math.max(size, counts.length * 2));
+    }
+  }
+
+  public long count() {
+    return total;
+  }
+
+  /** Number of values of at most {@code days}. */
+  public long countAtMost(int days) {
+    long n = 0;
+    for (int day = 0; day <= days && day < counts.length; day++) {
+      n += counts[day];
+    }
+    return n;
+  }
+
+  public double mean() {
+    requireValues();
+    return (double) sum / total;
+  }
+
+  /**
+   * The nearest-rank percentile: the smallest value such that at least {@code percent}% of the
+   * values are at most it.
+   */
+  public int percentile(double percent) {
+    requireValues();
+    if (percent <= 0 || percent > 100) {
+      throw new IllegalArgumentException("percentile must be in (0, 100]: " + percent);
+    }
+    long rank = (long) Math.ceil(percent / 100.0 * total);
+    long seen = 0;
+    for (int day = 0; day < counts.length; day++) {
+      seen += counts[day];
+      if (seen >= rank) {
+        return day;
+      }
+    }
+    throw new IllegalStateException("rank " + rank + " beyond " + total + " values");
+  }
+
+  public int max() {
+    requireValues();
+    for (int day = counts.length - 1; day >= 0; day--) {
+      if (counts[day] > 0) {
+        return day;
+      }
+    }
+    throw new IllegalStateException("no values");
+  }
+
+  private void requireValues() {
+    if (total == 0) {
+      throw new IllegalStateException("empty histogram");
+    }
+  }
+}

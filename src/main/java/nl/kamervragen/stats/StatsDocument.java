@@ -1,0 +1,67 @@
+package nl.kamervragen.stats;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the statistics need of one question set: a few fields, not the texts.
+ *
+ * @param submitted date of submission (gives the year and month dimensions)
+ * @param answered whether the set has an answer
+ * @param responseDays usable response time in days; empty while open or for a data error
+ * @param onTime answered within its own deadline; empty when responseDays is empty
+ * @param overdue open and past its deadline as of the reference date
+ * @param questions number of questions
+ * @param submitters the submitting members
+ * @param answerers names of the answering members of government
+ * @param ministries distinct ministries of the answerers
+ * @param topics topic labels
+ * @param warnings number of parser warnings
+ * @param truncated whether the body looks cut off
+ * @param unknownTopics number of topic labels outside the vocabularies
+ */
+public record StatsDocument(
+    LocalDate submitted,
+    boolean answered,
+    Optional<Integer> responseDays,
+    Optional<Boolean> onTime,
+    boolean overdue,
+    int questions,
+    List<Member> submitters,
+    List<String> answerers,
+    List<String> ministries,
+    List<String> topics,
+    int warnings,
+    boolean truncated,
+    int unknownTopics) {
+
+  /** Party label for members the document shows without a party. */
+  public static final String NO_PARTY = "(none)";
+
+  /** A submitting member. */
+  public record Member(String name, Optional<String> party) {
+    public Member {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(party, "party");
+    }
+
+    public String partyLabel() {
+      return party.orElse(NO_PARTY);
+    }
+  }
+
+  public StatsDocument {
+    Objects.requireNonNull(submitted, "submitted");
+    submitters = List.copyOf(submitters);
+    answerers = List.copyOf(answerers);
+    ministries = List.copyOf(ministries);
+    topics = List.copyOf(topics);
+  }
+
+  /** The distinct parties of the submitters, in order of first appearance. */
+  public List<String> parties() {
+    return submitters.stream().map(Member::partyLabel).distinct().toList();
+  }
+}

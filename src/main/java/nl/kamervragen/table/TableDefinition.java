@@ -1,0 +1,193 @@
+package nl.kamervragen.table;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * An output table: its name, columns, row order and how its rows are split into buckets for
+ * sorting. One definition gives the Beam schema of its rows, the Avro schema of its Parquet file
+ * and the header of its CSV file, so the three cannot drift apart.
+ */
+public final class TableDefinition implements Serializable {
+
+  /** How rows are split into buckets that are sorted one at a time (bounded memory). */
+  public enum Bucketing {
+    /** Detail tables: by the first seven characters of {@code id}, e.g. {@code 2011Z18}. */
+    BY_CASE_NUMBER_PREFIX,
+    /** Small tables: all rows in one bucket. */
+    SINGLE
+  }
+
+  /** The bucket of every row of a {@link Bucketing#SINGLE} table. */
+  public static final String SINGLE_BUCKET = "all";
+
+  private static final int CASE_PREFIX_LENGTH = 7;
+
+  private final String name;
+  private final String description;
+  private final List<Column> columns;
+  private final List<String> sortColumns;
+  private final Bucketing bucketing;
+  private final org.apache.beam.sdk.schemas.Schema beamSchema;
+  private final String avroSchemaJson;
+  private transient Schema avroSchema;
+
+  private TableDefinition(
+      String name, String description, List<Column> columns, List<String> sortColumns, Bucketing bucketing) {
+    this.name = Objects.requireNonNull(name);
+    this.description = Objects.requireNonNull(description);
+    this.columns = List.copyOf(columns);
+    this.sortColumns = List.copyOf(sortColumns);
+    this.bucketing = Objects.requireNonNull(bucketing);
+    org.apache.beam.sdk.schemas.Schema.Builder beam = org.apache.beam.sdk.schemas.Schema.builder();
+    for (Column c : columns) {
+      beam.addField(c.name(), c.type().beamType().withNullable(c.nullable()));
+    }
+    this.beamSchema = beam.build();
+    for (String sort : sortColumns) {
+      if (!beamSchema.hasField(sort)) {
+        throw new IllegalArgumentException(name + ": sort column " + sort + " is not a column");
+      }
+    }
+    if (bucketing == Bucketing.BY_CASE_NUMBER_PREFIX && !"id".equals(sortColumns.get(0))) {
+      throw new IllegalArgumentException(name + ": case-number buckets need id as first sort column");
+    }
+    this.avroSchemaJson = buildAvroSchema().toString();
+  }
+
+  public static Builder builder(String name, String description) {
+    return new Builder(name, description);
+  }
+
+  /** Collects the columns of a table definition in order. */
+  public static final class Builder {
+    private final String name;
+    private final String description;
+    private final List<Column> columns = new ArrayList<>();
+
+    private Builder(String name, String description) {
+      this.name = name;
+      this.description = description;
+    }
+
+    public Builder required(String column, ColumnType type, String meaning) {
+      columns.add(Column.required(column, type, meaning));
+      return this;
+    }
+
+    public Builder optional(String column, ColumnType type, String meaning) {
+      columns.add(Column.optional(column, type, meaning));
+      return this;
+    }
+
+    public TableDefinition build(Bucketing bucketing, String... sortColumns) {
+      return new TableDefinition(name, description, columns, List.of(sortColumns), bucketing);
+    }
+  }
+
+  private Schema buildAvroSchema() {
+    SchemaBuilder.FieldAssembler<Schema> fields =
+        SchemaBuilder.record(name).namespace("nl.kamervragen.tables").doc(description).fields();
+    for (Column c : columns) {
+      Schema type = c.type().avroType();
+      if (c.nullable()) {
+        fields = fields.name(c.name()).doc(c.description()).type(Schema.createUnion(Schema.create(Schema.Type.NULL), type)).withDefault(null);
+      } else {
+        fields = fields.name(c.name()).doc(c.description()).type(type).noDefault();
+      }
+    }
+    return fields.endRecord();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public List<Column> columns() {
+    return columns;
+  }
+
+  public List<String> sortColumns() {
+    return sortColumns;
+  }
+
+  public org.apache.beam.sdk.schemas.Schema beamSchema() {
+    return beamSchema;
+  }
+
+  public Schema avroSchema() {
+    if (avroSchema == null) {
+      avroSchema = new Schema.Parser().parse(avroSchemaJson);
+    }
+    return avroSchema;
+  }
+
+  /** A row builder for this table's schema. */
+  public Row.Builder row() {
+    return Row.withSchema(beamSchema);
+  }
+
+  /** The bucket a row is sorted in; buckets are written in their string order. */
+  public String bucketOf(Row row) {
+    if (bucketing == Bucketing.SINGLE) {
+      return SINGLE_BUCKET;
+    }
+    String id = row.getString("id");
+    return id.length() <= CASE_PREFIX_LENGTH ? id : id.substring(0, CASE_PREFIX_LENGTH);
+  }
+
+  /** The table's row order: by its sort columns, nulls first, then by every other column. */
+  public Comparator<GenericRecord> rowOrder() {
+    List<String> order = new ArrayList<>(sortColumns);
+    columns.stream().map(Column::name).filter(c -> !order.contains(c)).forEach(order::add);
+    Comparator<GenericRecord> comparator = (a, b) -> 0;
+    for (String column : order) {
+      comparator = comparator.thenComparing(r -> (Comparable<Object>) comparable(r.get(column)),
+          Comparator.nullsFirst(Comparator.naturalOrder()));
+    }
+    return comparator;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Comparable<Object> comparable(Object value) {
+    if (value instanceof CharSequence s) {
+      return (Comparable<Object>) (Comparable<?>) s.toString();
+    }
+    return (Comparable<Object>) value;
+  }
+
+  /** Converts a row of this table to its Avro record, as written to Parquet. */
+  public GenericRecord toAvro(Row row) {
+    GenericRecord record = new GenericData.Record(avroSchema());
+    for (Column c : columns) {
+      record.put(c.name(), c.type().toAvro(row.getValue(c.name())));
+    }
+    return record;
+  }
+
+  /** Converts an Avro record of this table back to a row. */
+  public Row fromAvro(GenericRecord record) {
+    List<Object> values = new ArrayList<>(columns.size());
+    for (Column c : columns) {
+      values.add(c.type().fromAvro(record.get(c.name())));
+    }
+    return Row.withSchema(beamSchema).addValues(values).build();
+  }
+
+  @Override
+  public String toString() {
+    return "table " + name;
+  }
+}
