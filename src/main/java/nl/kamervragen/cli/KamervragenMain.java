@@ -38,8 +38,8 @@ public final class KamervragenMain {
   public static final int USAGE = 2;
 
   static final String USAGE_LINE =
-      "usage: kamervragen [--input=FILE|FOLDER|GLOB] [--output=FOLDER] [--referenceDate=YYYY-MM-DD] "
-          + "[--maxFileBytes=N] [--runner=DirectRunner] [other Beam options]; --help lists them all";
+      "usage: kamervragen [run pipelines/JOB.properties] [--input=FILE|FOLDER|GLOB] [--output=FOLDER] "
+          + "[--referenceDate=YYYY-MM-DD] [--maxFileBytes=N] [--runner=DirectRunner] [other Beam options]; --help lists them all";
 
   private KamervragenMain() {}
 
@@ -57,6 +57,12 @@ public final class KamervragenMain {
     KamervragenOptions options;
     RunConfig config;
     try {
+      if (args.length > 0 && args[0].equals("run")) {
+        if (args.length < 2) {
+          throw new CliConfig.UsageException("'run' needs a job definition file, such as pipelines/local.properties");
+        }
+        args = JobDefinition.arguments(Path.of(args[1]), Arrays.asList(args).subList(2, args.length));
+      }
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(KamervragenOptions.class);
       config = CliConfig.from(options, clock);
     } catch (IllegalArgumentException | CliConfig.UsageException e) {

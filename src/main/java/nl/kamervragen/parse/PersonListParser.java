@@ -67,11 +67,13 @@ public final class PersonListParser {
 
   private static Person parsePerson(String text, Consumer<String> warnings) {
     Deque<String> groups = new ArrayDeque<>();
+    if (text.chars().filter(c -> c == '(').count() != text.chars().filter(c -> c == ')').count()) {
+      warnings.accept("unbalanced parentheses in '" + text + "'");
+    }
     String rest = text;
     while (rest.endsWith(")")) {
       int open = matchingOpen(rest);
       if (open < 0) {
-        warnings.accept("unbalanced parentheses in '" + text + "'");
         break;
       }
       groups.addFirst(rest.substring(open + 1, rest.length() - 1));

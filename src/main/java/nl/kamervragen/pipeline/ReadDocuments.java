@@ -135,6 +135,9 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
       if (e instanceof IllegalArgumentException) {
         return e.getMessage();
       }
+      if (e instanceof java.io.EOFException) {
+        return "cannot read the file: it ends unexpectedly (cut off or corrupt compressed data)";
+      }
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return "cannot read the file: " + message;
     }

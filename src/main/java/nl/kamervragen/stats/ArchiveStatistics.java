@@ -4,11 +4,13 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -79,6 +81,23 @@ public final class ArchiveStatistics implements Serializable {
     other.topicParty.forEach((k, v) -> topicParty.merge(k, v, Long::sum));
     other.setsPerYear.forEach((k, v) -> setsPerYear.merge(k, v, Long::sum));
     totals.merge(other.totals);
+  }
+
+  /** Equal when every group holds the same counts; lets runners check encodings. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ArchiveStatistics other
+        && responseTime.equals(other.responseTime)
+        && partyYear.equals(other.partyYear)
+        && topicYear.equals(other.topicYear)
+        && topicParty.equals(other.topicParty)
+        && setsPerYear.equals(other.setsPerYear)
+        && totals.equals(other.totals);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(responseTime.size(), partyYear.size(), topicYear.size(), totals.documents);
   }
 
   // ---- results --------------------------------------------------------------------------
@@ -206,6 +225,20 @@ public final class ArchiveStatistics implements Serializable {
       unknownTopics += o.unknownTopics;
     }
 
+    private long[] values() {
+      return new long[] {documents, answered, open, overdue, untimed, withWarnings, warnings, truncated, unknownTopics};
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Totals other && Arrays.equals(values(), other.values());
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(values());
+    }
+
     public long documents() {
       return documents;
     }
@@ -279,6 +312,22 @@ public final class ArchiveStatistics implements Serializable {
       days.merge(o.days);
     }
 
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ResponseGroup other
+          && documents == other.documents
+          && answered == other.answered
+          && open == other.open
+          && overdue == other.overdue
+          && onTime == other.onTime
+          && days.equals(other.days);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(documents, answered, open, overdue, onTime);
+    }
+
     ResponseTime result(String dimension, String value) {
       long timed = days.count();
       if (timed == 0) {
@@ -314,6 +363,16 @@ public final class ArchiveStatistics implements Serializable {
       sets += o.sets;
       questions += o.questions;
       members.addAll(o.members);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PartyGroup other && sets == other.sets && questions == other.questions && members.equals(other.members);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(sets, questions, members);
     }
   }
 }

@@ -91,4 +91,28 @@ public final class DayHistogram implements Serializable {
       throw new IllegalStateException("empty histogram");
     }
   }
+
+  /** Equal when they hold the same counts, whatever their spare capacity. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof DayHistogram other) || total != other.total || sum != other.sum) {
+      return false;
+    }
+    int length = Math.max(counts.length, other.counts.length);
+    for (int day = 0; day < length; day++) {
+      if (countAt(day) != other.countAt(day)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private long countAt(int day) {
+    return day < counts.length ? counts[day] : 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(total) * 31 + Long.hashCode(sum);
+  }
 }

@@ -31,8 +31,8 @@ public final class CsvCells {
     }
     return switch (type) {
       case DATE -> LocalDate.ofEpochDay(((Number) avroValue).longValue()).toString();
-      // Plain notation: 0.0001, never 1.0E-4.
-      case DOUBLE -> BigDecimal.valueOf((Double) avroValue).toPlainString();
+      // Plain notation and no trailing zeros: 0.0001 (never 1.0E-4), 0.5, 21.
+      case DOUBLE -> BigDecimal.valueOf((Double) avroValue).stripTrailingZeros().toPlainString();
       default -> avroValue.toString();
     };
   }

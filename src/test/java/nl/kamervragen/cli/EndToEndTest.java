@@ -1,0 +1,209 @@
+package nl.kamervragen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import nl.kamervragen.parse.TestDocuments;
+import nl.kamervragen.table.CsvCells;
+import nl.kamervragen.table.TableDefinition;
+import nl.kamervragen.table.Tables;
+import nl.kamervragen.testing.TableFiles;
+import org.apache.beam.sdk.values.Row;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the command-line entry point on real and broken documents and reads every table back. */
+class EndToEndTest {
+
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path work;
+  private Path input;
+  private int devCorpusFiles;
+
+  @BeforeEach
+  void writeInput() throws IOException {
+    input = work.resolve("archive");
+    Path corpus = Path.of("src/test/resources/dev-corpus");
+    try (Stream<Path> files = Files.list(corpus)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+        copy(file, input.resolve("dev").resolve(file.getFileName()));
+        devCorpusFiles++;
+      }
+    }
+    write("seed/000_b1b9bf750efe39c7.txt", TestDocuments.text("seed.txt"));
+    write("later-copies/seed-copy.txt", TestDocuments.text("seed.txt"));
+    write("broken/empty.txt", "");
+    write("broken/not-a-kamervraag.txt", "Dit is geen Kamervraag.\n");
+    write("broken/bad-date.txt", TestDocuments.text("seed.txt").replace("Ingediend 23 september 2011", "Ingediend 31 februari 2011"));
+  }
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = KamervragenMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK);
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void runsOnAFolderAndEveryTableReadsBackTheSameFromCsvAndParquet() throws IOException {
+    Path output = work.resolve("out");
+    Run run = run("--input=" + input, "--output=" + output, "--referenceDate=2026-01-01");
+    assertEquals(0, run.exitCode(), run.err());
+    int files = devCorpusFiles + 5;
+    int rejected = 1 + 3; // the headerless dev document and three broken files
+    assertTrue(run.out().contains(files + " file(s) read: " + (files - rejected) + " parsed, " + rejected + " rejected"), run.out());
+    assertTrue(run.out().contains("1 duplicate(s) set aside; " + (files - rejected - 1) + " document(s) kept"), run.out());
+    assertTrue(run.out().contains("wrote 14 tables"), run.out());
+
+    for (TableDefinition table : Tables.ALL) {
+      TableFiles.Csv csv = TableFiles.csv(output, table);
+      List<Row> parquet = TableFiles.parquet(output, table);
+      assertEquals(table.columns().stream().map(c -> c.name()).toList(), csv.header(), table.name());
+      assertEquals(csv.records().size(), parquet.size(), table.name());
+      for (int i = 0; i < parquet.size(); i++) {
+        assertEquals(csvCells(table, parquet.get(i)), csv.records().get(i).toList(), table.name() + " row " + i);
+      }
+    }
+
+    TableFiles.Csv documents = TableFiles.csv(output, Tables.DOCUMENTS);
+    assertEquals(files - rejected - 1, documents.records().size());
+    CSVRecord seed = documents.only("id", "2011Z18417");
+    assertEquals("2011-09-23", seed.get("submitted"));
+    assertEquals("2011-10-14", seed.get("answered"));
+    assertEquals("21", seed.get("response_days"));
+    assertEquals("true", seed.get("on_time"));
+    assertEquals("GL", seed.get("submitter_parties"));
+    assertEquals("binnenlandse zaken en koninkrijksrelaties", seed.get("answering_ministries"));
+    assertEquals("bestuur; cultuur en recreatie; gemeenten; media", seed.get("topics"));
+    assertEquals("5", seed.get("questions"));
+    assertEquals("2", seed.get("footnotes"));
+    assertEquals("later-copies/seed-copy.txt", seed.get("source_file"));
+
+    CSVRecord open = documents.only("id", "2020Z14341");
+    assertEquals("open", open.get("status"));
+    assertEquals("", open.get("answered"));
+    assertEquals(String.valueOf(java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2020, 7, 27), java.time.LocalDate.of(2026, 1, 1))), open.get("open_days"));
+    assertEquals("true", open.get("overdue"));
+    CSVRecord multi = documents.only("id", "2016Z15741");
+    assertEquals("Sadet Karabulut; Harry van Bommel", multi.get("submitters"));
+    assertEquals("; ", multi.get("submitter_parties"), "one (empty) entry per submitter");
+
+    TableFiles.Csv rejects = TableFiles.csv(output, Tables.REJECTS);
+    assertEquals(
+        List.of("broken/bad-date.txt", "broken/empty.txt", "broken/not-a-kamervraag.txt", "dev/2022Z09118.txt"),
+        rejects.records().stream().map(r -> r.get("source_file")).toList());
+    assertEquals("5", rejects.only("source_file", "broken/bad-date.txt").get("line"));
+    TableFiles.Csv duplicates = TableFiles.csv(output, Tables.DUPLICATES);
+    assertEquals(1, duplicates.records().size());
+    assertEquals("later-copies/seed-copy.txt", duplicates.records().get(0).get("kept_file"), "identical: first name in sort order");
+    assertEquals("seed/000_b1b9bf750efe39c7.txt", duplicates.records().get(0).get("duplicate_file"));
+    assertEquals("identical content; kept the first file name in sort order", duplicates.records().get(0).get("reason"));
+
+    Map<String, Long> summary =
+        TableFiles.csv(output, Tables.SUMMARY).records().stream()
+            .collect(Collectors.toMap(r -> r.get("metric"), r -> Long.parseLong(r.get("value"))));
+    assertEquals(files, summary.get("files"));
+    assertEquals(summary.get("files"), summary.get("documents") + summary.get("duplicates") + summary.get("rejected"));
+    assertEquals(3, summary.get("open"), "2020Z00171, 2020Z14341 and 2022Z15390 are open");
+
+    CSVRecord all = TableFiles.csv(output, Tables.RESPONSE_TIME).only("dimension", "all");
+    assertEquals(String.valueOf(summary.get("documents")), all.get("documents"));
+    assertEquals("3", all.get("open"));
+    assertTrue(Files.notExists(output.resolve(".parts")), "staging folder removed");
+  }
+
+  @Test
+  void rerunsOnTheSameInputAreByteIdentical() throws IOException {
+    Path first = work.resolve("first");
+    Path second = work.resolve("second");
+    assertEquals(0, run("--input=" + input, "--output=" + first, "--referenceDate=2026-01-01").exitCode());
+    assertEquals(0, run("--input=" + input + "/**", "--output=" + second, "--referenceDate=2026-01-01").exitCode());
+    for (TableDefinition table : Tables.ALL) {
+      assertArrayEquals(Files.readAllBytes(first.resolve(table.name() + ".csv")), Files.readAllBytes(second.resolve(table.name() + ".csv")), table.name());
+      assertEquals(TableFiles.parquet(first, table), TableFiles.parquet(second, table), table.name());
+    }
+  }
+
+  @Test
+  void wrongOptionsGiveOneLineAndTheUsage() {
+    Run unknown = run("--inptu=seeds");
+    assertEquals(2, unknown.exitCode());
+    assertTrue(unknown.err().startsWith("kamervragen: "), unknown.err());
+    assertTrue(unknown.err().contains("usage: kamervragen"), unknown.err());
+    assertEquals(2, unknown.err().lines().count(), unknown.err());
+
+    Run badDate = run("--input=" + input, "--referenceDate=28-11-2026");
+    assertEquals(2, badDate.exitCode());
+    assertTrue(badDate.err().startsWith("kamervragen: --referenceDate must be a date as YYYY-MM-DD, got '28-11-2026'"), badDate.err());
+
+    Run missing = run("--input=" + work.resolve("nowhere"));
+    assertEquals(2, missing.exitCode());
+    assertTrue(missing.err().contains("does not exist"), missing.err());
+
+    Run badRunner = run("--input=" + input, "--runner=NoSuchRunner");
+    assertEquals(2, badRunner.exitCode());
+    assertEquals(2, badRunner.err().lines().count(), badRunner.err());
+
+    Run help = run("--help");
+    assertEquals(0, help.exitCode());
+    assertTrue(help.out().contains("--referenceDate"), help.out());
+  }
+
+  @Test
+  void jobDefinitionsGiveOptionsThatTheCommandLineOverrides() throws IOException {
+    Path output = work.resolve("job");
+    Run run = run("run", "pipelines/local.properties", "--output=" + output, "--referenceDate=2026-01-01");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("reading 1 file(s) from seeds on DirectRunner"), run.out());
+    assertEquals("2011Z18417", TableFiles.csv(output, Tables.DOCUMENTS).records().get(0).get("id"));
+
+    Run missing = run("run", "pipelines/no-such-job.properties");
+    assertEquals(2, missing.exitCode());
+    assertTrue(missing.err().startsWith("kamervragen: cannot read job definition"), missing.err());
+  }
+
+  @Test
+  void aGlobThatMatchesNothingFails() {
+    Run run = run("--input=" + input + "/*.nothing", "--output=" + work.resolve("out"));
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().startsWith("kamervragen: no input files match"), run.err());
+  }
+
+  private static List<String> csvCells(TableDefinition table, Row row) {
+    List<String> cells = new ArrayList<>();
+    org.apache.avro.generic.GenericRecord record = table.toAvro(row);
+    cells.addAll(CsvCells.of(table, record));
+    return cells;
+  }
+
+  private void write(String name, String text) throws IOException {
+    Path file = input.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    Files.createDirectories(to.getParent());
+    Files.copy(from, to);
+  }
+}

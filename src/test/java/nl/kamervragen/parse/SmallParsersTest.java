@@ -1,0 +1,122 @@
+package nl.kamervragen.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nl.kamervragen.model.Person;
+import nl.kamervragen.model.Position;
+import nl.kamervragen.model.Topic;
+import org.junit.jupiter.api.Test;
+
+/** Dates, person lists, topic splitting and byte decoding. */
+class SmallParsersTest {
+
+  @Test
+  void dutchDatesAreStrict() {
+    assertEquals(LocalDate.of(2011, 9, 23), DutchDates.parse("23 september 2011"));
+    assertEquals(LocalDate.of(2020, 2, 29), DutchDates.parse("29\u00A0februari  2020"));
+    assertEquals(LocalDate.of(2019, 3, 1), DutchDates.parse(" 1 maart 2019 "));
+    assertThrows(IllegalArgumentException.class, () -> DutchDates.parse("29 februari 2019"));
+    assertThrows(IllegalArgumentException.class, () -> DutchDates.parse("31 april 2019"));
+    assertThrows(IllegalArgumentException.class, () -> DutchDates.parse("1 march 2019"));
+    assertThrows(IllegalArgumentException.class, () -> DutchDates.parse("01-03-2019"));
+    IllegalArgumentException outOfRange = assertThrows(IllegalArgumentException.class, () -> DutchDates.parse("1 maart 2190"));
+    assertTrue(outOfRange.getMessage().contains("outside 1815-2100"), outOfRange.getMessage());
+  }
+
+  @Test
+  void personListsSplitOnCommasOutsideParenthesesAndRolesOnPositionWords() {
+    List<String> warnings = new ArrayList<>();
+    List<Person> persons =
+        new PersonListParser()
+            .parse(
+                "Marja van Bijsterveldt (minister onderwijs, cultuur en wetenschap) (CDA), "
+                    + "Stef Blok (minister zonder portefeuille binnenlandse zaken en koninkrijksrelaties, minister justitie en veiligheid) (VVD), "
+                    + "Hugo de Jonge (viceminister-president , minister ) (CDA), Leers, "
+                    + "Tom van der Lee (Groep Eerdmans-van Schijndel)",
+                warnings::add);
+    assertEquals(
+        List.of(
+            new Person("Marja van Bijsterveldt", List.of(new Position("minister", Optional.of("onderwijs, cultuur en wetenschap"))), Optional.of("CDA")),
+            new Person(
+                "Stef Blok",
+                List.of(
+                    new Position("minister zonder portefeuille", Optional.of("binnenlandse zaken en koninkrijksrelaties")),
+                    new Position("minister", Optional.of("justitie en veiligheid"))),
+                Optional.of("VVD")),
+            new Person(
+                "Hugo de Jonge",
+                List.of(new Position("viceminister-president", Optional.empty()), new Position("minister", Optional.empty())),
+                Optional.of("CDA")),
+            new Person("Leers", List.of(), Optional.empty()),
+            new Person("Tom van der Lee", List.of(), Optional.of("Groep Eerdmans-van Schijndel"))),
+        persons);
+    assertEquals(List.of(), warnings);
+  }
+
+  @Test
+  void oddPersonListsAreReadWithWarnings() {
+    List<String> warnings = new ArrayList<>();
+    List<Person> persons = new PersonListParser().parse("(VVD), Jan (SP) (PvdA), Piet (SP", warnings::add);
+    assertEquals(3, persons.size());
+    assertEquals(Optional.of("PvdA"), persons.get(1).party());
+    assertEquals("Piet (SP", persons.get(2).name());
+    assertEquals(3, warnings.size(), warnings::toString);
+    assertEquals(List.of(), new PersonListParser().parse("", warnings::add));
+  }
+
+  @Test
+  void topicsMatchTheLongestLabelFirst() {
+    TopicSplitter splitter = new TopicSplitter(TopicVocabulary.standard());
+    List<Topic> topics = splitter.split("openbare orde en veiligheid politie, brandweer en hulpdiensten recht staatsrecht");
+    assertEquals(
+        List.of("openbare orde en veiligheid", "politie, brandweer en hulpdiensten", "recht", "staatsrecht"),
+        topics.stream().map(Topic::label).toList());
+    assertTrue(topics.stream().allMatch(Topic::known));
+    assertEquals(Optional.of("openbare orde en veiligheid"), topics.get(1).theme());
+  }
+
+  @Test
+  void unknownWordsBecomeOneUnknownTopicPerRun() {
+    TopicVocabulary vocabulary = TopicVocabulary.fromLines(List.of("# test", "* bestuur", "  gemeenten", "  organisatie en beleid", "  organisatie"));
+    List<Topic> topics = new TopicSplitter(vocabulary).split("bestuur zwarte piet gemeenten organisatie en beleid vrede");
+    assertEquals(
+        List.of(
+            new Topic("bestuur", true, Optional.of("bestuur")),
+            new Topic("zwarte piet", false, Optional.empty()),
+            new Topic("gemeenten", true, Optional.of("bestuur")),
+            new Topic("organisatie en beleid", true, Optional.of("bestuur")),
+            new Topic("vrede", false, Optional.empty())),
+        topics);
+    assertEquals(List.of(), new TopicSplitter(vocabulary).split("  "));
+  }
+
+  @Test
+  void standardVocabularyHoldsBothTaxonomies() {
+    TopicVocabulary vocabulary = TopicVocabulary.standard();
+    assertTrue(vocabulary.contains("landbouw, visserij, voedselkwaliteit"), "TOOI label");
+    assertTrue(vocabulary.contains("de nederlandse antillen en aruba"), "OWMS label");
+    assertTrue(vocabulary.size() > 140, "labels: " + vocabulary.size());
+  }
+
+  @Test
+  void bytesAreDecodedAsUtf8OrWindows1252AndBinaryIsRefused() {
+    String text = "Kamervraag «één» – ‘x’";
+    assertEquals(new DocumentBytes.Decoded(text, Optional.empty()), DocumentBytes.decode(text.getBytes(StandardCharsets.UTF_8)));
+    DocumentBytes.Decoded cp1252 = DocumentBytes.decode(text.getBytes(Charset.forName("windows-1252")));
+    assertEquals(text, cp1252.text());
+    assertEquals(Optional.of("not valid UTF-8: decoded as Windows-1252"), cp1252.warning());
+    assertEquals("the file is empty", assertThrows(IllegalArgumentException.class, () -> DocumentBytes.decode(new byte[0])).getMessage());
+    IllegalArgumentException binary = assertThrows(IllegalArgumentException.class, () -> DocumentBytes.decode(new byte[] {'K', 0, 1, 2}));
+    assertTrue(binary.getMessage().startsWith("binary content (NUL byte at offset 1)"), binary.getMessage());
+    // 0x81 is undefined in Windows-1252 and invalid as UTF-8.
+    assertThrows(IllegalArgumentException.class, () -> DocumentBytes.decode(new byte[] {'a', (byte) 0x81, (byte) 0xff}));
+  }
+}

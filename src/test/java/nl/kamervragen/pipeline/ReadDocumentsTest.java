@@ -1,0 +1,89 @@
+package nl.kamervragen.pipeline;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+import nl.kamervragen.parse.TestDocuments;
+import nl.kamervragen.table.Tables;
+import nl.kamervragen.testing.TestPipelineExtension;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(TestPipelineExtension.class)
+class ReadDocumentsTest {
+
+  @TempDir Path input;
+
+  @Test
+  void everyFileBecomesADocumentOrARejectWithAReason(TestPipeline pipeline) throws IOException {
+    String seed = TestDocuments.text("seed.txt");
+    write("2011/seed.txt", seed.getBytes(StandardCharsets.UTF_8));
+    write("2011/seed-cp1252.txt", seed.replace("\u00A0", " ").getBytes(Charset.forName("windows-1252")));
+    write("2020/2020Z14341.txt.gz", gzip(TestDocuments.text("dev-corpus/2020Z14341.txt").getBytes(StandardCharsets.UTF_8)));
+    write("broken/empty.txt", new byte[0]);
+    write("broken/binary.bin", new byte[] {'K', 0, 1, 2, 3});
+    write("broken/headerless.txt", TestDocuments.text("dev-corpus/2022Z09118.txt").getBytes(StandardCharsets.UTF_8));
+    byte[] gz = gzip(seed.getBytes(StandardCharsets.UTF_8));
+    write("broken/cut.txt.gz", Arrays.copyOf(gz, gz.length / 2));
+    write("broken/huge.txt", (seed + "x".repeat(70_000)).getBytes(StandardCharsets.UTF_8));
+    write("broken/huge.txt.gz", gzip((seed + "x".repeat(70_000)).getBytes(StandardCharsets.UTF_8)));
+
+    RunConfig config = new RunConfig(input + "/**", input.toString(), "unused", TestBundles.REFERENCE_DATE, 64 * 1024);
+    PCollectionTuple read = pipeline.apply(new ReadDocuments(config));
+
+    PAssert.that(
+            read.get(ReadDocuments.DOCUMENTS)
+                .apply(
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(b -> DocumentBundle.id(b) + " " + DocumentBundle.sourceFile(b) + " [" + DocumentBundle.document(b).getString("warnings") + "]")))
+        .containsInAnyOrder(
+            "2011Z18417 2011/seed.txt []",
+            "2011Z18417 2011/seed-cp1252.txt [not valid UTF-8: decoded as Windows-1252]",
+            "2020Z14341 2020/2020Z14341.txt.gz []");
+    String tooLarge = "larger than the size cap of 65536 bytes (--maxFileBytes); not read";
+    PAssert.that(read.get(ReadDocuments.REJECTS))
+        .containsInAnyOrder(
+            reject("broken/empty.txt", "read", null, "the file is empty"),
+            reject("broken/binary.bin", "read", null, "binary content (NUL byte at offset 1), not a text document"),
+            reject("broken/headerless.txt", "parse", 3, "expected the title or 'Ingediend <date>', found '• Vraag 1': the document has no header"),
+            reject("broken/cut.txt.gz", "read", null, "cannot read the file: it ends unexpectedly (cut off or corrupt compressed data)"),
+            reject("broken/huge.txt", "read", null, tooLarge),
+            reject("broken/huge.txt.gz", "read", null, tooLarge));
+    pipeline.run();
+  }
+
+  private static Row reject(String file, String stage, Integer line, String reason) {
+    return Tables.REJECTS.row()
+        .withFieldValue("source_file", file)
+        .withFieldValue("stage", stage)
+        .withFieldValue("line", line)
+        .withFieldValue("reason", reason)
+        .build();
+  }
+
+  private void write(String name, byte[] bytes) throws IOException {
+    Path file = input.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.write(file, bytes);
+  }
+
+  private static byte[] gzip(byte[] bytes) throws IOException {
+    java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(buffer)) {
+      out.write(bytes);
+    }
+    return buffer.toByteArray();
+  }
+}

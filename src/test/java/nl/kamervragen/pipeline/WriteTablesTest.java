@@ -1,0 +1,99 @@
+package nl.kamervragen.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import nl.kamervragen.table.Tables;
+import nl.kamervragen.testing.TableFiles;
+import nl.kamervragen.testing.TestPipelineExtension;
+import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(TestPipelineExtension.class)
+class WriteTablesTest {
+
+  @TempDir Path output;
+
+  @Test
+  void writesOneSortedCsvAndParquetFilePerTableAndEmptyTablesToo(TestPipeline pipeline) throws IOException {
+    List<Row> sorted = new ArrayList<>();
+    for (String id : List.of("2011Z18417", "2011Z18999", "2019Z00001", "2019Z10944", "2024Z00002")) {
+      for (int seq = 1; seq <= 12; seq++) {
+        sorted.add(
+            Tables.QUESTIONS.row()
+                .withFieldValue("id", id)
+                .withFieldValue("seq", seq)
+                .withFieldValue("number", seq)
+                .withFieldValue("question", "Vraag, met \"quotes\"\nen een tweede regel? " + seq)
+                .withFieldValue("answer", seq % 3 == 0 ? null : "=SUM(A1) antwoord " + seq)
+                .withFieldValue("answered", seq % 3 != 0)
+                .withFieldValue("refers_to_question", null)
+                .build());
+      }
+    }
+    List<Row> shuffled = new ArrayList<>(sorted);
+    Collections.shuffle(shuffled, new Random(7));
+    Row postponement =
+        Tables.POSTPONEMENTS.row()
+            .withFieldValue("id", "2019Z00001").withFieldValue("seq", 1)
+            .withFieldValue("date", LocalDate.of(2019, 3, 21)).withFieldValue("text", "uitstel").build();
+
+    PCollection<Row> questions = pipeline.apply("Questions", Create.of(shuffled).withRowSchema(Tables.QUESTIONS.beamSchema()));
+    PCollection<Row> postponements = pipeline.apply("Postponements", Create.of(postponement).withRowSchema(Tables.POSTPONEMENTS.beamSchema()));
+    PCollection<Row> rejects = pipeline.apply("Rejects", Create.empty(RowCoder.of(Tables.REJECTS.beamSchema())));
+    PCollection<Row> written =
+        PCollectionTuple.of(TableTags.of(Tables.QUESTIONS), questions)
+            .and(TableTags.of(Tables.POSTPONEMENTS), postponements)
+            .and(TableTags.of(Tables.REJECTS), rejects)
+            .apply(new WriteTables(output.toString(), List.of(Tables.QUESTIONS, Tables.POSTPONEMENTS, Tables.REJECTS)));
+    PAssert.that(written)
+        .containsInAnyOrder(
+            written("questions", 60), written("postponements", 1), written("rejects", 0));
+    pipeline.run();
+
+    TableFiles.Csv csv = TableFiles.csv(output, Tables.QUESTIONS);
+    assertEquals(List.of("id", "seq", "number", "question", "answer", "answered", "refers_to_question"), csv.header());
+    assertEquals(60, csv.records().size());
+    for (int i = 0; i < sorted.size(); i++) {
+      assertEquals(sorted.get(i).getString("id"), csv.records().get(i).get("id"));
+      assertEquals(String.valueOf(sorted.get(i).getInt32("seq")), csv.records().get(i).get("seq"));
+      assertEquals(sorted.get(i).getString("question"), csv.records().get(i).get("question"), "quotes and newlines survive");
+    }
+    assertEquals("", csv.records().get(2).get("answer"), "missing is empty");
+    assertEquals(sorted, TableFiles.parquet(output, Tables.QUESTIONS), "Parquet holds the same rows in the same order");
+
+    assertEquals("2019-03-21", TableFiles.csv(output, Tables.POSTPONEMENTS).records().get(0).get("date"));
+    assertEquals(List.of(postponement), TableFiles.parquet(output, Tables.POSTPONEMENTS));
+    assertEquals("source_file,stage,line,reason\n", Files.readString(output.resolve("rejects.csv")));
+    assertEquals(List.of(), TableFiles.parquet(output, Tables.REJECTS));
+    try (Stream<Path> files = Files.list(output)) {
+      assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".inprogress")), "no temporary files left");
+    }
+    try (Stream<Path> parts = Files.walk(output.resolve(WriteTables.PARTS_FOLDER))) {
+      assertEquals(List.of(), parts.filter(Files::isRegularFile).toList(), "staged parts are removed");
+    }
+  }
+
+  private Row written(String table, long rows) {
+    return Row.withSchema(WriteTables.WRITTEN)
+        .addValues(table, rows, output.resolve(table + ".csv").toString(), output.resolve(table + ".parquet").toString())
+        .build();
+  }
+}

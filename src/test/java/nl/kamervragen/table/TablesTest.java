@@ -1,0 +1,73 @@
+package nl.kamervragen.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.values.Row;
+import org.junit.jupiter.api.Test;
+
+class TablesTest {
+
+  @Test
+  void dataDictionaryIsUpToDate() throws IOException {
+    String committed = Files.readString(DataDictionary.LOCATION, StandardCharsets.UTF_8);
+    assertEquals(
+        DataDictionary.markdown(),
+        committed,
+        "docs/tables.md is stale: run mvn -q compile exec:java -Dexec.mainClass=nl.kamervragen.table.DataDictionary");
+  }
+
+  @Test
+  void tableNamesAreUniqueAndColumnNamesUniquePerTable() {
+    Set<String> names = new HashSet<>();
+    for (TableDefinition table : Tables.ALL) {
+      assertTrue(names.add(table.name()), table.name());
+      Set<String> columns = new HashSet<>();
+      table.columns().forEach(c -> assertTrue(columns.add(c.name()), table.name() + "." + c.name()));
+    }
+  }
+
+  @Test
+  void avroSchemasHaveRealTypes() {
+    Schema documents = Tables.DOCUMENTS.avroSchema();
+    assertEquals(LogicalTypes.date(), documents.getField("submitted").schema().getLogicalType());
+    Schema answered = documents.getField("answered").schema();
+    assertEquals(Schema.Type.UNION, answered.getType());
+    assertEquals(Schema.Type.NULL, answered.getTypes().get(0).getType());
+    assertEquals(LogicalTypes.date(), answered.getTypes().get(1).getLogicalType());
+    assertEquals(Schema.Type.INT, documents.getField("questions").schema().getType());
+    assertEquals(Schema.Type.BOOLEAN, documents.getField("truncated").schema().getType());
+    assertEquals(Schema.Type.LONG, Tables.RESPONSE_TIME.avroSchema().getField("documents").schema().getType());
+  }
+
+  @Test
+  void rowsSurviveTheAvroRoundTripAndSortNullsFirst() {
+    Row a = postponement("2019Z00002", 1, null);
+    Row b = postponement("2019Z00001", 2, LocalDate.of(2019, 1, 2));
+    Row c = postponement("2019Z00001", 1, LocalDate.of(2019, 1, 1));
+    assertEquals(b, Tables.POSTPONEMENTS.fromAvro(Tables.POSTPONEMENTS.toAvro(b)));
+    List<GenericRecord> records = new ArrayList<>(List.of(Tables.POSTPONEMENTS.toAvro(a), Tables.POSTPONEMENTS.toAvro(b), Tables.POSTPONEMENTS.toAvro(c)));
+    records.sort(Tables.POSTPONEMENTS.rowOrder());
+    assertEquals(List.of(c, b, a), records.stream().map(Tables.POSTPONEMENTS::fromAvro).toList());
+    assertEquals(List.of("2019Z00002", "1", "", "uitstel"), CsvCells.of(Tables.POSTPONEMENTS, Tables.POSTPONEMENTS.toAvro(a)));
+    assertEquals("2019-01-02", CsvCells.of(Tables.POSTPONEMENTS, Tables.POSTPONEMENTS.toAvro(b)).get(2));
+    assertEquals("0.0001", CsvCells.format(ColumnType.DOUBLE, 0.0001));
+    assertEquals("2019Z00", Tables.POSTPONEMENTS.bucketOf(a));
+    assertEquals(TableDefinition.SINGLE_BUCKET, Tables.SUMMARY.bucketOf(Tables.SUMMARY.row().withFieldValue("metric", "x").withFieldValue("value", 1L).withFieldValue("description", "d").build()));
+  }
+
+  private static Row postponement(String id, int seq, LocalDate date) {
+    return Tables.POSTPONEMENTS.row().withFieldValue("id", id).withFieldValue("seq", seq).withFieldValue("date", date).withFieldValue("text", "uitstel").build();
+  }
+}

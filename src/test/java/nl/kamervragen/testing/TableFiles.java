@@ -1,0 +1,59 @@
+package nl.kamervragen.testing;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import nl.kamervragen.table.TableDefinition;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.values.Row;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+
+/** Reads the tables a run wrote back, as a dashboard would. */
+public final class TableFiles {
+
+  private TableFiles() {}
+
+  /** A CSV table: its header and records. */
+  public record Csv(List<String> header, List<CSVRecord> records) {
+    /** The one record whose column has the value. */
+    public CSVRecord only(String column, String value) {
+      List<CSVRecord> matches = records.stream().filter(r -> r.get(column).equals(value)).toList();
+      if (matches.size() != 1) {
+        throw new AssertionError(matches.size() + " records with " + column + "=" + value);
+      }
+      return matches.get(0);
+    }
+  }
+
+  public static Csv csv(Path folder, TableDefinition table) throws IOException {
+    try (Reader reader = Files.newBufferedReader(folder.resolve(table.name() + ".csv"), StandardCharsets.UTF_8);
+        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+      return new Csv(parser.getHeaderNames(), parser.getRecords());
+    }
+  }
+
+  /** The rows of a Parquet table, in file order. */
+  public static List<Row> parquet(Path folder, TableDefinition table) throws IOException {
+    Path file = folder.resolve(table.name() + ".parquet");
+    List<Row> rows = new ArrayList<>();
+    try (ParquetReader<GenericRecord> reader =
+        AvroParquetReader.<GenericRecord>builder(
+                HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))
+            .build()) {
+      for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
+        rows.add(table.fromAvro(record));
+      }
+    }
+    return rows;
+  }
+}
