@@ -17,7 +17,6 @@ import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -53,7 +52,7 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
   public PCollectionTuple expand(PBegin input) {
     PCollectionTuple parsed =
         input
-            .apply("Match files", FileIO.match().filepattern(inputPattern).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+            .apply("Match files", new MatchFiles(inputPattern))
             .apply("Open files", FileIO.readMatches().withCompression(Compression.AUTO).withDirectoryTreatment(FileIO.ReadMatches.DirectoryTreatment.SKIP))
             .apply("Parse files", ParDo.of(new ParseFileFn(settings)).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTS)));
     parsed.get(DOCUMENTS).setCoder(RowCoder.of(DocumentBundle.SCHEMA));

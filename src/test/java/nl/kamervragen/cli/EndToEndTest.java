@@ -1,6 +1,5 @@
 package nl.kamervragen.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,12 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import nl.kamervragen.parse.TestDocuments;
 import nl.kamervragen.table.CsvCells;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TableFiles;
+import nl.kamervragen.testing.TestArchive;
 import org.apache.beam.sdk.values.Row;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,23 +34,12 @@ class EndToEndTest {
 
   @TempDir Path work;
   private Path input;
-  private int devCorpusFiles;
+  private int files;
 
   @BeforeEach
   void writeInput() throws IOException {
     input = work.resolve("archive");
-    Path corpus = Path.of("src/test/resources/dev-corpus");
-    try (Stream<Path> files = Files.list(corpus)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
-        copy(file, input.resolve("dev").resolve(file.getFileName()));
-        devCorpusFiles++;
-      }
-    }
-    write("seed/000_b1b9bf750efe39c7.txt", TestDocuments.text("seed.txt"));
-    write("later-copies/seed-copy.txt", TestDocuments.text("seed.txt"));
-    write("broken/empty.txt", "");
-    write("broken/not-a-kamervraag.txt", "Dit is geen Kamervraag.\n");
-    write("broken/bad-date.txt", TestDocuments.text("seed.txt").replace("Ingediend 23 september 2011", "Ingediend 31 februari 2011"));
+    files = TestArchive.write(input);
   }
 
   private record Run(int exitCode, String out, String err) {}
@@ -69,8 +56,7 @@ class EndToEndTest {
     Path output = work.resolve("out");
     Run run = run("--input=" + input, "--output=" + output, "--referenceDate=2026-01-01");
     assertEquals(0, run.exitCode(), run.err());
-    int files = devCorpusFiles + 5;
-    int rejected = 1 + 3; // the headerless dev document and three broken files
+    int rejected = 1 + TestArchive.BROKEN.size(); // the headerless dev document and the broken files
     assertTrue(run.out().contains(files + " file(s) read: " + (files - rejected) + " parsed, " + rejected + " rejected"), run.out());
     assertTrue(run.out().contains("1 duplicate(s) set aside; " + (files - rejected - 1) + " document(s) kept"), run.out());
     assertTrue(run.out().contains("wrote 14 tables"), run.out());
@@ -104,14 +90,17 @@ class EndToEndTest {
     assertEquals("", open.get("answered"));
     assertEquals(String.valueOf(java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2020, 7, 27), java.time.LocalDate.of(2026, 1, 1))), open.get("open_days"));
     assertEquals("true", open.get("overdue"));
+    assertEquals("not valid UTF-8: decoded as Windows-1252", documents.only("id", "2011Z90002").get("warnings"));
+    assertEquals(seed.get("topics"), documents.only("id", "2011Z90001").get("topics"), "CRLF and BOM parse the same");
+    assertEquals("variants/gzipped.txt.gz", documents.only("id", "2011Z90003").get("source_file"));
     CSVRecord multi = documents.only("id", "2016Z15741");
     assertEquals("Sadet Karabulut; Harry van Bommel", multi.get("submitters"));
     assertEquals("; ", multi.get("submitter_parties"), "one (empty) entry per submitter");
 
     TableFiles.Csv rejects = TableFiles.csv(output, Tables.REJECTS);
-    assertEquals(
-        List.of("broken/bad-date.txt", "broken/empty.txt", "broken/not-a-kamervraag.txt", "dev/2022Z09118.txt"),
-        rejects.records().stream().map(r -> r.get("source_file")).toList());
+    List<String> expectedRejects = new ArrayList<>(TestArchive.BROKEN);
+    expectedRejects.add("dev/2022Z09118.txt");
+    assertEquals(expectedRejects, rejects.records().stream().map(r -> r.get("source_file")).toList());
     assertEquals("5", rejects.only("source_file", "broken/bad-date.txt").get("line"));
     TableFiles.Csv duplicates = TableFiles.csv(output, Tables.DUPLICATES);
     assertEquals(1, duplicates.records().size());
@@ -138,10 +127,7 @@ class EndToEndTest {
     Path second = work.resolve("second");
     assertEquals(0, run("--input=" + input, "--output=" + first, "--referenceDate=2026-01-01").exitCode());
     assertEquals(0, run("--input=" + input + "/**", "--output=" + second, "--referenceDate=2026-01-01").exitCode());
-    for (TableDefinition table : Tables.ALL) {
-      assertArrayEquals(Files.readAllBytes(first.resolve(table.name() + ".csv")), Files.readAllBytes(second.resolve(table.name() + ".csv")), table.name());
-      assertEquals(TableFiles.parquet(first, table), TableFiles.parquet(second, table), table.name());
-    }
+    TableFiles.assertSameTables(first, second);
   }
 
   @Test
@@ -194,16 +180,5 @@ class EndToEndTest {
     org.apache.avro.generic.GenericRecord record = table.toAvro(row);
     cells.addAll(CsvCells.of(table, record));
     return cells;
-  }
-
-  private void write(String name, String text) throws IOException {
-    Path file = input.resolve(name);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    Files.createDirectories(to.getParent());
-    Files.copy(from, to);
   }
 }

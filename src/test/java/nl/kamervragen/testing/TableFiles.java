@@ -56,4 +56,18 @@ public final class TableFiles {
     }
     return rows;
   }
+
+  /** Every table's CSV file is byte-identical and its Parquet file has identical rows in both folders. */
+  public static void assertSameTables(Path expected, Path actual) throws IOException {
+    for (TableDefinition table : nl.kamervragen.table.Tables.ALL) {
+      byte[] expectedCsv = Files.readAllBytes(expected.resolve(table.name() + ".csv"));
+      byte[] actualCsv = Files.readAllBytes(actual.resolve(table.name() + ".csv"));
+      if (!java.util.Arrays.equals(expectedCsv, actualCsv)) {
+        throw new AssertionError(table.name() + ".csv differs between " + expected + " and " + actual);
+      }
+      if (!parquet(expected, table).equals(parquet(actual, table))) {
+        throw new AssertionError(table.name() + ".parquet rows differ between " + expected + " and " + actual);
+      }
+    }
+  }
 }

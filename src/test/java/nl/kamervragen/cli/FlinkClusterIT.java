@@ -1,0 +1,171 @@
+package nl.kamervragen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import nl.kamervragen.flink.LocalFlinkCluster;
+import nl.kamervragen.testing.TableFiles;
+import nl.kamervragen.testing.TestArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Submits the runnable jar to a real standalone Flink cluster (a JobManager and a TaskManager, each
+ * its own JVM, on free loopback ports) and compares its tables with other runners'.
+ */
+class FlinkClusterIT {
+
+  private static final Path JAR = Path.of("target/kamervragen.jar");
+  private static final String REFERENCE_DATE = "--referenceDate=2026-01-01";
+
+  @TempDir Path work;
+  private LocalFlinkCluster cluster;
+  private Process taskManager;
+
+  @BeforeEach
+  void startCluster() throws IOException, InterruptedException {
+    assertTrue(Files.isRegularFile(JAR), "run after mvn package: " + JAR + " is missing");
+    int[] ports = freePorts(3);
+    cluster =
+        new LocalFlinkCluster(
+            new LocalFlinkCluster.Settings(
+                Path.of("conf").toAbsolutePath(), work.resolve("cluster"), JAR.toAbsolutePath(),
+                ports[0], ports[1], ports[2],
+                Map.of("restart-strategy.fixed-delay.delay", "1 s")));
+    cluster.startJobManager();
+    taskManager = cluster.startTaskManager("taskmanager-1");
+    cluster.awaitTaskManagers(1, Duration.ofSeconds(120));
+  }
+
+  @AfterEach
+  void stopCluster() {
+    cluster.close();
+  }
+
+  @Test
+  void clusterRunWritesTheSameTablesAsTheDirectRunner() throws Exception {
+    Path input = work.resolve("archive");
+    TestArchive.write(input);
+    Path direct = work.resolve("direct");
+    runInProcess("--input=" + input, "--output=" + direct, REFERENCE_DATE);
+
+    Path onCluster = work.resolve("cluster-output");
+    Process client = submit(input, onCluster);
+    assertEquals(0, awaitExit(client, Duration.ofMinutes(5)), () -> clientLog());
+    JsonNode job = onlyJob();
+    assertEquals("FINISHED", job.path("state").asText(), job::toString);
+    TableFiles.assertSameTables(direct, onCluster);
+  }
+
+  @Test
+  void jobSurvivesALostTaskManager() throws Exception {
+    Path input = work.resolve("big");
+    TestArchive.writeMany(input, 12_000);
+    Path reference = work.resolve("reference");
+    runInProcess("--input=" + input, "--output=" + reference, REFERENCE_DATE, "--enforceImmutability=false", "--enforceEncodability=false");
+
+    Path onCluster = work.resolve("cluster-output");
+    Process client = submit(input, onCluster);
+    JsonNode running = awaitRunningFor(Duration.ofSeconds(4), client);
+    String jobId = running.path("jid").asText();
+    taskManager.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    assertEquals("RUNNING", cluster.get("/jobs/" + jobId).path("state").asText(), "the TaskManager died mid-job");
+    cluster.startTaskManager("taskmanager-2");
+
+    assertEquals(0, awaitExit(client, Duration.ofMinutes(8)), () -> clientLog());
+    assertEquals("FINISHED", cluster.get("/jobs/" + jobId).path("state").asText());
+    JsonNode exceptions = cluster.get("/jobs/" + jobId + "/exceptions");
+    assertTrue(exceptions.path("exceptionHistory").path("entries").size() > 0, () -> "the job saw the loss: " + exceptions);
+    TableFiles.assertSameTables(reference, onCluster);
+  }
+
+  private Process submit(Path input, Path output) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-jar", JAR.toString(), "--runner=FlinkRunner", "--flinkMaster=" + cluster.master(),
+        "--parallelism=2", "--input=" + input, "--output=" + output, REFERENCE_DATE));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("client.log").toFile()).start();
+  }
+
+  private String clientLog() {
+    try {
+      return Files.readString(work.resolve("client.log"));
+    } catch (IOException e) {
+      return "no client log: " + e;
+    }
+  }
+
+  private static int awaitExit(Process process, Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the client did not finish within " + timeout);
+    }
+    return process.exitValue();
+  }
+
+  private JsonNode onlyJob() throws IOException, InterruptedException {
+    JsonNode jobs = cluster.get("/jobs/overview").path("jobs");
+    assertEquals(1, jobs.size(), jobs::toString);
+    return jobs.get(0);
+  }
+
+  /** Waits until the submitted job has been running for a while, and returns its overview. */
+  private JsonNode awaitRunningFor(Duration running, Process client) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    Instant runningSince = null;
+    while (Instant.now().isBefore(deadline)) {
+      if (!client.isAlive()) {
+        throw new AssertionError("the client ended before the job could be hit: " + clientLog());
+      }
+      JsonNode jobs = cluster.get("/jobs/overview").path("jobs");
+      if (jobs.size() == 1 && jobs.get(0).path("state").asText().equals("RUNNING")) {
+        runningSince = runningSince == null ? Instant.now() : runningSince;
+        if (Duration.between(runningSince, Instant.now()).compareTo(running) >= 0) {
+          return jobs.get(0);
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the job did not run: " + clientLog());
+  }
+
+  private static void runInProcess(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = KamervragenMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8), Clock.systemUTC());
+    assertEquals(0, code, () -> out.toString(StandardCharsets.UTF_8));
+  }
+
+  private static int[] freePorts(int count) throws IOException {
+    int[] ports = new int[count];
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        sockets.add(socket);
+        ports[i] = socket.getLocalPort();
+      }
+    } finally {
+      for (ServerSocket socket : sockets) {
+        socket.close();
+      }
+    }
+    return ports;
+  }
+}
