@@ -25,6 +25,8 @@ import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
@@ -72,6 +74,7 @@ public final class KamervragenMain {
     }
     try {
       FileSystems.setDefaultPipelineOptions(options);
+      prepareRunner(options);
       long files = countInputFiles(config.inputPattern());
       if (files == 0) {
         err.println("kamervragen: no input files match '" + options.getInput() + "' (pattern " + config.inputPattern() + ")");
@@ -82,8 +85,13 @@ public final class KamervragenMain {
           files, options.getInput(), options.getRunner().getSimpleName(), config.referenceDate());
       Pipeline pipeline = Pipeline.create(options);
       KamervragenPipeline.build(pipeline, config);
-      PipelineResult result = pipeline.run();
-      PipelineResult.State state = result.waitUntilFinish();
+      out.println("kamervragen: stages: Read documents > Remove duplicates > Derive document tables, Compute statistics, Summarize run > Write tables");
+      PipelineResult result;
+      PipelineResult.State state;
+      try (RunProgress.FlinkWatcher watcher = flinkWatcher(options, out)) {
+        result = pipeline.run();
+        state = awaitWithProgress(result, isDirect(options) ? files : -1, out);
+      }
       if (state != PipelineResult.State.DONE) {
         err.println("kamervragen: the run ended in state " + state + "; the output may be incomplete");
         return FAILED;
@@ -94,6 +102,59 @@ public final class KamervragenMain {
     } catch (Exception e) {
       err.println("kamervragen: the run failed: " + rootCause(e));
       return FAILED;
+    }
+  }
+
+  private static boolean isDirect(KamervragenOptions options) {
+    return options.getRunner().getSimpleName().equals("DirectRunner");
+  }
+
+  private static boolean isFlink(KamervragenOptions options) {
+    return options.getRunner().getSimpleName().equals("FlinkRunner");
+  }
+
+  /**
+   * Lets the run report progress. The DirectRunner runs in the background so its metrics can be
+   * read; embedded Flink gets a REST API on a known loopback port instead of a random one.
+   */
+  private static void prepareRunner(KamervragenOptions options) throws IOException {
+    if (isDirect(options)) {
+      options.as(DirectOptions.class).setBlockOnRun(false);
+    } else if (isFlink(options)) {
+      FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
+      if ("[auto]".equals(flink.getFlinkMaster()) && flink.getFlinkConfDir() == null) {
+        flink.setFlinkConfDir(EmbeddedFlink.configDir().toString());
+        flink.setFlinkMaster("[local]");
+      }
+    }
+  }
+
+  private static RunProgress.FlinkWatcher flinkWatcher(KamervragenOptions options, PrintStream out) {
+    if (!isFlink(options)) {
+      return null;
+    }
+    FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
+    String master = flink.getFlinkMaster();
+    String rest = "[local]".equals(master) ? EmbeddedFlink.restAddress(flink.getFlinkConfDir()) : master.replaceFirst("^https?://", "");
+    return rest == null || rest.startsWith("[") ? null : new RunProgress.FlinkWatcher(rest, out);
+  }
+
+  /** Waits for the run, printing progress from the metrics when the runner offers them while running. */
+  private static PipelineResult.State awaitWithProgress(PipelineResult result, long files, PrintStream out) {
+    if (files < 0) {
+      return result.waitUntilFinish();
+    }
+    String last = "";
+    while (true) {
+      PipelineResult.State state = result.waitUntilFinish(org.joda.time.Duration.standardSeconds(5));
+      if (state != null && state.isTerminal()) {
+        return state;
+      }
+      String line = RunProgress.fromCounters(counters(result), files);
+      if (!line.equals(last)) {
+        out.println(line);
+        last = line;
+      }
     }
   }
 
