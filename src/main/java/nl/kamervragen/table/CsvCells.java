@@ -33,7 +33,23 @@ public final class CsvCells {
       case DATE -> LocalDate.ofEpochDay(((Number) avroValue).longValue()).toString();
       // Plain notation and no trailing zeros: 0.0001 (never 1.0E-4), 0.5, 21.
       case DOUBLE -> BigDecimal.valueOf((Double) avroValue).stripTrailingZeros().toPlainString();
+      case STRING -> neutralizeFormula(avroValue.toString());
       default -> avroValue.toString();
     };
+  }
+
+  /**
+   * Keeps a spreadsheet from running a text cell as a formula (OWASP, CSV injection): a cell that
+   * starts with {@code = + - @}, a tab or a carriage return gets a leading apostrophe, which
+   * spreadsheets hide and treat as "this is text". Only CSV cells change; Parquet keeps the text.
+   */
+  static String neutralizeFormula(String text) {
+    if (text.isEmpty()) {
+      return text;
+    }
+    char first = text.charAt(0);
+    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+        ? "'" + text
+        : text;
   }
 }

@@ -33,7 +33,10 @@ public final class DataDictionary {
         .append("`<table>.parquet` (Avro schema: dates are Parquet `DATE`, counts are integers, missing values are null).\n")
         .append("Rows are in the order given by each table's sort key, so reruns on the same input give identical files.\n")
         .append("Column names are a contract: columns may be added, never renamed or removed.\n\n")
-        .append("Lists inside one cell (submitters, topics, warnings …) are joined by `; ` in document order.\n\n");
+        .append("Lists inside one cell (submitters, topics, warnings …) are joined by `; ` in document order.\n\n")
+        .append("**Safe for spreadsheets.** A CSV text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return\n")
+        .append("gets a leading `'` (OWASP's advice against CSV injection), so that a spreadsheet shows it as text instead\n")
+        .append("of running it as a formula. Parquet files keep the raw text.\n\n");
     for (TableDefinition table : Tables.ALL) {
       md.append("- [`").append(table.name()).append("`](#").append(table.name()).append(")\n");
     }

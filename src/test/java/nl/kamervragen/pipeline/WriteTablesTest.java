@@ -77,6 +77,8 @@ class WriteTablesTest {
       assertEquals(sorted.get(i).getString("question"), csv.records().get(i).get("question"), "quotes and newlines survive");
     }
     assertEquals("", csv.records().get(2).get("answer"), "missing is empty");
+    assertEquals("'=SUM(A1) antwoord 1", csv.records().get(0).get("answer"), "formula neutralised in CSV");
+    assertEquals("=SUM(A1) antwoord 1", TableFiles.parquet(output, Tables.QUESTIONS).get(0).getString("answer"), "raw in Parquet");
     assertEquals(sorted, TableFiles.parquet(output, Tables.QUESTIONS), "Parquet holds the same rows in the same order");
 
     assertEquals("2019-03-21", TableFiles.csv(output, Tables.POSTPONEMENTS).records().get(0).get("date"));

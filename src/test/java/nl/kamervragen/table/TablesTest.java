@@ -63,8 +63,19 @@ class TablesTest {
     assertEquals(List.of("2019Z00002", "1", "", "uitstel"), CsvCells.of(Tables.POSTPONEMENTS, Tables.POSTPONEMENTS.toAvro(a)));
     assertEquals("2019-01-02", CsvCells.of(Tables.POSTPONEMENTS, Tables.POSTPONEMENTS.toAvro(b)).get(2));
     assertEquals("0.0001", CsvCells.format(ColumnType.DOUBLE, 0.0001));
+    assertEquals("-3", CsvCells.format(ColumnType.INT, -3), "numbers are never neutralised");
     assertEquals("2019Z00", Tables.POSTPONEMENTS.bucketOf(a));
     assertEquals(TableDefinition.SINGLE_BUCKET, Tables.SUMMARY.bucketOf(Tables.SUMMARY.row().withFieldValue("metric", "x").withFieldValue("value", 1L).withFieldValue("description", "d").build()));
+  }
+
+  @Test
+  void textThatASpreadsheetWouldRunIsNeutralisedInCsvOnly() {
+    for (String formula : List.of("=HYPERLINK(\"http://x\")", "+31 6", "-2+3", "@SUM(A1)", "\tx", "\rx")) {
+      assertEquals("'" + formula, CsvCells.format(ColumnType.STRING, formula));
+    }
+    for (String plain : List.of("", "Ja.", "'al", " =x", "2+2")) {
+      assertEquals(plain, CsvCells.format(ColumnType.STRING, plain));
+    }
   }
 
   private static Row postponement(String id, int seq, LocalDate date) {
