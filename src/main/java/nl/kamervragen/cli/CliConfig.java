@@ -25,12 +25,19 @@ final class CliConfig {
     if (output.isEmpty()) {
       throw new UsageException("--output must name a folder");
     }
-    if (isLocal(output)) {
-      Path outputPath = Path.of(output).toAbsolutePath().normalize();
-      if (Files.exists(outputPath) && !Files.isDirectory(outputPath)) {
-        throw new UsageException("--output '" + output + "' is a file, not a folder");
-      }
-      output = outputPath.toString();
+    if (!isLocal(output)) {
+      throw new UsageException("--output must be a local folder (on a cluster: one every TaskManager sees at the same path)");
+    }
+    Path outputPath = Path.of(output).toAbsolutePath().normalize();
+    if (Files.exists(outputPath) && !Files.isDirectory(outputPath)) {
+      throw new UsageException("--output '" + output + "' is a file, not a folder");
+    }
+    if (outputPath.getParent() == null) {
+      throw new UsageException("--output cannot be the root folder");
+    }
+    output = outputPath.toString();
+    if (!(options.getMaxRejectedShare() >= 0 && options.getMaxRejectedShare() <= 1)) {
+      throw new UsageException("--maxRejectedShare must be between 0 and 1, got " + options.getMaxRejectedShare());
     }
     if (options.getMaxFileBytes() <= 0) {
       throw new UsageException("--maxFileBytes must be a positive number of bytes, got " + options.getMaxFileBytes());

@@ -1,19 +1,29 @@
 package nl.kamervragen.cli;
 
 import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import nl.kamervragen.pipeline.KamervragenPipeline;
 import nl.kamervragen.pipeline.PipelineMetrics;
 import nl.kamervragen.pipeline.RunConfig;
+import nl.kamervragen.pipeline.RunSummary;
+import nl.kamervragen.pipeline.WriteTables;
+import nl.kamervragen.publish.Manifest;
+import nl.kamervragen.publish.OutputFolder;
+import nl.kamervragen.publish.RunReport;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.Pipeline;
@@ -83,26 +93,75 @@ public final class KamervragenMain {
       out.printf(
           "kamervragen: reading %d file(s) from %s on %s, reference date %s%n",
           files, options.getInput(), options.getRunner().getSimpleName(), config.referenceDate());
-      Pipeline pipeline = Pipeline.create(options);
-      KamervragenPipeline.build(pipeline, config);
-      out.println("kamervragen: stages: Read documents > Remove duplicates > Derive document tables, Compute statistics, Summarize run > Write tables");
-      PipelineResult result;
-      PipelineResult.State state;
-      try (RunProgress.FlinkWatcher watcher = flinkWatcher(options, out)) {
-        result = pipeline.run();
-        state = awaitWithProgress(result, isDirect(options) ? files : -1, out);
+      Instant started = clock.instant();
+      String runId = runId(started);
+      List<String> notes = new ArrayList<>();
+      try (OutputFolder folder = OutputFolder.open(Path.of(config.output()), runId, notes)) {
+        notes.forEach(note -> out.println("kamervragen: " + note));
+        Path staging = folder.staging();
+        Pipeline pipeline = Pipeline.create(options);
+        KamervragenPipeline.build(pipeline, config.withOutput(staging.toString()));
+        out.println("kamervragen: stages: Read documents > Remove duplicates > Derive document tables, Compute statistics, Summarize run > Write tables");
+        PipelineResult result;
+        PipelineResult.State state;
+        try (RunProgress.FlinkWatcher watcher = flinkWatcher(options, out)) {
+          result = pipeline.run();
+          state = awaitWithProgress(result, isDirect(options) ? files : -1, out);
+        }
+        if (state != PipelineResult.State.DONE) {
+          err.println("kamervragen: the run ended in state " + state + "; nothing was published");
+          return FAILED;
+        }
+        OutputFolder.deleteTree(staging.resolve(WriteTables.PARTS_FOLDER));
+        printSummary(out, result);
+        RunReport report = RunReport.read(staging, Tables.ALL.stream().map(TableDefinition::name).toList());
+        List<String> problems = report.problems(files, options.getMaxRejectedShare());
+        if (!problems.isEmpty()) {
+          problems.forEach(problem -> err.println("kamervragen: not published: " + problem));
+          err.println("kamervragen: this run's tables are in " + staging + "; " + folder.output() + " is unchanged");
+          return FAILED;
+        }
+        Manifest.write(staging, runId, started, clock.instant(), Version.current(), options.getRunner().getSimpleName(),
+            effectiveOptions(options, config), config.inputPattern(), report);
+        folder.publish();
+        if (!options.getPublishLink().isBlank()) {
+          folder.link(Path.of(options.getPublishLink()));
+        }
+        out.printf(Locale.ROOT, "kamervragen: done: %d files = %d documents + %d duplicates + %d rejected; %d warnings; tables in %s%s%n",
+            report.measure(RunSummary.FILES), report.measure(RunSummary.DOCUMENTS), report.measure(RunSummary.DUPLICATES),
+            report.measure(RunSummary.REJECTED), report.measure(RunSummary.WARNINGS), folder.output(),
+            options.getPublishLink().isBlank() ? "" : " (linked from " + options.getPublishLink() + ")");
+        return OK;
       }
-      if (state != PipelineResult.State.DONE) {
-        err.println("kamervragen: the run ended in state " + state + "; the output may be incomplete");
-        return FAILED;
-      }
-      removeStagingFolder(config.output());
-      printSummary(out, result, config.output());
-      return OK;
     } catch (Exception e) {
       err.println("kamervragen: the run failed: " + rootCause(e));
       return FAILED;
     }
+  }
+
+  /** A sortable, unique name for a run: its start time in UTC and a random suffix. */
+  static String runId(Instant started) {
+    return DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
+        + "-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(2));
+  }
+
+  private static Map<String, String> effectiveOptions(KamervragenOptions options, RunConfig config) {
+    Map<String, String> effective = new LinkedHashMap<>();
+    effective.put("input", options.getInput());
+    effective.put("output", config.output());
+    effective.put("referenceDate", config.referenceDate().toString());
+    effective.put("maxFileBytes", String.valueOf(config.maxFileBytes()));
+    effective.put("maxRejectedShare", String.valueOf(options.getMaxRejectedShare()));
+    effective.put("runner", options.getRunner().getSimpleName());
+    if (isFlink(options)) {
+      FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
+      effective.put("flinkMaster", flink.getFlinkMaster());
+      effective.put("parallelism", String.valueOf(flink.getParallelism()));
+    }
+    if (!options.getPublishLink().isBlank()) {
+      effective.put("publishLink", options.getPublishLink());
+    }
+    return effective;
   }
 
   private static boolean isDirect(KamervragenOptions options) {
@@ -163,7 +222,7 @@ public final class KamervragenMain {
     return match.status() == MatchResult.Status.OK ? match.metadata().stream().filter(m -> !m.resourceId().isDirectory()).count() : 0;
   }
 
-  private static void printSummary(PrintStream out, PipelineResult result, String output) {
+  private static void printSummary(PrintStream out, PipelineResult result) {
     Map<String, Long> counters = counters(result);
     out.printf(
         "kamervragen: %d file(s) read: %d parsed, %d rejected, %d duplicate(s) set aside; %d document(s) kept%n",
@@ -179,7 +238,7 @@ public final class KamervragenMain {
       }
       tables.append(table.name()).append(' ').append(counters.getOrDefault(PipelineMetrics.ROWS_WRITTEN_PREFIX + table.name(), 0L));
     }
-    out.printf("kamervragen: wrote %d tables (rows) as CSV and Parquet to %s: %s%n", Tables.ALL.size(), output, tables);
+    out.printf("kamervragen: wrote %d tables (rows) as CSV and Parquet: %s%n", Tables.ALL.size(), tables);
   }
 
   private static Map<String, Long> counters(PipelineResult result) {
@@ -196,18 +255,6 @@ public final class KamervragenMain {
       counters.merge(counter.getName().getName(), value, Long::sum);
     }
     return counters;
-  }
-
-  /** Removes the emptied folder of staged parts, on a local output folder. */
-  private static void removeStagingFolder(String output) throws IOException {
-    Path parts = Path.of(output).resolve(".parts");
-    if (!output.contains("://") && Files.isDirectory(parts)) {
-      try (Stream<Path> paths = Files.walk(parts)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
-    }
   }
 
   private static String rootCause(Throwable e) {

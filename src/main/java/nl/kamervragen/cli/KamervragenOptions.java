@@ -17,8 +17,10 @@ public interface KamervragenOptions extends PipelineOptions {
 
   void setInput(String value);
 
-  @Description("Folder the tables are written to, as <table>.csv and <table>.parquet.")
-  @Default.String("output")
+  @Description(
+      "Local folder the tables are published to, as <table>.csv and <table>.parquet, all at once when the run "
+          + "succeeds (on a cluster: a folder every TaskManager sees at the same path).")
+  @Default.String("output/tables")
   @Validation.Required
   String getOutput();
 
@@ -37,4 +39,19 @@ public interface KamervragenOptions extends PipelineOptions {
   long getMaxFileBytes();
 
   void setMaxFileBytes(long value);
+
+  @Description(
+      "Largest share (0-1) of input files that may be rejected; above it the run fails and publishes nothing.")
+  @Default.Double(0.05)
+  double getMaxRejectedShare();
+
+  void setMaxRejectedShare(double value);
+
+  @Description(
+      "Optional symbolic link to point at the output folder once it is published, replaced in one step: "
+          + "dashboards read the link while dated runs go to dated folders.")
+  @Default.String("")
+  String getPublishLink();
+
+  void setPublishLink(String value);
 }

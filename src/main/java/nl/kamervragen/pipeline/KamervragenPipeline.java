@@ -44,6 +44,7 @@ public final class KamervragenPipeline {
             .and(TableTags.of(Tables.TOPIC_PARTY), statistics.get(ComputeStatistics.TOPIC_PARTY))
             .and(TableTags.of(Tables.REJECTS), rejects)
             .and(TableTags.of(Tables.DUPLICATES), duplicates)
+            .and(TableTags.of(Tables.INPUT_FILES), read.get(ReadDocuments.INPUT_FILES))
             .and(TableTags.of(Tables.SUMMARY), summary);
     return tables.apply("Write tables", new WriteTables(config.output(), Tables.ALL));
   }

@@ -36,6 +36,8 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
 
   public static final TupleTag<Row> DOCUMENTS = new TupleTag<>() {};
   public static final TupleTag<Row> REJECTS = new TupleTag<>() {};
+  /** One {@code input_files} row per matched file, whatever became of it. */
+  public static final TupleTag<Row> INPUT_FILES = new TupleTag<>() {};
 
   private final String inputPattern;
   private final Settings settings;
@@ -54,9 +56,10 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
         input
             .apply("Match files", new MatchFiles(inputPattern))
             .apply("Open files", FileIO.readMatches().withCompression(Compression.AUTO).withDirectoryTreatment(FileIO.ReadMatches.DirectoryTreatment.SKIP))
-            .apply("Parse files", ParDo.of(new ParseFileFn(settings)).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTS)));
+            .apply("Parse files", ParDo.of(new ParseFileFn(settings)).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTS).and(INPUT_FILES)));
     parsed.get(DOCUMENTS).setCoder(RowCoder.of(DocumentBundle.SCHEMA));
     parsed.get(REJECTS).setCoder(RowCoder.of(Tables.REJECTS.beamSchema()));
+    parsed.get(INPUT_FILES).setCoder(RowCoder.of(Tables.INPUT_FILES.beamSchema()));
     return parsed;
   }
 
@@ -81,15 +84,18 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
       filesRead.inc();
       String name = RunConfig.relativeName(settings.inputRoot(), file.getMetadata().resourceId().toString());
-      byte[] bytes;
+      byte[] bytes = null;
       DocumentBytes.Decoded decoded;
       try {
         bytes = readCapped(file);
         decoded = DocumentBytes.decode(bytes);
       } catch (IOException | RuntimeException e) {
+        inventory(out, file, name, bytes == null ? null : sha256(bytes));
         reject(out, name, "read", 0, readProblem(e));
         return;
       }
+      String digest = sha256(bytes);
+      inventory(out, file, name, digest);
       ParseResult result = parser.parse(decoded.text());
       if (result instanceof ParseResult.Failed failed) {
         reject(out, name, "parse", failed.line(), failed.reason());
@@ -101,7 +107,7 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
               DocumentBundle.of(
                   ((ParseResult.Parsed) result).document(),
                   name,
-                  sha256(bytes),
+                  digest,
                   decoded.warning().map(List::of).orElse(List.of()),
                   settings.referenceDate()));
     }
@@ -124,6 +130,17 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
         }
         return buffer.toByteArray();
       }
+    }
+
+    private static void inventory(MultiOutputReceiver out, FileIO.ReadableFile file, String name, String digest) {
+      out.get(INPUT_FILES)
+          .output(
+              Tables.INPUT_FILES
+                  .row()
+                  .withFieldValue("source_file", name)
+                  .withFieldValue("bytes", file.getMetadata().sizeBytes())
+                  .withFieldValue("sha256", digest)
+                  .build());
     }
 
     private static String tooLarge(long cap) {

@@ -28,9 +28,9 @@ public record RunConfig(
     }
   }
 
-  /** A file's name relative to the input root, as shown in the tables. */
-  public String relativeName(String path) {
-    return relativeName(inputRoot, path);
+  /** The same run writing its tables to another folder. */
+  public RunConfig withOutput(String folder) {
+    return new RunConfig(inputPattern, inputRoot, folder, referenceDate, maxFileBytes);
   }
 
   /** A path's name relative to a root folder, or the path itself when it lies elsewhere. */

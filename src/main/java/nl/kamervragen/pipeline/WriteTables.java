@@ -75,7 +75,8 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
           .addInt64Field("rows")
           .build();
 
-  static final String PARTS_FOLDER = ".parts";
+  /** Folder inside the output where sorted parts wait to be merged; empty once the tables are written. */
+  public static final String PARTS_FOLDER = ".parts";
 
   private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 

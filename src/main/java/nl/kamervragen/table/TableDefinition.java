@@ -21,15 +21,22 @@ public final class TableDefinition implements Serializable {
   /** How rows are split into buckets that are sorted one at a time (bounded memory). */
   public enum Bucketing {
     /** Detail tables: by the first seven characters of {@code id}, e.g. {@code 2011Z18}. */
-    BY_CASE_NUMBER_PREFIX,
+    BY_CASE_NUMBER_PREFIX(7),
+    /** Tables of files: by the first twelve characters of the file name, e.g. {@code 2011/2011Z18}. */
+    BY_FILE_PREFIX(12),
     /** Small tables: all rows in one bucket. */
-    SINGLE
+    SINGLE(0);
+
+    /** How many leading characters of the first sort column make the bucket. */
+    final int prefixLength;
+
+    Bucketing(int prefixLength) {
+      this.prefixLength = prefixLength;
+    }
   }
 
   /** The bucket of every row of a {@link Bucketing#SINGLE} table. */
   public static final String SINGLE_BUCKET = "all";
-
-  private static final int CASE_PREFIX_LENGTH = 7;
 
   private final String name;
   private final String description;
@@ -59,6 +66,9 @@ public final class TableDefinition implements Serializable {
     }
     if (bucketing == Bucketing.BY_CASE_NUMBER_PREFIX && !"id".equals(sortColumns.get(0))) {
       throw new IllegalArgumentException(name + ": case-number buckets need id as first sort column");
+    }
+    if (bucketing != Bucketing.SINGLE && beamSchema.getField(sortColumns.get(0)).getType().getNullable()) {
+      throw new IllegalArgumentException(name + ": buckets need a first sort column that is never empty");
     }
     this.avroSchemaJson = buildAvroSchema().toString();
   }
@@ -144,8 +154,9 @@ public final class TableDefinition implements Serializable {
     if (bucketing == Bucketing.SINGLE) {
       return SINGLE_BUCKET;
     }
-    String id = row.getString("id");
-    return id.length() <= CASE_PREFIX_LENGTH ? id : id.substring(0, CASE_PREFIX_LENGTH);
+    // The bucket is a prefix of the first sort column, so buckets in string order keep the table's order.
+    String first = row.getString(sortColumns.get(0));
+    return first.length() <= bucketing.prefixLength ? first : first.substring(0, bucketing.prefixLength);
   }
 
   /** The table's row order: by its sort columns, nulls first, then by every other column. */

@@ -125,6 +125,13 @@ public final class Tables {
           .required("reason", STRING, "what was expected and what was found")
           .build(SINGLE, "source_file");
 
+  public static final TableDefinition INPUT_FILES =
+      TableDefinition.builder("input_files", "Every input file the run matched: what the manifest's input fingerprint is computed from.")
+          .required("source_file", STRING, "file, relative to the input folder")
+          .required("bytes", LONG, "size of the file as stored (compressed size for .gz)")
+          .optional("sha256", STRING, "SHA-256 of the file's (decompressed) bytes; empty when it could not be read")
+          .build(TableDefinition.Bucketing.BY_FILE_PREFIX, "source_file");
+
   public static final TableDefinition DUPLICATES =
       TableDefinition.builder("duplicates", "Files whose case number was already read from another file, and which copy was kept.")
           .required("id", STRING, CASE)
@@ -189,5 +196,5 @@ public final class Tables {
       List.of(
           DOCUMENTS, QUESTIONS, SUBMITTERS, ANSWERERS, TOPICS, FOOTNOTES, POSTPONEMENTS,
           RESPONSE_TIME, QUESTIONS_PER_PARTY, TOPIC_FREQUENCY, TOPIC_PARTY,
-          REJECTS, DUPLICATES, SUMMARY);
+          REJECTS, DUPLICATES, INPUT_FILES, SUMMARY);
 }

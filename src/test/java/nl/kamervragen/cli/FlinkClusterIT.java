@@ -34,6 +34,8 @@ class FlinkClusterIT {
 
   private static final Path JAR = Path.of("target/kamervragen.jar");
   private static final String REFERENCE_DATE = "--referenceDate=2026-01-01";
+  /** The mixed test archive rejects a tenth of its files on purpose. */
+  private static final String ALLOW_REJECTS = "--maxRejectedShare=1";
 
   @TempDir Path work;
   private LocalFlinkCluster cluster;
@@ -64,7 +66,7 @@ class FlinkClusterIT {
     Path input = work.resolve("archive");
     TestArchive.write(input);
     Path direct = work.resolve("direct");
-    runInProcess("--input=" + input, "--output=" + direct, REFERENCE_DATE);
+    runInProcess("--input=" + input, "--output=" + direct, REFERENCE_DATE, ALLOW_REJECTS);
 
     Path onCluster = work.resolve("cluster-output");
     Process client = submit(input, onCluster);
@@ -100,7 +102,7 @@ class FlinkClusterIT {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-jar", JAR.toString(), "--runner=FlinkRunner", "--flinkMaster=" + cluster.master(),
-        "--parallelism=2", "--input=" + input, "--output=" + output, REFERENCE_DATE));
+        "--parallelism=2", "--input=" + input, "--output=" + output, REFERENCE_DATE, ALLOW_REJECTS));
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("client.log").toFile()).start();
   }
 

@@ -1,0 +1,59 @@
+package nl.kamervragen.publish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/** {@code manifest.json}: what one run read, how, and what it wrote. */
+public final class Manifest {
+
+  public static final String FILE = "manifest.json";
+
+  private Manifest() {}
+
+  /**
+   * Writes the manifest of a run into a folder.
+   *
+   * @param options the run's effective options, by name
+   */
+  public static void write(
+      Path folder,
+      String runId,
+      Instant started,
+      Instant finished,
+      String version,
+      String runner,
+      Map<String, String> options,
+      String inputPattern,
+      RunReport report)
+      throws IOException {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = json.createObjectNode();
+    root.put("run_id", runId);
+    root.put("started", started.toString());
+    root.put("finished", finished.toString());
+    root.put("version", version);
+    root.put("runner", runner);
+    ObjectNode optionsNode = root.putObject("options");
+    options.forEach(optionsNode::put);
+    ObjectNode input = root.putObject("input");
+    input.put("pattern", inputPattern);
+    input.put("files", report.input().files());
+    input.put("bytes", report.input().bytes());
+    input.put("fingerprint_sha256", report.input().sha256());
+    ObjectNode summary = root.putObject("summary");
+    report.summary().forEach(summary::put);
+    ObjectNode tables = root.putObject("tables");
+    report.tableRows().forEach(
+        (table, rows) -> {
+          ObjectNode node = tables.putObject(table);
+          node.put("rows", rows);
+          node.putArray("files").add(table + ".csv").add(table + ".parquet");
+        });
+    json.writeValue(folder.resolve(FILE).toFile(), root);
+  }
+}

@@ -1,0 +1,154 @@
+package nl.kamervragen.publish;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * All-or-nothing publishing of a run's tables into a local output folder.
+ *
+ * <p>A run writes into {@code <output>.staging-<run id>} next to the output folder. Only when every
+ * table is complete and the run's checks pass is the old folder moved aside, the staging folder
+ * renamed to the output folder and the old one deleted; {@code _SUCCESS} marks a published
+ * folder. A failed or killed run never touches the published folder. A lock file keeps two runs
+ * from writing the same output at once.
+ */
+public final class OutputFolder implements AutoCloseable {
+
+  public static final String SUCCESS_MARKER = "_SUCCESS";
+
+  private final Path output;
+  private final Path staging;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+
+  private OutputFolder(Path output, String runId, FileChannel lockChannel, FileLock lock) {
+    this.output = output;
+    this.staging = sibling(output, ".staging-" + runId);
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+  }
+
+  /**
+   * Locks the output folder for one run, undoes what an earlier killed run left half done, and
+   * returns where this run stages its tables.
+   *
+   * @throws IOException when another run holds the lock, with a message that says so
+   */
+  public static OutputFolder open(Path output, String runId, List<String> notes) throws IOException {
+    Path parent = output.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    FileChannel channel =
+        FileChannel.open(sibling(output, ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException heldInThisProcess) {
+      lock = null;
+    }
+    if (lock == null) {
+      channel.close();
+      throw new IOException("another kamervragen run is writing to " + output + " (" + sibling(output, ".lock") + " is locked)");
+    }
+    OutputFolder folder = new OutputFolder(output, runId, channel, lock);
+    folder.recover(notes);
+    return folder;
+  }
+
+  private static Path sibling(Path output, String suffix) {
+    return output.resolveSibling(output.getFileName() + suffix);
+  }
+
+  /** Where this run writes its tables before they are published. */
+  public Path staging() {
+    return staging;
+  }
+
+  public Path output() {
+    return output;
+  }
+
+  private List<Path> leftovers(String marker) throws IOException {
+    List<Path> found = new ArrayList<>();
+    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(output.toAbsolutePath().getParent(), output.getFileName() + marker + "*")) {
+      siblings.forEach(found::add);
+    }
+    found.sort(Comparator.naturalOrder());
+    return found;
+  }
+
+  private void recover(List<String> notes) throws IOException {
+    List<Path> replaced = leftovers(".replaced-");
+    if (!Files.exists(output) && !replaced.isEmpty()) {
+      Path newest = replaced.get(replaced.size() - 1);
+      Files.move(newest, output, StandardCopyOption.ATOMIC_MOVE);
+      notes.add("restored " + output + " from " + newest.getFileName() + ", left by a run stopped while publishing");
+    }
+    for (Path stale : leftovers(".replaced-")) {
+      deleteTree(stale);
+    }
+    for (Path stale : leftovers(".staging-")) {
+      deleteTree(stale);
+      notes.add("removed " + stale.getFileName() + ", left by an earlier run that did not finish");
+    }
+  }
+
+  /** Marks the staged tables complete and makes them the output folder, replacing the old one. */
+  public void publish() throws IOException {
+    Files.writeString(staging.resolve(SUCCESS_MARKER), "");
+    Path replaced = sibling(output, ".replaced-" + staging.getFileName().toString().substring((output.getFileName() + ".staging-").length()));
+    boolean hadOutput = Files.exists(output);
+    if (hadOutput) {
+      move(output, replaced);
+    }
+    move(staging, output);
+    if (hadOutput) {
+      deleteTree(replaced);
+    }
+  }
+
+  /** Points a symbolic link at the published folder, replacing the link in one step. */
+  public void link(Path link) throws IOException {
+    Path target = link.toAbsolutePath().getParent().relativize(output.toAbsolutePath());
+    Path temporary = link.resolveSibling(link.getFileName() + ".new-link");
+    Files.deleteIfExists(temporary);
+    Files.createSymbolicLink(temporary, target);
+    move(temporary, link);
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException("cannot rename " + from + " to " + to + " in one step on this file system", e);
+    }
+  }
+
+  /** Deletes a folder and everything in it; nothing when it does not exist. */
+  public static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    lock.release();
+    lockChannel.close();
+  }
+}

@@ -1,0 +1,137 @@
+package nl.kamervragen.publish;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.kamervragen.pipeline.RunSummary;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * What a finished run wrote, read back from its staged tables: the summary measures, the input
+ * fingerprint and the row count of each table; and the checks that decide whether to publish.
+ */
+public final class RunReport {
+
+  private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+
+  private final Map<String, Long> summary;
+  private final InputFingerprint input;
+  private final Map<String, Long> tableRows;
+
+  /** The input files, as the manifest describes them. */
+  public record InputFingerprint(long files, long bytes, String sha256) {}
+
+  private RunReport(Map<String, Long> summary, InputFingerprint input, Map<String, Long> tableRows) {
+    this.summary = summary;
+    this.input = input;
+    this.tableRows = tableRows;
+  }
+
+  /** Reads the report of the tables in a folder. */
+  public static RunReport read(Path folder, List<String> tables) throws IOException {
+    Map<String, Long> summary = new LinkedHashMap<>();
+    for (CSVRecord record : records(folder, "summary")) {
+      summary.put(record.get("metric"), Long.parseLong(record.get("value")));
+    }
+    Map<String, Long> rows = new LinkedHashMap<>();
+    for (String table : tables) {
+      rows.put(table, countRecords(folder, table));
+    }
+    return new RunReport(summary, fingerprint(folder), rows);
+  }
+
+  private static List<CSVRecord> records(Path folder, String table) throws IOException {
+    try (Reader reader = Files.newBufferedReader(folder.resolve(table + ".csv"), StandardCharsets.UTF_8);
+        CSVParser parser = CSV.parse(reader)) {
+      return parser.getRecords();
+    }
+  }
+
+  private static long countRecords(Path folder, String table) throws IOException {
+    long count = 0;
+    try (Reader reader = Files.newBufferedReader(folder.resolve(table + ".csv"), StandardCharsets.UTF_8);
+        CSVParser parser = CSV.parse(reader)) {
+      for (CSVRecord ignored : parser) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * SHA-256 over the sorted {@code input_files} rows (name, size, content hash): the same archive
+   * gives the same fingerprint wherever it is mounted; any added, removed or changed file changes it.
+   */
+  private static InputFingerprint fingerprint(Path folder) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+    long files = 0;
+    long bytes = 0;
+    try (Reader reader = Files.newBufferedReader(folder.resolve("input_files.csv"), StandardCharsets.UTF_8);
+        CSVParser parser = CSV.parse(reader)) {
+      for (CSVRecord record : parser) {
+        files++;
+        bytes += Long.parseLong(record.get("bytes"));
+        String line = record.get("source_file") + "\t" + record.get("bytes") + "\t" + record.get("sha256") + "\n";
+        digest.update(line.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return new InputFingerprint(files, bytes, HexFormat.of().formatHex(digest.digest()));
+  }
+
+  public Map<String, Long> summary() {
+    return summary;
+  }
+
+  public long measure(String name) {
+    return summary.getOrDefault(name, 0L);
+  }
+
+  public InputFingerprint input() {
+    return input;
+  }
+
+  public Map<String, Long> tableRows() {
+    return tableRows;
+  }
+
+  /**
+   * The reasons not to publish, empty when the run may be published.
+   *
+   * @param matchedFiles files the input matched when the run started
+   * @param maxRejectedShare largest allowed share of rejected files, 0 to 1
+   */
+  public List<String> problems(long matchedFiles, double maxRejectedShare) {
+    List<String> problems = new ArrayList<>();
+    long files = measure(RunSummary.FILES);
+    long accounted = measure(RunSummary.DOCUMENTS) + measure(RunSummary.DUPLICATES) + measure(RunSummary.REJECTED);
+    if (files != accounted) {
+      problems.add("files are not all accounted for: " + files + " files, but " + measure(RunSummary.DOCUMENTS)
+          + " documents + " + measure(RunSummary.DUPLICATES) + " duplicates + " + measure(RunSummary.REJECTED) + " rejected = " + accounted);
+    }
+    if (files != matchedFiles || input.files() != matchedFiles) {
+      problems.add("the input matched " + matchedFiles + " files when the run started, but " + files + " were read");
+    }
+    long rejected = measure(RunSummary.REJECTED);
+    if (files > 0 && (double) rejected / files > maxRejectedShare) {
+      problems.add(String.format(java.util.Locale.ROOT, "%d of %d files rejected (%.1f %%), more than --maxRejectedShare=%s",
+          rejected, files, 100.0 * rejected / files, maxRejectedShare));
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,173 @@
+package nl.kamervragen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import nl.kamervragen.parse.TestDocuments;
+import nl.kamervragen.publish.OutputFolder;
+import nl.kamervragen.table.TableDefinition;
+import nl.kamervragen.table.Tables;
+import nl.kamervragen.testing.TableFiles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Publishing all or nothing, the manifest, the reject threshold and the exit codes. */
+class PublishTest {
+
+  @TempDir Path work;
+  private Path input;
+  private Path output;
+
+  @BeforeEach
+  void writeInput() throws IOException {
+    input = work.resolve("archive");
+    output = work.resolve("published/tables");
+    Files.createDirectories(input);
+    Files.writeString(input.resolve("seed.txt"), TestDocuments.text("seed.txt"));
+    Files.writeString(input.resolve("open.txt"), TestDocuments.text("dev-corpus/2020Z14341.txt"));
+  }
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private Run run(String... extra) {
+    List<String> args = new ArrayList<>(List.of("--input=" + input, "--referenceDate=2026-01-01"));
+    if (Stream.of(extra).noneMatch(a -> a.startsWith("--output="))) {
+      args.add("--output=" + output);
+    }
+    args.addAll(List.of(extra));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = KamervragenMain.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aSuccessfulRunPublishesEveryTableWithAManifestAndSuccessMarker() throws IOException {
+    Run run = run();
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("kamervragen: done: 2 files = 2 documents + 0 duplicates + 0 rejected; 0 warnings; tables in " + output), run.out());
+    assertTrue(Files.exists(output.resolve(OutputFolder.SUCCESS_MARKER)));
+    JsonNode manifest = new ObjectMapper().readTree(output.resolve("manifest.json").toFile());
+    assertTrue(manifest.path("run_id").asText().matches("\\d{8}T\\d{6}Z-[0-9a-f]{4}"), manifest::toString);
+    assertEquals("DirectRunner", manifest.path("runner").asText());
+    assertEquals("2026-01-01", manifest.path("options").path("referenceDate").asText());
+    assertEquals(2, manifest.path("input").path("files").asLong());
+    assertEquals(Files.size(input.resolve("seed.txt")) + Files.size(input.resolve("open.txt")), manifest.path("input").path("bytes").asLong());
+    assertEquals(64, manifest.path("input").path("fingerprint_sha256").asText().length());
+    assertEquals(2, manifest.path("summary").path("documents").asLong());
+    for (TableDefinition table : Tables.ALL) {
+      assertEquals(TableFiles.csv(output, table).records().size(), manifest.path("tables").path(table.name()).path("rows").asLong(), table.name());
+    }
+    try (Stream<Path> siblings = Files.list(output.getParent())) {
+      assertEquals(List.of("tables", "tables.lock"), siblings.map(p -> p.getFileName().toString()).sorted().toList(), "no staging left");
+    }
+  }
+
+  @Test
+  void theFingerprintFollowsTheInput() throws IOException {
+    assertEquals(0, run().exitCode());
+    String first = fingerprint();
+    assertEquals(0, run().exitCode());
+    assertEquals(first, fingerprint(), "same input, same fingerprint");
+    Files.writeString(input.resolve("open.txt"), TestDocuments.text("dev-corpus/2020Z14341.txt") + "\n");
+    assertEquals(0, run().exitCode());
+    assertNotEquals(first, fingerprint(), "a changed file changes the fingerprint");
+  }
+
+  private String fingerprint() throws IOException {
+    return new ObjectMapper().readTree(output.resolve("manifest.json").toFile()).path("input").path("fingerprint_sha256").asText();
+  }
+
+  @Test
+  void tooManyRejectsFailTheRunAndLeaveThePublishedTablesUntouched() throws IOException {
+    assertEquals(0, run().exitCode());
+    Map<String, byte[]> before = contents(output);
+
+    Files.writeString(input.resolve("broken.txt"), "geen kamervraag");
+    Run failed = run();
+    assertEquals(1, failed.exitCode());
+    assertTrue(failed.err().contains("kamervragen: not published: 1 of 3 files rejected (33.3 %), more than --maxRejectedShare=0.05"), failed.err());
+    assertTrue(failed.err().contains("is unchanged"), failed.err());
+    assertEquals(before.keySet(), contents(output).keySet());
+    before.forEach((name, bytes) -> assertTrue(java.util.Arrays.equals(bytes, contents(output).get(name)), name));
+
+    Run allowed = run("--maxRejectedShare=0.5");
+    assertEquals(0, allowed.exitCode(), allowed.err());
+    assertTrue(allowed.out().contains("left by an earlier run that did not finish"), allowed.out());
+    assertEquals(1, TableFiles.csv(output, Tables.REJECTS).records().size());
+  }
+
+  @Test
+  void aRunStoppedWhilePublishingIsRepairedByTheNextRun() throws IOException {
+    assertEquals(0, run().exitCode());
+    // As if a run had been killed between moving the old tables aside and moving the new ones in.
+    Files.move(output, output.resolveSibling("tables.replaced-20260101T000000Z-0000"));
+    Files.createDirectories(output.resolveSibling("tables.staging-20260101T000000Z-0000"));
+    Run next = run();
+    assertEquals(0, next.exitCode(), next.err());
+    assertTrue(next.out().contains("restored " + output), next.out());
+    try (Stream<Path> siblings = Files.list(output.getParent())) {
+      assertEquals(List.of("tables", "tables.lock"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
+  void aSecondRunOnTheSameOutputWaitsForNoneAndFails() throws IOException {
+    try (OutputFolder held = OutputFolder.open(output, "20260101T000000Z-0000", new ArrayList<>())) {
+      Run run = run();
+      assertEquals(1, run.exitCode());
+      assertTrue(run.err().contains("another kamervragen run is writing to " + output), run.err());
+    }
+  }
+
+  @Test
+  void publishLinkPointsAtTheNewestRun() throws IOException {
+    Path link = work.resolve("published/latest");
+    Path first = work.resolve("published/runs/2026-01-01");
+    Path second = work.resolve("published/runs/2026-01-02");
+    assertEquals(0, run("--output=" + first, "--publishLink=" + link).exitCode());
+    assertEquals(first.toRealPath(), link.toRealPath());
+    assertEquals(0, run("--output=" + second, "--publishLink=" + link).exitCode());
+    assertEquals(second.toRealPath(), link.toRealPath());
+    assertTrue(Files.isSymbolicLink(link));
+    assertEquals(Path.of("runs/2026-01-02"), Files.readSymbolicLink(link), "relative, so the folder can move");
+    assertTrue(Files.exists(link.resolve("documents.csv")));
+  }
+
+  @Test
+  void optionsOutOfRangeAreUsageErrors() {
+    assertEquals(2, run("--maxRejectedShare=1.5").exitCode());
+    assertEquals(2, run("--maxFileBytes=0").exitCode());
+  }
+
+  private static Map<String, byte[]> contents(Path folder) {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> paths = Files.list(folder)) {
+      for (Path path : paths.toList()) {
+        files.put(path.getFileName().toString(), Files.readAllBytes(path));
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertFalse(files.isEmpty());
+    return files;
+  }
+}
