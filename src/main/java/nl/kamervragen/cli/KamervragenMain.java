@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.kamervragen.generate.GenerateCommand;
 import nl.kamervragen.pipeline.KamervragenPipeline;
 import nl.kamervragen.pipeline.PipelineMetrics;
 import nl.kamervragen.pipeline.RunConfig;
@@ -50,7 +51,7 @@ public final class KamervragenMain {
   public static final int USAGE = 2;
 
   static final String USAGE_LINE =
-      "usage: kamervragen [run pipelines/JOB.properties] [--input=FILE|FOLDER|GLOB] [--output=FOLDER] "
+      "usage: kamervragen [run pipelines/JOB.properties | generate --documents=N] [--input=FILE|FOLDER|GLOB] [--output=FOLDER] "
           + "[--referenceDate=YYYY-MM-DD] [--maxFileBytes=N] [--runner=DirectRunner] [other Beam options]; --help lists them all";
 
   private KamervragenMain() {}
@@ -61,6 +62,9 @@ public final class KamervragenMain {
 
   /** Runs kamervragen and returns its exit code; never exits the JVM. */
   public static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+    if (args.length > 0 && args[0].equals("generate")) {
+      return GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     PipelineOptionsFactory.register(KamervragenOptions.class);
     if (Arrays.asList(args).contains("--help")) {
       PipelineOptionsFactory.printHelp(out, KamervragenOptions.class);
@@ -93,56 +97,72 @@ public final class KamervragenMain {
       out.printf(
           "kamervragen: reading %d file(s) from %s on %s, reference date %s%n",
           files, options.getInput(), options.getRunner().getSimpleName(), config.referenceDate());
-      Instant started = clock.instant();
-      String runId = runId(started);
-      List<String> notes = new ArrayList<>();
-      try (OutputFolder folder = OutputFolder.open(Path.of(config.output()), runId, notes)) {
-        notes.forEach(note -> out.println("kamervragen: " + note));
-        Path staging = folder.staging();
-        Pipeline pipeline = Pipeline.create(options);
-        KamervragenPipeline.build(pipeline, config.withOutput(staging.toString()));
-        out.println("kamervragen: stages: Read documents > Remove duplicates > Derive document tables, Compute statistics, Summarize run > Write tables");
-        PipelineResult result;
-        PipelineResult.State state;
-        try (RunProgress.FlinkWatcher watcher = flinkWatcher(options, out)) {
-          result = pipeline.run();
-          state = awaitWithProgress(result, isDirect(options) ? files : -1, out);
-        }
-        if (state != PipelineResult.State.DONE) {
-          err.println("kamervragen: the run ended in state " + state + "; nothing was published");
-          return FAILED;
-        }
-        OutputFolder.deleteTree(staging.resolve(WriteTables.PARTS_FOLDER));
-        printSummary(out, result);
-        RunReport report = RunReport.read(staging, Tables.ALL.stream().map(TableDefinition::name).toList());
-        List<String> problems = report.problems(files, options.getMaxRejectedShare());
-        if (!problems.isEmpty()) {
-          problems.forEach(problem -> err.println("kamervragen: not published: " + problem));
-          err.println("kamervragen: this run's tables are in " + staging + "; " + folder.output() + " is unchanged");
-          return FAILED;
-        }
-        Manifest.write(staging, runId, started, clock.instant(), Version.current(), options.getRunner().getSimpleName(),
-            effectiveOptions(options, config), config.inputPattern(), report);
-        folder.publish();
-        if (!options.getPublishLink().isBlank()) {
-          folder.link(Path.of(options.getPublishLink()));
-        }
-        out.printf(Locale.ROOT, "kamervragen: done: %d files = %d documents + %d duplicates + %d rejected; %d warnings; tables in %s%s%n",
-            report.measure(RunSummary.FILES), report.measure(RunSummary.DOCUMENTS), report.measure(RunSummary.DUPLICATES),
-            report.measure(RunSummary.REJECTED), report.measure(RunSummary.WARNINGS), folder.output(),
-            options.getPublishLink().isBlank() ? "" : " (linked from " + options.getPublishLink() + ")");
-        return OK;
-      }
+      return runAndPublish(options, config, files, out, err, clock);
     } catch (Exception e) {
       err.println("kamervragen: the run failed: " + rootCause(e));
       return FAILED;
     }
   }
 
+  /**
+   * Runs the pipeline into a staging folder next to the output, checks what it wrote and, only when
+   * every check passes, publishes it with its manifest.
+   */
+  private static int runAndPublish(
+      KamervragenOptions options, RunConfig config, long files, PrintStream out, PrintStream err, Clock clock)
+      throws IOException {
+    Instant started = clock.instant();
+    String runId = runId(started);
+    List<String> notes = new ArrayList<>();
+    try (OutputFolder folder = OutputFolder.open(Path.of(config.output()), runId, notes)) {
+      notes.forEach(note -> out.println("kamervragen: " + note));
+      Path staging = folder.staging();
+      Pipeline pipeline = Pipeline.create(options);
+      KamervragenPipeline.build(pipeline, config.withOutput(staging.toString()));
+      out.println("kamervragen: stages: Read documents > Remove duplicates > Derive document tables, Compute statistics, Summarize run > Write tables");
+      PipelineResult result;
+      PipelineResult.State state;
+      try (RunProgress.FlinkWatcher watcher = flinkWatcher(options, out)) {
+        result = pipeline.run();
+        state = awaitWithProgress(result, isDirect(options) ? files : -1, out);
+      }
+      if (state != PipelineResult.State.DONE) {
+        err.println("kamervragen: the run ended in state " + state + "; nothing was published");
+        return FAILED;
+      }
+      OutputFolder.deleteTree(staging.resolve(WriteTables.PARTS_FOLDER));
+      printSummary(out, result);
+      RunReport report = RunReport.read(staging, Tables.ALL.stream().map(TableDefinition::name).toList());
+      List<String> problems = report.problems(files, options.getMaxRejectedShare());
+      if (!problems.isEmpty()) {
+        problems.forEach(problem -> err.println("kamervragen: not published: " + problem));
+        err.println("kamervragen: this run's tables are in " + staging + "; " + folder.output() + " is unchanged");
+        return FAILED;
+      }
+      Manifest.write(staging, runId, started, clock.instant(), Version.current(), options.getRunner().getSimpleName(),
+          effectiveOptions(options, config), config.inputPattern(), report);
+      folder.publish();
+      if (!options.getPublishLink().isBlank()) {
+        folder.link(Path.of(options.getPublishLink()));
+      }
+      out.printf(Locale.ROOT, "kamervragen: done: %d files = %d documents + %d duplicates + %d rejected; %d warnings; tables in %s%s%n",
+          report.measure(RunSummary.FILES), report.measure(RunSummary.DOCUMENTS), report.measure(RunSummary.DUPLICATES),
+          report.measure(RunSummary.REJECTED), report.measure(RunSummary.WARNINGS), folder.output(),
+          options.getPublishLink().isBlank() ? "" : " (linked from " + options.getPublishLink() + ")");
+      return OK;
+    }
+  }
+
   /** A sortable, unique name for a run: its start time in UTC and a random suffix. */
   static String runId(Instant started) {
     return DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
-        + "-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(2));
+        + "-" + HexFormat.of().formatHex(randomBytes(2));
+  }
+
+  private static byte[] randomBytes(int count) {
+    byte[] bytes = new byte[count];
+    new SecureRandom().nextBytes(bytes);
+    return bytes;
   }
 
   private static Map<String, String> effectiveOptions(KamervragenOptions options, RunConfig config) {

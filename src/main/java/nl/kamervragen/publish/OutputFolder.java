@@ -62,6 +62,7 @@ public final class OutputFolder implements AutoCloseable {
     }
     OutputFolder folder = new OutputFolder(output, runId, channel, lock);
     folder.recover(notes);
+    Files.createDirectories(folder.staging);
     return folder;
   }
 
