@@ -39,6 +39,9 @@ class ReadDocumentsTest {
     write("broken/cut.txt.gz", Arrays.copyOf(gz, gz.length / 2));
     write("broken/huge.txt", (seed + "x".repeat(70_000)).getBytes(StandardCharsets.UTF_8));
     write("broken/huge.txt.gz", gzip((seed + "x".repeat(70_000)).getBytes(StandardCharsets.UTF_8)));
+    // A file that is listed but cannot be read (what a permission error gives; tests run as root here,
+    // so permissions cannot make one): reading this process's memory at offset 0 fails with EIO.
+    Files.createSymbolicLink(input.resolve("broken/unreadable.txt"), Path.of("/proc/self/mem"));
 
     RunConfig config = new RunConfig(input + "/**", input.toString(), "unused", TestBundles.REFERENCE_DATE, 64 * 1024);
     PCollectionTuple read = pipeline.apply(new ReadDocuments(config));
@@ -60,7 +63,8 @@ class ReadDocumentsTest {
             reject("broken/headerless.txt", "parse", 3, "expected the title or 'Ingediend <date>', found '• Vraag 1': the document has no header"),
             reject("broken/cut.txt.gz", "read", null, "cannot read the file: it ends unexpectedly (cut off or corrupt compressed data)"),
             reject("broken/huge.txt", "read", null, tooLarge),
-            reject("broken/huge.txt.gz", "read", null, tooLarge));
+            reject("broken/huge.txt.gz", "read", null, tooLarge),
+            reject("broken/unreadable.txt", "read", null, "cannot read the file: Input/output error"));
     pipeline.run();
   }
 
