@@ -13,7 +13,6 @@ public final class PipelineMetrics {
   public static final String FILES_REJECTED = "files_rejected";
   public static final String DUPLICATES = "duplicates";
   public static final String DOCUMENTS_KEPT = "documents_kept";
-  public static final String WARNINGS = "warnings";
   public static final String ROWS_WRITTEN_PREFIX = "rows_written_";
 
   private PipelineMetrics() {}

@@ -96,7 +96,14 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
       }
       String digest = sha256(bytes);
       inventory(out, file, name, digest);
-      ParseResult result = parser.parse(decoded.text());
+      ParseResult result;
+      try {
+        result = parser.parse(decoded.text());
+      } catch (RuntimeException parserBug) {
+        // One strange file must not stop a nightly run: record it, and the bug, as a reject.
+        reject(out, name, "parse", 0, "the parser failed on this file (" + parserBug + "); please report it");
+        return;
+      }
       if (result instanceof ParseResult.Failed failed) {
         reject(out, name, "parse", failed.line(), failed.reason());
         return;

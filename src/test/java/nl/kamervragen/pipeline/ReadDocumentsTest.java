@@ -1,15 +1,14 @@
 package nl.kamervragen.pipeline;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPOutputStream;
 import nl.kamervragen.parse.TestDocuments;
 import nl.kamervragen.table.Tables;
+import nl.kamervragen.testing.TestArchive;
 import nl.kamervragen.testing.TestPipelineExtension;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -31,14 +30,14 @@ class ReadDocumentsTest {
     String seed = TestDocuments.text("seed.txt");
     write("2011/seed.txt", seed.getBytes(StandardCharsets.UTF_8));
     write("2011/seed-cp1252.txt", seed.replace("\u00A0", " ").getBytes(Charset.forName("windows-1252")));
-    write("2020/2020Z14341.txt.gz", gzip(TestDocuments.text("dev-corpus/2020Z14341.txt").getBytes(StandardCharsets.UTF_8)));
+    write("2020/2020Z14341.txt.gz", TestArchive.gzip(TestDocuments.text("dev-corpus/2020Z14341.txt").getBytes(StandardCharsets.UTF_8)));
     write("broken/empty.txt", new byte[0]);
     write("broken/binary.bin", new byte[] {'K', 0, 1, 2, 3});
     write("broken/headerless.txt", TestDocuments.text("dev-corpus/2022Z09118.txt").getBytes(StandardCharsets.UTF_8));
-    byte[] gz = gzip(seed.getBytes(StandardCharsets.UTF_8));
+    byte[] gz = TestArchive.gzip(seed.getBytes(StandardCharsets.UTF_8));
     write("broken/cut.txt.gz", Arrays.copyOf(gz, gz.length / 2));
     write("broken/huge.txt", (seed + "x".repeat(70_000)).getBytes(StandardCharsets.UTF_8));
-    write("broken/huge.txt.gz", gzip((seed + "x".repeat(70_000)).getBytes(StandardCharsets.UTF_8)));
+    write("broken/huge.txt.gz", TestArchive.gzip((seed + "x".repeat(70_000)).getBytes(StandardCharsets.UTF_8)));
     // A file that is listed but cannot be read (what a permission error gives; tests run as root here,
     // so permissions cannot make one): reading this process's memory at offset 0 fails with EIO.
     Files.createSymbolicLink(input.resolve("broken/unreadable.txt"), Path.of("/proc/self/mem"));
@@ -81,13 +80,5 @@ class ReadDocumentsTest {
     Path file = input.resolve(name);
     Files.createDirectories(file.getParent());
     Files.write(file, bytes);
-  }
-
-  private static byte[] gzip(byte[] bytes) throws IOException {
-    java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-    try (OutputStream out = new GZIPOutputStream(buffer)) {
-      out.write(bytes);
-    }
-    return buffer.toByteArray();
   }
 }

@@ -54,7 +54,8 @@ public final class TestArchive {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  static byte[] gzip(byte[] bytes) throws IOException {
+  /** The bytes, gzipped. */
+  public static byte[] gzip(byte[] bytes) throws IOException {
     java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
     try (OutputStream out = new GZIPOutputStream(buffer)) {
       out.write(bytes);
