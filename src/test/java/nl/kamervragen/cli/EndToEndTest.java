@@ -3,10 +3,7 @@ package nl.kamervragen.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +16,7 @@ import java.util.stream.Collectors;
 import nl.kamervragen.table.CsvCells;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
+import nl.kamervragen.testing.MainRun;
 import nl.kamervragen.testing.TableFiles;
 import nl.kamervragen.testing.TestArchive;
 import org.apache.beam.sdk.values.Row;
@@ -42,19 +40,14 @@ class EndToEndTest {
     files = TestArchive.write(input);
   }
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = KamervragenMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK);
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static MainRun run(String... args) {
+    return MainRun.of(CLOCK, args);
   }
 
   @Test
   void runsOnAFolderAndEveryTableReadsBackTheSameFromCsvAndParquet() throws IOException {
     Path output = work.resolve("out");
-    Run run = run("--input=" + input, "--output=" + output, "--referenceDate=2026-01-01", "--maxRejectedShare=0.2");
+    MainRun run = run("--input=" + input, "--output=" + output, "--referenceDate=2026-01-01", "--maxRejectedShare=0.2");
     assertEquals(0, run.exitCode(), run.err());
     int rejected = 1 + TestArchive.BROKEN.size(); // the headerless dev document and the broken files
     assertTrue(run.out().contains(files + " file(s) read: " + (files - rejected) + " parsed, " + rejected + " rejected"), run.out());
@@ -133,25 +126,25 @@ class EndToEndTest {
 
   @Test
   void wrongOptionsGiveOneLineAndTheUsage() {
-    Run unknown = run("--inptu=seeds");
+    MainRun unknown = run("--inptu=seeds");
     assertEquals(2, unknown.exitCode());
     assertTrue(unknown.err().startsWith("kamervragen: "), unknown.err());
     assertTrue(unknown.err().contains("usage: kamervragen"), unknown.err());
     assertEquals(2, unknown.err().lines().count(), unknown.err());
 
-    Run badDate = run("--input=" + input, "--referenceDate=28-11-2026");
+    MainRun badDate = run("--input=" + input, "--referenceDate=28-11-2026");
     assertEquals(2, badDate.exitCode());
     assertTrue(badDate.err().startsWith("kamervragen: --referenceDate must be a date as YYYY-MM-DD, got '28-11-2026'"), badDate.err());
 
-    Run missing = run("--input=" + work.resolve("nowhere"));
+    MainRun missing = run("--input=" + work.resolve("nowhere"));
     assertEquals(2, missing.exitCode());
     assertTrue(missing.err().contains("does not exist"), missing.err());
 
-    Run badRunner = run("--input=" + input, "--runner=NoSuchRunner");
+    MainRun badRunner = run("--input=" + input, "--runner=NoSuchRunner");
     assertEquals(2, badRunner.exitCode());
     assertEquals(2, badRunner.err().lines().count(), badRunner.err());
 
-    Run help = run("--help");
+    MainRun help = run("--help");
     assertEquals(0, help.exitCode());
     assertTrue(help.out().contains("--referenceDate"), help.out());
   }
@@ -159,19 +152,19 @@ class EndToEndTest {
   @Test
   void jobDefinitionsGiveOptionsThatTheCommandLineOverrides() throws IOException {
     Path output = work.resolve("job");
-    Run run = run("run", "pipelines/local.properties", "--output=" + output, "--referenceDate=2026-01-01");
+    MainRun run = run("run", "pipelines/local.properties", "--output=" + output, "--referenceDate=2026-01-01");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("reading 1 file(s) from seeds on DirectRunner"), run.out());
     assertEquals("2011Z18417", TableFiles.csv(output, Tables.DOCUMENTS).records().get(0).get("id"));
 
-    Run missing = run("run", "pipelines/no-such-job.properties");
+    MainRun missing = run("run", "pipelines/no-such-job.properties");
     assertEquals(2, missing.exitCode());
     assertTrue(missing.err().startsWith("kamervragen: cannot read job definition"), missing.err());
   }
 
   @Test
   void aGlobThatMatchesNothingFails() {
-    Run run = run("--input=" + input + "/*.nothing", "--output=" + work.resolve("out"));
+    MainRun run = run("--input=" + input + "/*.nothing", "--output=" + work.resolve("out"));
     assertEquals(1, run.exitCode());
     assertTrue(run.err().startsWith("kamervragen: no input files match"), run.err());
   }

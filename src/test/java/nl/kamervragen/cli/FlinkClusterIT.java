@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nl.kamervragen.flink.LocalFlinkCluster;
+import nl.kamervragen.testing.MainRun;
 import nl.kamervragen.testing.TableFiles;
 import nl.kamervragen.testing.TestArchive;
 import org.junit.jupiter.api.AfterEach;
@@ -149,9 +146,8 @@ class FlinkClusterIT {
   }
 
   private static void runInProcess(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = KamervragenMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8), Clock.systemUTC());
-    assertEquals(0, code, () -> out.toString(StandardCharsets.UTF_8));
+    MainRun run = MainRun.of(args);
+    assertEquals(0, run.exitCode(), run::printed);
   }
 
   private static int[] freePorts(int count) throws IOException {

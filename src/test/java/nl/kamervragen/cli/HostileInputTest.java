@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.kamervragen.table.Tables;
+import nl.kamervragen.testing.MainRun;
 import nl.kamervragen.testing.TableFiles;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -43,12 +40,9 @@ class HostileInputTest {
     Files.write(input.resolve("oversized.txt"), new byte[2_100_000]);
     Path output = work.resolve("out");
 
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code =
-        KamervragenMain.run(
-            new String[] {"--input=" + input, "--output=" + output, "--referenceDate=2026-01-01", "--maxFileBytes=2000000", "--maxRejectedShare=1"},
-            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8), Clock.systemUTC());
-    assertEquals(0, code, () -> out.toString(StandardCharsets.UTF_8));
+    MainRun run =
+        MainRun.of("--input=" + input, "--output=" + output, "--referenceDate=2026-01-01", "--maxFileBytes=2000000", "--maxRejectedShare=1");
+    assertEquals(0, run.exitCode(), run::printed);
 
     Map<String, String> rejects =
         TableFiles.csv(output, Tables.REJECTS).records().stream()
@@ -95,11 +89,9 @@ class HostileInputTest {
   @Test
   void anEmptyInputFolderIsAClearFailure() throws IOException {
     Path empty = Files.createDirectories(work.resolve("empty"));
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = KamervragenMain.run(new String[] {"--input=" + empty, "--output=" + work.resolve("out")},
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
-    assertEquals(1, code);
-    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("kamervragen: no input files match '" + empty + "'"), err::toString);
+    MainRun run = MainRun.of("--input=" + empty, "--output=" + work.resolve("out"));
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().startsWith("kamervragen: no input files match '" + empty + "'"), run::err);
     assertTrue(Files.notExists(work.resolve("out")), "nothing published");
   }
 }

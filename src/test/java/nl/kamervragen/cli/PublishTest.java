@@ -7,13 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +19,7 @@ import nl.kamervragen.parse.TestDocuments;
 import nl.kamervragen.publish.OutputFolder;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
+import nl.kamervragen.testing.MainRun;
 import nl.kamervragen.testing.TableFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,24 +41,18 @@ class PublishTest {
     Files.writeString(input.resolve("open.txt"), TestDocuments.text("dev-corpus/2020Z14341.txt"));
   }
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private Run run(String... extra) {
+  private MainRun run(String... extra) {
     List<String> args = new ArrayList<>(List.of("--input=" + input, "--referenceDate=2026-01-01"));
     if (Stream.of(extra).noneMatch(a -> a.startsWith("--output="))) {
       args.add("--output=" + output);
     }
     args.addAll(List.of(extra));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = KamervragenMain.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return MainRun.of(args.toArray(String[]::new));
   }
 
   @Test
   void aSuccessfulRunPublishesEveryTableWithAManifestAndSuccessMarker() throws IOException {
-    Run run = run();
+    MainRun run = run();
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("kamervragen: done: 2 files = 2 documents + 0 duplicates + 0 rejected; 0 warnings; tables in " + output), run.out());
     assertTrue(Files.exists(output.resolve(OutputFolder.SUCCESS_MARKER)));
@@ -102,14 +93,14 @@ class PublishTest {
     Map<String, byte[]> before = contents(output);
 
     Files.writeString(input.resolve("broken.txt"), "geen kamervraag");
-    Run failed = run();
+    MainRun failed = run();
     assertEquals(1, failed.exitCode());
     assertTrue(failed.err().contains("kamervragen: not published: 1 of 3 files rejected (33.3 %), more than --maxRejectedShare=0.05"), failed.err());
     assertTrue(failed.err().contains("is unchanged"), failed.err());
     assertEquals(before.keySet(), contents(output).keySet());
     before.forEach((name, bytes) -> assertTrue(java.util.Arrays.equals(bytes, contents(output).get(name)), name));
 
-    Run allowed = run("--maxRejectedShare=0.5");
+    MainRun allowed = run("--maxRejectedShare=0.5");
     assertEquals(0, allowed.exitCode(), allowed.err());
     assertTrue(allowed.out().contains("left by an earlier run that did not finish"), allowed.out());
     assertEquals(1, TableFiles.csv(output, Tables.REJECTS).records().size());
@@ -121,7 +112,7 @@ class PublishTest {
     // As if a run had been killed between moving the old tables aside and moving the new ones in.
     Files.move(output, output.resolveSibling("tables.replaced-20260101T000000Z-0000"));
     Files.createDirectories(output.resolveSibling("tables.staging-20260101T000000Z-0000"));
-    Run next = run();
+    MainRun next = run();
     assertEquals(0, next.exitCode(), next.err());
     assertTrue(next.out().contains("restored " + output), next.out());
     try (Stream<Path> siblings = Files.list(output.getParent())) {
@@ -132,7 +123,7 @@ class PublishTest {
   @Test
   void aSecondRunOnTheSameOutputWaitsForNoneAndFails() throws IOException {
     try (OutputFolder held = OutputFolder.open(output, "20260101T000000Z-0000", new ArrayList<>())) {
-      Run run = run();
+      MainRun run = run();
       assertEquals(1, run.exitCode());
       assertTrue(run.err().contains("another kamervragen run is writing to " + output), run.err());
     }

@@ -2,12 +2,9 @@ package nl.kamervragen.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
+import nl.kamervragen.testing.MainRun;
 import nl.kamervragen.testing.TableFiles;
 import nl.kamervragen.testing.TestArchive;
 import org.junit.jupiter.api.Test;
@@ -30,10 +27,7 @@ class RunnerEquivalenceTest {
   }
 
   private static void run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        KamervragenMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
-    assertEquals(0, code, () -> out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+    MainRun run = MainRun.of(args);
+    assertEquals(0, run.exitCode(), run::printed);
   }
 }
