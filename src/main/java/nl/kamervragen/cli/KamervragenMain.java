@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import nl.kamervragen.generate.GenerateCommand;
 import nl.kamervragen.pipeline.KamervragenPipeline;
+import nl.kamervragen.pipeline.MatchFiles;
 import nl.kamervragen.pipeline.PipelineMetrics;
 import nl.kamervragen.pipeline.RunConfig;
 import nl.kamervragen.pipeline.RunSummary;
@@ -30,8 +31,6 @@ import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -89,7 +88,7 @@ public final class KamervragenMain {
     try {
       FileSystems.setDefaultPipelineOptions(options);
       prepareRunner(options);
-      long files = countInputFiles(config.inputPattern());
+      long files = MatchFiles.list(config.inputPattern()).size();
       if (files == 0) {
         err.println("kamervragen: no input files match '" + options.getInput() + "' (pattern " + config.inputPattern() + ")");
         return FAILED;
@@ -235,11 +234,6 @@ public final class KamervragenMain {
         last = line;
       }
     }
-  }
-
-  private static long countInputFiles(String pattern) throws IOException {
-    MatchResult match = FileSystems.match(List.of(pattern), EmptyMatchTreatment.ALLOW).get(0);
-    return match.status() == MatchResult.Status.OK ? match.metadata().stream().filter(m -> !m.resourceId().isDirectory()).count() : 0;
   }
 
   private static void printSummary(PrintStream out, PipelineResult result) {

@@ -107,10 +107,10 @@ public final class DocumentBundle {
         details(bundle, Tables.SUBMITTERS).stream()
             .map(r -> new StatsDocument.Member(r.getString("name"), Optional.ofNullable(r.getString("party"))))
             .toList();
-    List<String> answerers =
-        details(bundle, Tables.ANSWERERS).stream().map(r -> r.getString("name")).distinct().toList();
+    List<Row> answererRows = details(bundle, Tables.ANSWERERS);
+    List<String> answerers = answererRows.stream().map(r -> r.getString("name")).distinct().toList();
     List<String> ministries =
-        details(bundle, Tables.ANSWERERS).stream()
+        answererRows.stream()
             .map(r -> r.getString("ministry"))
             .filter(m -> m != null)
             .distinct()

@@ -1,6 +1,7 @@
 package nl.kamervragen.pipeline;
 
 import java.io.IOException;
+import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -20,7 +21,7 @@ import org.apache.beam.sdk.values.PCollection;
  * every later step once per key, which made 20,000 files take over ten minutes; a fixed number of
  * buckets keeps the parallelism other runners need without that cost.
  */
-final class MatchFiles extends PTransform<PBegin, PCollection<MatchResult.Metadata>> {
+public final class MatchFiles extends PTransform<PBegin, PCollection<MatchResult.Metadata>> {
 
   static final int BUCKETS = 64;
 
@@ -39,15 +40,19 @@ final class MatchFiles extends PTransform<PBegin, PCollection<MatchResult.Metada
         .apply("Spread files", Reshuffle.<MatchResult.Metadata>viaRandomKey().withNumBuckets(BUCKETS));
   }
 
+  /** The files (not folders) a pattern matches now; empty when it matches nothing. */
+  public static List<MatchResult.Metadata> list(String pattern) throws IOException {
+    MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
+    if (match.status() != MatchResult.Status.OK) {
+      return List.of();
+    }
+    return match.metadata().stream().filter(file -> !file.resourceId().isDirectory()).toList();
+  }
+
   static final class ListFilesFn extends DoFn<String, MatchResult.Metadata> {
     @ProcessElement
     public void process(@Element String pattern, OutputReceiver<MatchResult.Metadata> out) throws IOException {
-      MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
-      for (MatchResult.Metadata file : match.metadata()) {
-        if (!file.resourceId().isDirectory()) {
-          out.output(file);
-        }
-      }
+      list(pattern).forEach(out::output);
     }
   }
 }

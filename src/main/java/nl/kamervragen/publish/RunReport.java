@@ -16,6 +16,9 @@ import nl.kamervragen.pipeline.RunSummary;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * What a finished run wrote, read back from its staged tables: the summary measures, the input
@@ -58,15 +61,12 @@ public final class RunReport {
     }
   }
 
+  /** The row count a Parquet file's footer records: no need to read the table itself again. */
   private static long countRecords(Path folder, String table) throws IOException {
-    long count = 0;
-    try (Reader reader = Files.newBufferedReader(folder.resolve(table + ".csv"), StandardCharsets.UTF_8);
-        CSVParser parser = CSV.parse(reader)) {
-      for (CSVRecord ignored : parser) {
-        count++;
-      }
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(folder.resolve(table + ".parquet").toUri());
+    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, new Configuration()))) {
+      return reader.getRecordCount();
     }
-    return count;
   }
 
   /**
