@@ -24,6 +24,7 @@ import nl.kamervragen.pipeline.RunConfig;
 import nl.kamervragen.pipeline.RunSummary;
 import nl.kamervragen.pipeline.WriteTables;
 import nl.kamervragen.publish.Manifest;
+import nl.kamervragen.report.ReportWriter;
 import nl.kamervragen.publish.OutputFolder;
 import nl.kamervragen.publish.RunReport;
 import nl.kamervragen.table.TableDefinition;
@@ -138,13 +139,14 @@ public final class KamervragenMain {
         err.println("kamervragen: this run's tables are in " + staging + "; " + folder.output() + " is unchanged");
         return FAILED;
       }
+      ReportWriter.write(staging, config.referenceDate(), options.getReportNote());
       Manifest.write(staging, runId, started, clock.instant(), Version.current(), options.getRunner().getSimpleName(),
           effectiveOptions(options, config), config.inputPattern(), report);
       folder.publish();
       if (!options.getPublishLink().isBlank()) {
         folder.link(Path.of(options.getPublishLink()));
       }
-      out.printf(Locale.ROOT, "kamervragen: done: %d files = %d documents + %d duplicates + %d rejected; %d warnings; tables in %s%s%n",
+      out.printf(Locale.ROOT, "kamervragen: done: %d files = %d documents + %d duplicates + %d rejected; %d warnings; tables and report.html in %s%s%n",
           report.measure(RunSummary.FILES), report.measure(RunSummary.DOCUMENTS), report.measure(RunSummary.DUPLICATES),
           report.measure(RunSummary.REJECTED), report.measure(RunSummary.WARNINGS), folder.output(),
           options.getPublishLink().isBlank() ? "" : " (linked from " + options.getPublishLink() + ")");
@@ -179,6 +181,9 @@ public final class KamervragenMain {
     }
     if (!options.getPublishLink().isBlank()) {
       effective.put("publishLink", options.getPublishLink());
+    }
+    if (!options.getReportNote().isBlank()) {
+      effective.put("reportNote", options.getReportNote());
     }
     return effective;
   }

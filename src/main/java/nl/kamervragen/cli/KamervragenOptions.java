@@ -54,4 +54,11 @@ public interface KamervragenOptions extends PipelineOptions {
   String getPublishLink();
 
   void setPublishLink(String value);
+
+  @Description(
+      "Optional line shown under the title of report.html, e.g. 'Synthetische gegevens' or the name of the archive.")
+  @Default.String("")
+  String getReportNote();
+
+  void setReportNote(String value);
 }

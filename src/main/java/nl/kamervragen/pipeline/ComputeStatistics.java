@@ -1,7 +1,12 @@
 package nl.kamervragen.pipeline;
 
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import nl.kamervragen.stats.ArchiveStatistics;
+import nl.kamervragen.stats.DashboardStatistics;
+import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
@@ -21,128 +26,149 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * Aggregates the kept bundles into the statistics tables. One global combine: each worker builds
  * partial statistics over its documents and only those partials are shuffled. Their size depends
- * on the number of groups (parties, members, topics, months), not on the number of documents.
+ * on the number of groups (parties, members, topics, weeks), not on the number of documents.
  */
 public final class ComputeStatistics extends PTransform<PCollection<Row>, PCollectionTuple> {
 
-  public static final TupleTag<Row> RESPONSE_TIME = new TupleTag<>() {};
-  public static final TupleTag<Row> QUESTIONS_PER_PARTY = new TupleTag<>() {};
-  public static final TupleTag<Row> TOPIC_FREQUENCY = new TupleTag<>() {};
-  public static final TupleTag<Row> TOPIC_PARTY = new TupleTag<>() {};
+  public static final TupleTag<Row> RESPONSE_TIME = TableTags.of(Tables.RESPONSE_TIME);
+  public static final TupleTag<Row> QUESTIONS_PER_PARTY = TableTags.of(Tables.QUESTIONS_PER_PARTY);
+  public static final TupleTag<Row> TOPIC_FREQUENCY = TableTags.of(Tables.TOPIC_FREQUENCY);
+  public static final TupleTag<Row> TOPIC_PARTY = TableTags.of(Tables.TOPIC_PARTY);
   /** Document totals for the run summary, as (metric, value). */
   public static final TupleTag<KV<String, Long>> TOTALS = new TupleTag<>() {};
 
+  /** The tables this produces, each under {@link TableTags#of}. */
+  public static final List<TableDefinition> TABLES =
+      List.of(
+          Tables.RESPONSE_TIME, Tables.QUESTIONS_PER_PARTY, Tables.TOPIC_FREQUENCY, Tables.TOPIC_PARTY,
+          Tables.QUESTIONS_PER_PERIOD, Tables.REPLY_TIME_HISTOGRAM, Tables.REPLY_TIME_BY_SUBMISSION,
+          Tables.CITED_SOURCES, Tables.PARTY_PAIRS, Tables.OVERDUE_PER_WEEK);
+
+  private final LocalDate referenceDate;
+
+  /** @param referenceDate the date open sets are judged overdue at */
+  public ComputeStatistics(LocalDate referenceDate) {
+    this.referenceDate = referenceDate;
+  }
+
   @Override
   public PCollectionTuple expand(PCollection<Row> bundles) {
+    TupleTagList others = TupleTagList.of(TOTALS);
+    for (TableDefinition table : TABLES.subList(1, TABLES.size())) {
+      others = others.and(TableTags.of(table));
+    }
     PCollectionTuple tables =
         bundles
-            .apply("Aggregate", Combine.globally(new StatisticsFn()))
-            .setCoder(SerializableCoder.of(ArchiveStatistics.class))
-            .apply(
-                "Statistics to rows",
-                ParDo.of(new ToRowsFn())
-                    .withOutputTags(
-                        RESPONSE_TIME,
-                        TupleTagList.of(QUESTIONS_PER_PARTY).and(TOPIC_FREQUENCY).and(TOPIC_PARTY).and(TOTALS)));
-    tables.get(RESPONSE_TIME).setRowSchema(Tables.RESPONSE_TIME.beamSchema());
-    tables.get(QUESTIONS_PER_PARTY).setRowSchema(Tables.QUESTIONS_PER_PARTY.beamSchema());
-    tables.get(TOPIC_FREQUENCY).setRowSchema(Tables.TOPIC_FREQUENCY.beamSchema());
-    tables.get(TOPIC_PARTY).setRowSchema(Tables.TOPIC_PARTY.beamSchema());
+            .apply("Aggregate", Combine.globally(new StatisticsFn(referenceDate)))
+            .setCoder(SerializableCoder.of(Statistics.class))
+            .apply("Statistics to rows", ParDo.of(new ToRowsFn()).withOutputTags(RESPONSE_TIME, others));
+    for (TableDefinition table : TABLES) {
+      tables.get(TableTags.of(table)).setRowSchema(table.beamSchema());
+    }
     tables.get(TOTALS).setCoder(SummarizeRun.MEASURE_CODER);
     return tables;
   }
 
-  /** Adds each bundle's statistics fields to mergeable partial statistics. */
-  static final class StatisticsFn extends Combine.CombineFn<Row, ArchiveStatistics, ArchiveStatistics> {
-    @Override
-    public ArchiveStatistics createAccumulator() {
-      return new ArchiveStatistics();
+  /** Both kinds of statistics, built in the same pass over the documents. */
+  static final class Statistics implements Serializable {
+    final ArchiveStatistics archive = new ArchiveStatistics();
+    final DashboardStatistics dashboard;
+
+    Statistics(LocalDate referenceDate) {
+      dashboard = new DashboardStatistics(referenceDate);
     }
 
     @Override
-    public ArchiveStatistics addInput(ArchiveStatistics accumulator, Row bundle) {
-      accumulator.add(DocumentBundle.stats(bundle));
+    public boolean equals(Object o) {
+      return o instanceof Statistics other && archive.equals(other.archive) && dashboard.equals(other.dashboard);
+    }
+
+    @Override
+    public int hashCode() {
+      return archive.hashCode();
+    }
+  }
+
+  /** Adds each bundle's statistics fields to mergeable partial statistics. */
+  static final class StatisticsFn extends Combine.CombineFn<Row, Statistics, Statistics> {
+    private final LocalDate referenceDate;
+
+    StatisticsFn(LocalDate referenceDate) {
+      this.referenceDate = referenceDate;
+    }
+
+    @Override
+    public Statistics createAccumulator() {
+      return new Statistics(referenceDate);
+    }
+
+    @Override
+    public Statistics addInput(Statistics accumulator, Row bundle) {
+      var doc = DocumentBundle.stats(bundle);
+      accumulator.archive.add(doc);
+      accumulator.dashboard.add(doc);
       return accumulator;
     }
 
     @Override
-    public ArchiveStatistics mergeAccumulators(Iterable<ArchiveStatistics> accumulators) {
-      ArchiveStatistics merged = new ArchiveStatistics();
-      accumulators.forEach(merged::merge);
+    public Statistics mergeAccumulators(Iterable<Statistics> accumulators) {
+      Statistics merged = new Statistics(referenceDate);
+      for (Statistics partial : accumulators) {
+        merged.archive.merge(partial.archive);
+        merged.dashboard.merge(partial.dashboard);
+      }
       return merged;
     }
 
     @Override
-    public ArchiveStatistics extractOutput(ArchiveStatistics accumulator) {
+    public Statistics extractOutput(Statistics accumulator) {
       return accumulator;
     }
 
     @Override
-    public Coder<ArchiveStatistics> getAccumulatorCoder(CoderRegistry registry, Coder<Row> inputCoder)
+    public Coder<Statistics> getAccumulatorCoder(CoderRegistry registry, Coder<Row> inputCoder)
         throws CannotProvideCoderException {
-      return SerializableCoder.of(ArchiveStatistics.class);
+      return SerializableCoder.of(Statistics.class);
     }
   }
 
-  /** Turns the final statistics into table rows. */
-  static final class ToRowsFn extends DoFn<ArchiveStatistics, Row> {
+  /** Turns the final statistics into table rows; values are listed in each table's column order. */
+  static final class ToRowsFn extends DoFn<Statistics, Row> {
     @ProcessElement
-    public void process(@Element ArchiveStatistics stats, MultiOutputReceiver out) {
+    public void process(@Element Statistics statistics, MultiOutputReceiver out) {
+      ArchiveStatistics stats = statistics.archive;
       for (ArchiveStatistics.ResponseTime r : stats.responseTimes()) {
-        out.get(RESPONSE_TIME)
-            .output(
-                Tables.RESPONSE_TIME
-                    .row()
-                    .withFieldValue("dimension", r.dimension())
-                    .withFieldValue("value", r.value())
-                    .withFieldValue("documents", r.documents())
-                    .withFieldValue("answered", r.answered())
-                    .withFieldValue("open", r.open())
-                    .withFieldValue("overdue", r.overdue())
-                    .withFieldValue("timed", r.timed())
-                    .withFieldValue("mean_days", orNull(r.meanDays()))
-                    .withFieldValue("median_days", orNull(r.medianDays()))
-                    .withFieldValue("p75_days", orNull(r.p75Days()))
-                    .withFieldValue("p90_days", orNull(r.p90Days()))
-                    .withFieldValue("max_days", orNull(r.maxDays()))
-                    .withFieldValue("within_21_share", orNull(r.within21Share()))
-                    .withFieldValue("within_42_share", orNull(r.within42Share()))
-                    .withFieldValue("on_time_share", orNull(r.onTimeShare()))
-                    .build());
+        emit(out, Tables.RESPONSE_TIME, r.dimension(), r.value(), r.documents(), r.answered(), r.open(), r.overdue(),
+            r.timed(), r.meanDays(), r.medianDays(), r.p75Days(), r.p90Days(), r.maxDays(), r.within21Share(),
+            r.within42Share(), r.onTimeShare());
       }
       for (ArchiveStatistics.PartyCount p : stats.partyCounts()) {
-        out.get(QUESTIONS_PER_PARTY)
-            .output(
-                Tables.QUESTIONS_PER_PARTY
-                    .row()
-                    .withFieldValue("party", p.party())
-                    .withFieldValue("year", p.year())
-                    .withFieldValue("question_sets", p.questionSets())
-                    .withFieldValue("questions", p.questions())
-                    .withFieldValue("members", p.members())
-                    .withFieldValue("share", p.share())
-                    .build());
+        emit(out, Tables.QUESTIONS_PER_PARTY, p.party(), p.year(), p.questionSets(), p.questions(), p.members(), p.share());
       }
       for (ArchiveStatistics.TopicCount t : stats.topicCounts()) {
-        out.get(TOPIC_FREQUENCY)
-            .output(
-                Tables.TOPIC_FREQUENCY
-                    .row()
-                    .withFieldValue("topic", t.topic())
-                    .withFieldValue("year", t.year())
-                    .withFieldValue("question_sets", t.questionSets())
-                    .withFieldValue("share", t.share())
-                    .build());
+        emit(out, Tables.TOPIC_FREQUENCY, t.topic(), t.year(), t.questionSets(), t.share());
       }
       for (ArchiveStatistics.TopicPartyCount t : stats.topicPartyCounts()) {
-        out.get(TOPIC_PARTY)
-            .output(
-                Tables.TOPIC_PARTY
-                    .row()
-                    .withFieldValue("topic", t.topic())
-                    .withFieldValue("party", t.party())
-                    .withFieldValue("question_sets", t.questionSets())
-                    .build());
+        emit(out, Tables.TOPIC_PARTY, t.topic(), t.party(), t.questionSets());
+      }
+      DashboardStatistics dashboard = statistics.dashboard;
+      for (DashboardStatistics.PeriodCount p : dashboard.periodCounts()) {
+        emit(out, Tables.QUESTIONS_PER_PERIOD, p.periodType(), p.period(), p.periodStart(), p.party(), p.questionSets(), p.questions());
+      }
+      for (DashboardStatistics.HistogramBin b : dashboard.histogramBins()) {
+        emit(out, Tables.REPLY_TIME_HISTOGRAM, b.dimension(), b.value(), b.daysFrom(), b.daysTo(), b.questionSets(), b.share());
+      }
+      for (DashboardStatistics.ReplyCell c : dashboard.replyCells()) {
+        emit(out, Tables.REPLY_TIME_BY_SUBMISSION, c.submittedFrom(), c.submittedTo(), c.daysFrom(), c.daysTo(), c.questionSets());
+      }
+      for (DashboardStatistics.SourceCount c : dashboard.sourceCounts()) {
+        emit(out, Tables.CITED_SOURCES, c.kind(), c.source(), c.dimension(), c.value(), c.footnotes(), c.questionSets());
+      }
+      for (DashboardStatistics.PartyPair p : dashboard.partyPairs()) {
+        emit(out, Tables.PARTY_PAIRS, p.partyA(), p.partyB(), p.year(), p.questionSets());
+      }
+      for (DashboardStatistics.OverdueWeek w : dashboard.overdueWeeks()) {
+        emit(out, Tables.OVERDUE_PER_WEEK, w.week(), w.weekStart(), w.asOf(), w.overdue(), w.becameOverdue(), w.answeredLate());
       }
       ArchiveStatistics.Totals totals = stats.totals();
       out.get(TOTALS).output(KV.of(RunSummary.DOCUMENTS, totals.documents()));
@@ -156,8 +182,13 @@ public final class ComputeStatistics extends PTransform<PCollection<Row>, PColle
       out.get(TOTALS).output(KV.of(RunSummary.UNKNOWN_TOPICS, totals.unknownTopics()));
     }
 
-    private static <T> T orNull(Optional<T> value) {
-      return value.orElse(null);
+    /** Emits one row; {@code Optional} values become empty cells. */
+    private static void emit(MultiOutputReceiver out, TableDefinition table, Object... values) {
+      Row.Builder row = table.row();
+      for (Object value : values) {
+        row.addValue(value instanceof Optional<?> optional ? optional.orElse(null) : value);
+      }
+      out.get(TableTags.of(table)).output(row.build());
     }
   }
 }

@@ -4,9 +4,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.kamervragen.cite.CitedSources;
+import nl.kamervragen.cite.PaperReference;
+import nl.kamervragen.cite.PaperReferences;
 import nl.kamervragen.model.Footnote;
 import nl.kamervragen.model.Kamervraag;
 import nl.kamervragen.model.Person;
@@ -14,6 +18,7 @@ import nl.kamervragen.model.Position;
 import nl.kamervragen.model.Postponement;
 import nl.kamervragen.model.Question;
 import nl.kamervragen.model.Topic;
+import nl.kamervragen.parse.AddressedTo;
 import nl.kamervragen.stats.Deadlines;
 import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.table.TableDefinition;
@@ -33,11 +38,15 @@ public final class DocumentBundle {
 
   /** The detail tables a bundle carries, each as an array field named after the table. */
   static final List<TableDefinition> DETAIL_TABLES =
-      List.of(Tables.QUESTIONS, Tables.SUBMITTERS, Tables.ANSWERERS, Tables.TOPICS, Tables.FOOTNOTES, Tables.POSTPONEMENTS);
+      List.of(Tables.QUESTIONS, Tables.SUBMITTERS, Tables.ANSWERERS, Tables.TOPICS, Tables.FOOTNOTES, Tables.POSTPONEMENTS,
+          Tables.PAPER_REFERENCES);
 
   public static final Schema SCHEMA = schema();
 
   private static final String LIST_SEPARATOR = "; ";
+
+  /** Immutable and loaded once per JVM: the outlet list is read from the jar, not per document. */
+  private static final CitedSources CITED_SOURCES = CitedSources.standard();
 
   private DocumentBundle() {}
 
@@ -71,6 +80,7 @@ public final class DocumentBundle {
     bundle.addValue(topics(doc));
     bundle.addValue(footnotes(doc));
     bundle.addValue(postponements(doc));
+    bundle.addValue(paperReferences(doc));
     return bundle.build();
   }
 
@@ -116,6 +126,7 @@ public final class DocumentBundle {
             .distinct()
             .toList();
     List<String> topics = details(bundle, Tables.TOPICS).stream().map(r -> r.getString("topic")).toList();
+    List<Row> footnotes = details(bundle, Tables.FOOTNOTES);
     return new StatsDocument(
         doc.getLogicalTypeValue("submitted", LocalDate.class),
         "answered".equals(doc.getString("status")),
@@ -129,7 +140,20 @@ public final class DocumentBundle {
         topics,
         doc.getInt32("warning_count"),
         Boolean.TRUE.equals(doc.getBoolean("truncated")),
-        doc.getInt32("unknown_topics"));
+        doc.getInt32("unknown_topics"),
+        Optional.ofNullable(doc.getLogicalTypeValue("answered", LocalDate.class)),
+        doc.getLogicalTypeValue("deadline", LocalDate.class),
+        footnotes.stream().map(r -> r.getString("site")).filter(Objects::nonNull).toList(),
+        footnotes.stream().map(r -> r.getString("outlet")).filter(Objects::nonNull).toList());
+  }
+
+  /** The row of the {@code overdue} table for a documents row that is overdue. */
+  static Row overdueRow(Row document) {
+    List<Object> values = new ArrayList<>();
+    for (var column : Tables.OVERDUE.columns()) {
+      values.add(document.getValue(column.name()));
+    }
+    return Tables.OVERDUE.row().addValues(values).build();
   }
 
   private static Row documentRow(Kamervraag doc, String sourceFile, List<String> warnings, LocalDate referenceDate) {
@@ -173,6 +197,7 @@ public final class DocumentBundle {
         .withFieldValue("warning_count", warnings.size())
         .withFieldValue("warnings", join(warnings))
         .withFieldValue("source_file", sourceFile)
+        .withFieldValue("addressed_to", doc.questionFullTitle().flatMap(AddressedTo::of).orElse(null))
         .build();
   }
 
@@ -270,6 +295,8 @@ public final class DocumentBundle {
               .withFieldValue("text", f.text())
               .withFieldValue("url", f.url().orElse(null))
               .withFieldValue("domain", f.domain().orElse(null))
+              .withFieldValue("site", f.domain().map(CitedSources::siteOf).orElse(null))
+              .withFieldValue("outlet", CITED_SOURCES.outletOf(f.text()).orElse(null))
               .build());
     }
     return rows;
@@ -289,6 +316,36 @@ public final class DocumentBundle {
               .build());
     }
     return rows;
+  }
+
+  private static List<Row> paperReferences(Kamervraag doc) {
+    List<Row> rows = new ArrayList<>();
+    for (Question q : doc.questions()) {
+      addReferences(rows, doc, "question", q.number(), q.text());
+      if (q.answer().isPresent()) {
+        addReferences(rows, doc, "answer", q.number(), q.answer().get());
+      }
+    }
+    for (Footnote f : doc.footnotes()) {
+      addReferences(rows, doc, "footnote", f.number(), f.text());
+    }
+    return rows;
+  }
+
+  private static void addReferences(List<Row> rows, Kamervraag doc, String source, int number, String text) {
+    for (PaperReference reference : PaperReferences.find(text, doc.caseNumber())) {
+      rows.add(
+          Tables.PAPER_REFERENCES
+              .row()
+              .withFieldValue("id", doc.caseNumber())
+              .withFieldValue("seq", rows.size() + 1)
+              .withFieldValue("source", source)
+              .withFieldValue("number", number)
+              .withFieldValue("kind", reference.kind().label())
+              .withFieldValue("reference", reference.reference())
+              .withFieldValue("found", reference.found())
+              .build());
+    }
   }
 
   private static String join(List<String> values) {

@@ -15,7 +15,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Splits each kept bundle into its {@code documents} row and its rows of every detail table,
- * tagged with {@link TableTags#of}.
+ * tagged with {@link TableTags#of}, and lists the overdue sets.
  */
 public final class ExplodeBundles extends PTransform<PCollection<Row>, PCollectionTuple> {
 
@@ -26,13 +26,14 @@ public final class ExplodeBundles extends PTransform<PCollection<Row>, PCollecti
     List<TableDefinition> tables = new ArrayList<>();
     tables.add(Tables.DOCUMENTS);
     tables.addAll(DocumentBundle.DETAIL_TABLES);
+    tables.add(Tables.OVERDUE);
     return List.copyOf(tables);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<Row> bundles) {
     TupleTagList others = TupleTagList.empty();
-    for (TableDefinition table : DocumentBundle.DETAIL_TABLES) {
+    for (TableDefinition table : TABLES.subList(1, TABLES.size())) {
       others = others.and(TableTags.of(table));
     }
     PCollectionTuple rows =
@@ -46,7 +47,11 @@ public final class ExplodeBundles extends PTransform<PCollection<Row>, PCollecti
   static final class ExplodeFn extends DoFn<Row, Row> {
     @ProcessElement
     public void process(@Element Row bundle, MultiOutputReceiver out) {
-      out.get(TableTags.of(Tables.DOCUMENTS)).output(DocumentBundle.document(bundle));
+      Row document = DocumentBundle.document(bundle);
+      out.get(TableTags.of(Tables.DOCUMENTS)).output(document);
+      if (Boolean.TRUE.equals(document.getBoolean("overdue"))) {
+        out.get(TableTags.of(Tables.OVERDUE)).output(DocumentBundle.overdueRow(document));
+      }
       for (TableDefinition table : DocumentBundle.DETAIL_TABLES) {
         TupleTag<Row> tag = TableTags.of(table);
         for (Row row : DocumentBundle.details(bundle, table)) {

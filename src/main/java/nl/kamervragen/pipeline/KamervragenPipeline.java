@@ -1,5 +1,6 @@
 package nl.kamervragen.pipeline;
 
+import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.values.PCollection;
@@ -27,7 +28,7 @@ public final class KamervragenPipeline {
     PCollection<Row> duplicates = deduplicated.get(RemoveDuplicates.DUPLICATES);
 
     PCollectionTuple detailTables = documents.apply("Derive document tables", new ExplodeBundles());
-    PCollectionTuple statistics = documents.apply("Compute statistics", new ComputeStatistics());
+    PCollectionTuple statistics = documents.apply("Compute statistics", new ComputeStatistics(config.referenceDate()));
 
     PCollection<Row> summary =
         PCollectionList.of(SummarizeRun.count(RunSummary.DOCUMENTS_PARSED, parsed))
@@ -36,12 +37,12 @@ public final class KamervragenPipeline {
             .and(statistics.get(ComputeStatistics.TOTALS))
             .apply("Summarize run", new SummarizeRun());
 
-    PCollectionTuple tables =
-        detailTables
-            .and(TableTags.of(Tables.RESPONSE_TIME), statistics.get(ComputeStatistics.RESPONSE_TIME))
-            .and(TableTags.of(Tables.QUESTIONS_PER_PARTY), statistics.get(ComputeStatistics.QUESTIONS_PER_PARTY))
-            .and(TableTags.of(Tables.TOPIC_FREQUENCY), statistics.get(ComputeStatistics.TOPIC_FREQUENCY))
-            .and(TableTags.of(Tables.TOPIC_PARTY), statistics.get(ComputeStatistics.TOPIC_PARTY))
+    PCollectionTuple tables = detailTables;
+    for (TableDefinition table : ComputeStatistics.TABLES) {
+      tables = tables.and(TableTags.of(table), statistics.get(TableTags.of(table)));
+    }
+    tables =
+        tables
             .and(TableTags.of(Tables.REJECTS), rejects)
             .and(TableTags.of(Tables.DUPLICATES), duplicates)
             .and(TableTags.of(Tables.INPUT_FILES), read.get(ReadDocuments.INPUT_FILES))

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import nl.kamervragen.report.ReportWriter;
 
 /** {@code manifest.json}: what one run read, how, and what it wrote. */
 public final class Manifest {
@@ -54,6 +55,7 @@ public final class Manifest {
           node.put("rows", rows);
           node.putArray("files").add(table + ".csv").add(table + ".parquet");
         });
+    root.put("report", ReportWriter.FILE_NAME);
     json.writeValue(folder.resolve(FILE).toFile(), root);
   }
 }

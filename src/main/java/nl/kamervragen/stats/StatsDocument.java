@@ -21,6 +21,10 @@ import java.util.Optional;
  * @param warnings number of parser warnings
  * @param truncated whether the body looks cut off
  * @param unknownTopics number of topic labels outside the vocabularies
+ * @param answeredOn date of the answer; empty while open
+ * @param deadline the date the answer was due: submitted + 21, or + 42 after a postponement
+ * @param sites web site of each footnote that shows one (a site cited twice is listed twice)
+ * @param outlets outlet named by each footnote that names one
  */
 public record StatsDocument(
     LocalDate submitted,
@@ -35,7 +39,11 @@ public record StatsDocument(
     List<String> topics,
     int warnings,
     boolean truncated,
-    int unknownTopics) {
+    int unknownTopics,
+    Optional<LocalDate> answeredOn,
+    LocalDate deadline,
+    List<String> sites,
+    List<String> outlets) {
 
   /** Party label for members the document shows without a party. */
   public static final String NO_PARTY = "(none)";
@@ -58,10 +66,19 @@ public record StatsDocument(
     answerers = List.copyOf(answerers);
     ministries = List.copyOf(ministries);
     topics = List.copyOf(topics);
+    Objects.requireNonNull(answeredOn, "answeredOn");
+    Objects.requireNonNull(deadline, "deadline");
+    sites = List.copyOf(sites);
+    outlets = List.copyOf(outlets);
   }
 
   /** The distinct parties of the submitters, in order of first appearance. */
   public List<String> parties() {
     return submitters.stream().map(Member::partyLabel).distinct().toList();
+  }
+
+  /** The distinct parties actually named, in alphabetical order (members without a party left out). */
+  public List<String> namedParties() {
+    return submitters.stream().flatMap(m -> m.party().stream()).distinct().sorted().toList();
   }
 }

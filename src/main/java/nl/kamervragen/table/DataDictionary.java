@@ -43,7 +43,8 @@ public final class DataDictionary {
     for (TableDefinition table : Tables.ALL) {
       md.append("\n## ").append(table.name()).append("\n\n")
           .append(table.description()).append("\n\n")
-          .append("Sorted by: ").append(String.join(", ", table.sortColumns())).append(".\n\n")
+          .append("Sorted by: ").append(String.join(", ", table.sortColumns().stream()
+              .map(c -> TableDefinition.isDescending(c) ? TableDefinition.columnOf(c) + " (high to low)" : c).toList())).append(".\n\n")
           .append("| column | type | may be empty | meaning |\n")
           .append("|---|---|---|---|\n");
       for (Column column : table.columns()) {

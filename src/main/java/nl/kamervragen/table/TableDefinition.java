@@ -60,14 +60,14 @@ public final class TableDefinition implements Serializable {
     }
     this.beamSchema = beam.build();
     for (String sort : sortColumns) {
-      if (!beamSchema.hasField(sort)) {
+      if (!beamSchema.hasField(columnOf(sort))) {
         throw new IllegalArgumentException(name + ": sort column " + sort + " is not a column");
       }
     }
     if (bucketing == Bucketing.BY_CASE_NUMBER_PREFIX && !"id".equals(sortColumns.get(0))) {
       throw new IllegalArgumentException(name + ": case-number buckets need id as first sort column");
     }
-    if (bucketing != Bucketing.SINGLE && beamSchema.getField(sortColumns.get(0)).getType().getNullable()) {
+    if (bucketing != Bucketing.SINGLE && (isDescending(sortColumns.get(0)) || beamSchema.getField(sortColumns.get(0)).getType().getNullable())) {
       throw new IllegalArgumentException(name + ": buckets need a first sort column that is never empty");
     }
     this.avroSchemaJson = buildAvroSchema().toString();
@@ -159,16 +159,29 @@ public final class TableDefinition implements Serializable {
     return first.length() <= bucketing.prefixLength ? first : first.substring(0, bucketing.prefixLength);
   }
 
-  /** The table's row order: by its sort columns, nulls first, then by every other column. */
+  /**
+   * The table's row order: by its sort columns (a leading {@code -} sorts that column from high to
+   * low), nulls first, then by every other column.
+   */
   public Comparator<GenericRecord> rowOrder() {
     List<String> order = new ArrayList<>(sortColumns);
-    columns.stream().map(Column::name).filter(c -> !order.contains(c)).forEach(order::add);
+    columns.stream().map(Column::name).filter(c -> order.stream().noneMatch(o -> columnOf(o).equals(c))).forEach(order::add);
     Comparator<GenericRecord> comparator = (a, b) -> 0;
-    for (String column : order) {
-      comparator = comparator.thenComparing(r -> (Comparable<Object>) comparable(r.get(column)),
-          Comparator.nullsFirst(Comparator.naturalOrder()));
+    for (String sort : order) {
+      String column = columnOf(sort);
+      Comparator<Comparable<Object>> values = Comparator.nullsFirst(Comparator.naturalOrder());
+      comparator = comparator.thenComparing(r -> comparable(r.get(column)), isDescending(sort) ? values.reversed() : values);
     }
     return comparator;
+  }
+
+  /** The column a sort entry names, without its descending mark. */
+  public static String columnOf(String sortEntry) {
+    return isDescending(sortEntry) ? sortEntry.substring(1) : sortEntry;
+  }
+
+  public static boolean isDescending(String sortEntry) {
+    return sortEntry.startsWith("-");
   }
 
   @SuppressWarnings("unchecked")

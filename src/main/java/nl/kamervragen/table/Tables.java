@@ -58,6 +58,7 @@ public final class Tables {
           .required("warning_count", INT, "number of warnings")
           .required("warnings", STRING, "what the parser noticed and read past, '; '-joined")
           .required("source_file", STRING, "file the set was read from, relative to the input folder")
+          .optional("addressed_to", STRING, "who the questions were addressed to, as the question's full title names them (e.g. 'minister van Financiën'); empty when the document has no full title")
           .build(BY_CASE_NUMBER_PREFIX, "id");
 
   public static final TableDefinition QUESTIONS =
@@ -107,6 +108,19 @@ public final class Tables {
           .required("text", STRING, "footnote text (linked footnotes are cut to 70 characters by the publisher)")
           .optional("url", STRING, "URL shown in the text, possibly cut off with '…'")
           .optional("domain", STRING, "host name of the URL or of a bare www. name, when shown whole")
+          .optional("site", STRING, "the domain without a leading www, www2 or m label (nos.nl for www.nos.nl and m.nos.nl)")
+          .optional("outlet", STRING, "news outlet or organisation the text cites, e.g. NOS: the part before the citation's date, in the spelling of src/main/resources/nl/kamervragen/cite/outlets.txt when listed there")
+          .build(BY_CASE_NUMBER_PREFIX, "id", "seq");
+
+  public static final TableDefinition PAPER_REFERENCES =
+      TableDefinition.builder("paper_references", "One row per reference to a parliamentary paper in a question, answer or footnote text.")
+          .required("id", STRING, CASE)
+          .required("seq", INT, "position among the set's references, from 1")
+          .required("source", STRING, "where the reference was found: question, answer or footnote")
+          .optional("number", INT, "question number (for question and answer) or footnote number")
+          .required("kind", STRING, "kamerstuk, aanhangsel (Aanhangsel Handelingen: answers to written questions) or case_number (another Kamervraag)")
+          .required("reference", STRING, "normalised reference: '21501-32, nr. 1703' for a Kamerstuk, '2024-2025, nr. 1028' for an Aanhangsel, '2024Z01234' for a case number; the set's own case number is left out")
+          .required("found", STRING, "the reference as written")
           .build(BY_CASE_NUMBER_PREFIX, "id", "seq");
 
   public static final TableDefinition POSTPONEMENTS =
@@ -184,6 +198,81 @@ public final class Tables {
           .required("question_sets", LONG, "question sets with this topic and a submitter of this party")
           .build(SINGLE, "topic", "party");
 
+  public static final TableDefinition QUESTIONS_PER_PERIOD =
+      TableDefinition.builder("questions_per_period", "Question sets submitted per ISO week and per month, overall and per party. A set signed by members of two parties counts once for each.")
+          .required("period_type", STRING, "week or month")
+          .required("period", STRING, "ISO week as YYYY-Www (week-based year, weeks start on Monday) or month as YYYY-MM")
+          .required("period_start", DATE, "first day of the period (a Monday for weeks)")
+          .required("party", STRING, "'all', or a party short name ('(none)' for members shown without a party)")
+          .required("question_sets", LONG, "question sets submitted in the period (with a submitter of the party)")
+          .required("questions", LONG, "questions in those sets")
+          .build(SINGLE, "period_type", "period", "party");
+
+  public static final TableDefinition REPLY_TIME_HISTOGRAM =
+      TableDefinition.builder("reply_time_histogram", "Answered sets per reply time in whole days: one bin per day from 0 to 100 and one overflow bin, overall, per answering ministry and per year of submission. Every bin is listed, empty ones too.")
+          .required("dimension", STRING, "all, ministry or year")
+          .required("value", STRING, "'all', the lowercased ministry name, or the year of submission")
+          .required("days_from", INT, "first reply time in the bin, in days (101 for the overflow bin)")
+          .optional("days_to", INT, "last reply time in the bin, in days; empty for the overflow bin (more than 100 days)")
+          .required("question_sets", LONG, "answered sets with a usable reply time in the bin")
+          .required("share", DOUBLE, "question_sets / all timed sets of the group, 4 decimals")
+          .build(SINGLE, "dimension", "value", "days_from");
+
+  public static final TableDefinition REPLY_TIME_BY_SUBMISSION =
+      TableDefinition.builder("reply_time_by_submission", "Answered sets per 14-day bin of submission date and 3-day bin of reply time (a heat map). Only non-empty cells are listed. Fortnights are counted from Monday 1970-01-05, so bins are the same in every run.")
+          .required("submitted_from", DATE, "first submission date of the 14-day bin (a Monday)")
+          .required("submitted_to", DATE, "last submission date of the bin (a Sunday)")
+          .required("days_from", INT, "first reply time of the 3-day bin, in days")
+          .required("days_to", INT, "last reply time of the bin, in days")
+          .required("question_sets", LONG, "answered sets with a usable reply time in the cell")
+          .build(SINGLE, "submitted_from", "days_from");
+
+  public static final TableDefinition CITED_SOURCES =
+      TableDefinition.builder("cited_sources", "Web sites and outlets cited in footnotes, overall, per submitting party and per year of submission.")
+          .required("kind", STRING, "site (web site of a footnote URL, see footnotes.site) or outlet (see footnotes.outlet)")
+          .required("source", STRING, "the site or outlet")
+          .required("dimension", STRING, "all, party or year")
+          .required("value", STRING, "'all', the party short name ('(none)' for members without a party), or the year of submission")
+          .required("footnotes", LONG, "footnotes citing the source")
+          .required("question_sets", LONG, "question sets with at least one such footnote")
+          .build(SINGLE, "kind", "source", "dimension", "value");
+
+  public static final TableDefinition PARTY_PAIRS =
+      TableDefinition.builder("party_pairs", "Co-submission: question sets signed by members of two parties together, per year of submission. A set with three parties counts for each of its three pairs; members shown without a party are left out.")
+          .required("party_a", STRING, "party short name, the first of the pair in alphabetical order")
+          .required("party_b", STRING, "the other party")
+          .required("year", STRING, "year of submission, or 'all'")
+          .required("question_sets", LONG, "sets with submitters of both parties")
+          .build(SINGLE, "party_a", "party_b", "year");
+
+  public static final TableDefinition OVERDUE =
+      TableDefinition.builder("overdue", "Open question sets past their deadline as of the reference date (21 days, 42 after a postponement notice), worst first.")
+          .required("id", STRING, CASE)
+          .optional("title", STRING, "short title")
+          .required("submitted", DATE, "date the questions were submitted")
+          .required("deadline_days", INT, "days allowed: 21, or 42 after a postponement notice")
+          .required("deadline", DATE, "submitted + deadline_days")
+          .required("overdue_days", INT, "days past the deadline at the reference date")
+          .required("open_days", INT, "days from submitted to the reference date")
+          .required("postponements", INT, "number of postponement notices")
+          .optional("addressed_to", STRING, "who the questions were addressed to, from the full title; empty when the document has none")
+          .required("submitters", STRING, "submitting members, '; '-joined")
+          .required("submitter_parties", STRING, "party of each submitter, '; '-joined, same order")
+          .required("topics", STRING, "topic labels, '; '-joined")
+          .optional("question_url", STRING, "official publication of the question")
+          .required("source_file", STRING, "file the set was read from")
+          .build(SINGLE, "-overdue_days", "id");
+
+  public static final TableDefinition OVERDUE_PER_WEEK =
+      TableDefinition.builder("overdue_per_week", "The overdue backlog over time: per ISO week, the sets past their deadline and not yet answered at the week's end, from the first week any set was overdue to the reference date.")
+          .required("week", STRING, "ISO week as YYYY-Www")
+          .required("week_start", DATE, "Monday of the week")
+          .required("as_of", DATE, "the day the backlog is counted: the week's Sunday, or the reference date in its own week")
+          .required("overdue", LONG, "sets overdue on as_of: past their deadline and not answered by then (answered sets count for the weeks they were late)")
+          .required("became_overdue", LONG, "sets whose first overdue day fell in the week")
+          .required("answered_late", LONG, "sets answered in the week after their deadline had passed")
+          .build(SINGLE, "week_start");
+
   public static final TableDefinition SUMMARY =
       TableDefinition.builder("summary", "What the run read and wrote: one row per measure.")
           .required("metric", STRING, "name of the measure")
@@ -194,7 +283,9 @@ public final class Tables {
   /** Every table, in the order they are listed in the documentation. */
   public static final List<TableDefinition> ALL =
       List.of(
-          DOCUMENTS, QUESTIONS, SUBMITTERS, ANSWERERS, TOPICS, FOOTNOTES, POSTPONEMENTS,
+          DOCUMENTS, QUESTIONS, SUBMITTERS, ANSWERERS, TOPICS, FOOTNOTES, POSTPONEMENTS, PAPER_REFERENCES,
           RESPONSE_TIME, QUESTIONS_PER_PARTY, TOPIC_FREQUENCY, TOPIC_PARTY,
+          QUESTIONS_PER_PERIOD, REPLY_TIME_HISTOGRAM, REPLY_TIME_BY_SUBMISSION, CITED_SOURCES, PARTY_PAIRS,
+          OVERDUE, OVERDUE_PER_WEEK,
           REJECTS, DUPLICATES, INPUT_FILES, SUMMARY);
 }

@@ -54,9 +54,11 @@ class PublishTest {
   void aSuccessfulRunPublishesEveryTableWithAManifestAndSuccessMarker() throws IOException {
     MainRun run = run();
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().contains("kamervragen: done: 2 files = 2 documents + 0 duplicates + 0 rejected; 0 warnings; tables in " + output), run.out());
+    assertTrue(run.out().contains("kamervragen: done: 2 files = 2 documents + 0 duplicates + 0 rejected; 0 warnings; tables and report.html in " + output), run.out());
     assertTrue(Files.exists(output.resolve(OutputFolder.SUCCESS_MARKER)));
+    assertTrue(Files.size(output.resolve("report.html")) > 10_000, "every run publishes its report");
     JsonNode manifest = new ObjectMapper().readTree(output.resolve("manifest.json").toFile());
+    assertEquals("report.html", manifest.path("report").asText());
     assertTrue(manifest.path("run_id").asText().matches("\\d{8}T\\d{6}Z-[0-9a-f]{4}"), manifest::toString);
     assertEquals("DirectRunner", manifest.path("runner").asText());
     assertEquals("2026-01-01", manifest.path("options").path("referenceDate").asText());

@@ -1,5 +1,6 @@
 package nl.kamervragen.pipeline;
 
+import java.time.LocalDate;
 import nl.kamervragen.parse.TestDocuments;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TestPipelineExtension;
@@ -25,14 +26,7 @@ class ComputeStatisticsTest {
   @Test
   void aggregatesResponseTimesPartiesAndTopics(TestPipeline pipeline) {
     PCollectionTuple stats =
-        pipeline
-            .apply(
-                Create.of(
-                        TestBundles.ofResource("seed.txt"),
-                        TestBundles.ofResource("dev-corpus/2014Z20341.txt"),
-                        TestBundles.ofResource("dev-corpus/2020Z14341.txt"))
-                    .withRowSchema(DocumentBundle.SCHEMA))
-            .apply(new ComputeStatistics());
+        threeSets(pipeline);
 
     PAssert.that(dimension(stats, "all"))
         // Timed: 21 and 33 days. Median = rank 1 = 21; p75 = rank 2 = 33. Shares of 2 timed sets.
@@ -71,12 +65,83 @@ class ComputeStatisticsTest {
   @Test
   void noDocumentsGiveEmptyTablesAndZeroTotals(TestPipeline pipeline) {
     PCollectionTuple stats =
-        pipeline.apply(Create.empty(RowCoder.of(DocumentBundle.SCHEMA))).apply(new ComputeStatistics());
+        pipeline.apply(Create.empty(RowCoder.of(DocumentBundle.SCHEMA))).apply(new ComputeStatistics(TestBundles.REFERENCE_DATE));
     PAssert.that(stats.get(ComputeStatistics.RESPONSE_TIME)).empty();
     PAssert.that(stats.get(ComputeStatistics.QUESTIONS_PER_PARTY)).empty();
     PAssert.that(stats.get(ComputeStatistics.TOPIC_PARTY)).empty();
     PAssert.that(stats.get(ComputeStatistics.TOTALS).apply(Filter.by(kv -> kv.getValue() != 0L))).empty();
     pipeline.run();
+  }
+
+  @Test
+  void dashboardTablesOfTheSameThreeSets(TestPipeline pipeline) {
+    PCollectionTuple stats =
+        threeSets(pipeline);
+
+    // Five parties signed 2014Z20341 together: ten pairs, each once, in 2014 and overall.
+    PAssert.that(table(stats, Tables.PARTY_PAIRS).apply("Pairs overall", Filter.by(r -> r.getString("year").equals("all"))))
+        .satisfies(rows -> {
+          java.util.List<String> pairs = new java.util.ArrayList<>();
+          rows.forEach(r -> pairs.add(r.getString("party_a") + "+" + r.getString("party_b") + "=" + r.getInt64("question_sets")));
+          java.util.Collections.sort(pairs);
+          org.junit.jupiter.api.Assertions.assertEquals(
+              java.util.List.of("CDA+CU=1", "CDA+SGP=1", "CDA+SP=1", "CDA+VVD=1", "CU+SGP=1", "CU+SP=1", "CU+VVD=1",
+                  "SGP+SP=1", "SGP+VVD=1", "SP+VVD=1"), pairs);
+          return null;
+        });
+    // Reply times 21 (seed) and 33 days; the open set is not in any histogram.
+    PAssert.that(table(stats, Tables.REPLY_TIME_HISTOGRAM)
+            .apply("Non-empty overall bins", Filter.by(r -> r.getString("dimension").equals("all") && r.getInt64("question_sets") > 0)))
+        .containsInAnyOrder(bin(21, 21, 0.5), bin(33, 33, 0.5));
+    PAssert.that(table(stats, Tables.REPLY_TIME_BY_SUBMISSION))
+        .containsInAnyOrder(
+            Tables.REPLY_TIME_BY_SUBMISSION.row().addValues(LocalDate.of(2011, 9, 19), LocalDate.of(2011, 10, 2), 21, 23, 1L).build(),
+            Tables.REPLY_TIME_BY_SUBMISSION.row().addValues(LocalDate.of(2014, 11, 10), LocalDate.of(2014, 11, 23), 33, 35, 1L).build());
+    // The seed's footnotes: Binnenlands Bestuur (dated) and the site of www.david-kok.nl.
+    PAssert.that(table(stats, Tables.CITED_SOURCES).apply("Overall sources", Filter.by(r -> r.getString("dimension").equals("all"))))
+        .containsInAnyOrder(
+            Tables.CITED_SOURCES.row().addValues("outlet", "Binnenlands Bestuur", "all", "all", 1L, 1L).build(),
+            Tables.CITED_SOURCES.row().addValues("site", "david-kok.nl", "all", "all", 1L, 1L).build());
+    PAssert.that(table(stats, Tables.QUESTIONS_PER_PERIOD)
+            .apply("July 2020", Filter.by(r -> r.getString("period").equals("2020-07"))))
+        .containsInAnyOrder(
+            Tables.QUESTIONS_PER_PERIOD.row().addValues("month", "2020-07", LocalDate.of(2020, 7, 1), "all", 1L, 8L).build(),
+            Tables.QUESTIONS_PER_PERIOD.row().addValues("month", "2020-07", LocalDate.of(2020, 7, 1), "DENK", 1L, 8L).build());
+    // 2014Z20341 was due 2014-12-03 and answered 2014-12-15: overdue in weeks 49 and 50. 2020Z14341 was
+    // due 2020-08-17 and is still open on the reference date 2026-01-01, a Thursday of week 2026-W01.
+    PAssert.that(table(stats, Tables.OVERDUE_PER_WEEK)
+            .apply("Weeks with events or the last", Filter.by(r -> r.getInt64("became_overdue") + r.getInt64("answered_late") > 0
+                || r.getString("week").equals("2026-W01") || r.getString("week").equals("2014-W50"))))
+        .containsInAnyOrder(
+            week("2014-W49", LocalDate.of(2014, 12, 1), LocalDate.of(2014, 12, 7), 1, 1, 0),
+            week("2014-W50", LocalDate.of(2014, 12, 8), LocalDate.of(2014, 12, 14), 1, 0, 0),
+            week("2014-W51", LocalDate.of(2014, 12, 15), LocalDate.of(2014, 12, 21), 0, 0, 1),
+            week("2020-W34", LocalDate.of(2020, 8, 17), LocalDate.of(2020, 8, 23), 1, 1, 0),
+            week("2026-W01", LocalDate.of(2025, 12, 29), LocalDate.of(2026, 1, 1), 1, 0, 0));
+    pipeline.run();
+  }
+
+  private static PCollectionTuple threeSets(TestPipeline pipeline) {
+    return pipeline
+        .apply(
+            Create.of(
+                    TestBundles.ofResource("seed.txt"),
+                    TestBundles.ofResource("dev-corpus/2014Z20341.txt"),
+                    TestBundles.ofResource("dev-corpus/2020Z14341.txt"))
+                .withRowSchema(DocumentBundle.SCHEMA))
+        .apply(new ComputeStatistics(TestBundles.REFERENCE_DATE));
+  }
+
+  private static PCollection<Row> table(PCollectionTuple stats, nl.kamervragen.table.TableDefinition table) {
+    return stats.get(TableTags.of(table));
+  }
+
+  private static Row bin(int from, int to, double share) {
+    return Tables.REPLY_TIME_HISTOGRAM.row().addValues("all", "all", from, to, 1L, share).build();
+  }
+
+  private static Row week(String week, LocalDate start, LocalDate asOf, long overdue, long became, long answeredLate) {
+    return Tables.OVERDUE_PER_WEEK.row().addValues(week, start, asOf, overdue, became, answeredLate).build();
   }
 
   private static PCollection<Row> dimension(PCollectionTuple stats, String dimension) {

@@ -96,7 +96,8 @@ class StatisticsTest {
   private static StatsDocument doc(LocalDate submitted, Integer days, boolean overdue, List<StatsDocument.Member> members, List<String> topics) {
     boolean answered = days != null;
     return new StatsDocument(submitted, answered, Optional.ofNullable(days), Optional.ofNullable(days).map(d -> d <= 21),
-        overdue, 3, members, answered ? List.of("Minister A") : List.of(), answered ? List.of("financiën") : List.of(), topics, 0, false, 0);
+        overdue, 3, members, answered ? List.of("Minister A") : List.of(), answered ? List.of("financiën") : List.of(), topics, 0, false, 0,
+        Optional.ofNullable(days).map(submitted::plusDays), submitted.plusDays(21), List.of(), List.of());
   }
 
   private static StatsDocument.Member m(String name, String party) {
@@ -137,7 +138,8 @@ class StatisticsTest {
     stats.add(doc(LocalDate.of(2020, 2, 8), null, false, List.of(m("Bo", "SP")), List.of()));
     // Answered, but the answer is dated before the question: counted, not timed.
     stats.add(new StatsDocument(LocalDate.of(2020, 2, 9), true, Optional.empty(), Optional.empty(), false, 1,
-        List.of(m("Bo", "SP")), List.of(), List.of(), List.of(), 1, false, 0));
+        List.of(m("Bo", "SP")), List.of(), List.of(), List.of(), 1, false, 0,
+        Optional.of(LocalDate.of(2020, 2, 1)), LocalDate.of(2020, 3, 1), List.of(), List.of()));
 
     Map<String, ArchiveStatistics.ResponseTime> rows =
         stats.responseTimes().stream().collect(Collectors.toMap(r -> r.dimension() + "/" + r.value(), Function.identity()));

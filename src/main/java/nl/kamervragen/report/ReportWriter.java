@@ -1,0 +1,351 @@
+package nl.kamervragen.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import nl.kamervragen.report.Charts.Cell;
+import nl.kamervragen.report.Charts.Column;
+import nl.kamervragen.report.Charts.Marker;
+import nl.kamervragen.report.Charts.Ranked;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Writes {@code report.html}: one self-contained page (inline CSS and SVG, no scripts, fonts or
+ * network) drawn from the tables a run wrote. It reads the small aggregate tables and the head of
+ * the overdue list, so its cost does not grow with the archive.
+ */
+public final class ReportWriter {
+
+  public static final String FILE_NAME = "report.html";
+
+  /** The ids of the charts every report has, in page order; the browser test checks each one. */
+  public static final List<String> CHART_IDS =
+      List.of("reply-time-histogram", "on-time-per-year", "ministries", "party-months", "topics", "topic-trend",
+          "reply-heat-map", "cited-sites", "cited-outlets", "overdue-backlog");
+
+  private static final int OVERDUE_ROWS = 50;
+  private static final int TOP = 15;
+  private static final int HEAT_MAX_DAYS = 120;
+
+  private final Path folder;
+
+  private ReportWriter(Path folder) {
+    this.folder = folder;
+  }
+
+  /**
+   * Writes the report into a folder of written tables.
+   *
+   * @param note a line shown under the title, e.g. that the data are synthetic; may be empty
+   */
+  public static Path write(Path folder, LocalDate referenceDate, String note) throws IOException {
+    Document page = new ReportWriter(folder).page(referenceDate, note);
+    Path file = folder.resolve(FILE_NAME);
+    Files.writeString(file, page.outerHtml(), StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private Document page(LocalDate referenceDate, String note) throws IOException {
+    Document page = Document.createShell("");
+    page.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(false);
+    page.head().appendElement("meta").attr("charset", "utf-8");
+    page.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+    page.title("Kamervragen: wie vraagt wat, en hoe laat komt het antwoord");
+    page.head().appendElement("style").appendChild(new org.jsoup.nodes.DataNode(Style.CSS));
+    page.select("html").attr("lang", "nl");
+    Element main = page.body().appendElement("main");
+    main.appendElement("h1").text("Kamervragen: wie vraagt wat, en hoe laat komt het antwoord");
+    main.appendElement("p").addClass("subtitle").text("Peildatum " + referenceDate
+        + ". Schriftelijke vragen van Tweede Kamerleden aan de regering; antwoord binnen 21 dagen, of 42 na een uitstelbericht.");
+    if (!note.isBlank()) {
+      main.appendElement("p").addClass("note").text(note);
+    }
+    headline(main);
+    replyTimes(main);
+    ministries(main);
+    parties(main);
+    topics(main);
+    heatMap(main);
+    citedSources(main);
+    overdue(main);
+    main.appendElement("footer").text("Gemaakt door kamervragen uit de tabellen in deze map; zie docs/tables.md voor elke kolom.");
+    return page;
+  }
+
+  // ---- sections ---------------------------------------------------------------------------
+
+  private void headline(Element main) throws IOException {
+    Map<String, Long> summary = new HashMap<>();
+    TableRows.read(folder, "summary", r -> true).forEach(r -> summary.put(r.get("metric"), TableRows.number(r, "value")));
+    Map<String, String> all = TableRows.read(folder, "response_time", r -> r.get("dimension").equals("all")).stream()
+        .findFirst().orElse(Map.of());
+    Map<String, String> cards = new LinkedHashMap<>();
+    cards.put("Vragensets", Labels.count(summary.getOrDefault("documents", 0L)));
+    cards.put("Beantwoord", Labels.count(summary.getOrDefault("answered", 0L)));
+    cards.put("Nog open", Labels.count(summary.getOrDefault("open", 0L)));
+    cards.put("Open en te laat", Labels.count(summary.getOrDefault("overdue", 0L)));
+    cards.put("Mediane antwoordtijd", all.getOrDefault("median_days", "").isEmpty() ? "–" : Labels.days(TableRows.decimal(all, "median_days")));
+    cards.put("Op tijd beantwoord", all.getOrDefault("on_time_share", "").isEmpty() ? "–" : Labels.percent(TableRows.decimal(all, "on_time_share")));
+    cards.put("Binnen 21 dagen", all.getOrDefault("within_21_share", "").isEmpty() ? "–" : Labels.percent(TableRows.decimal(all, "within_21_share")));
+    cards.put("Afgewezen bestanden", Labels.count(summary.getOrDefault("rejected", 0L)));
+    Element list = main.appendElement("section").attr("aria-label", "Kerncijfers").appendElement("dl").addClass("cards");
+    cards.forEach((label, value) -> {
+      Element card = list.appendElement("div").addClass("card");
+      card.appendElement("dt").text(label);
+      card.appendElement("dd").text(value);
+    });
+  }
+
+  private void replyTimes(Element main) throws IOException {
+    Element section = section(main, "Antwoordtijd");
+    List<Column> bins = new ArrayList<>();
+    for (Map<String, String> r : TableRows.read(folder, "reply_time_histogram", r -> r.get("dimension").equals("all"))) {
+      boolean overflow = r.get("days_to").isEmpty();
+      String label = overflow ? ">100" : r.get("days_from");
+      long sets = TableRows.number(r, "question_sets");
+      bins.add(new Column(label, sets, (overflow ? "meer dan 100 dagen" : Labels.days(TableRows.number(r, "days_from"))) + ": " + Labels.count(sets) + " vragensets"));
+    }
+    figure(section, bins.isEmpty()
+            ? Charts.empty("reply-time-histogram", "Antwoordtijd in dagen", "Geen beantwoorde vragen")
+            : Charts.columns("reply-time-histogram", "Antwoordtijd in dagen",
+                "Aantal beantwoorde vragensets per antwoordtijd in dagen, met de termijnen van 21 en 42 dagen.",
+                bins, 10, 0, v -> Labels.count(Math.round(v)), List.of(new Marker(21, "21 dagen"), new Marker(42, "42 dagen (na uitstel)")),
+                "antwoordtijd (dagen); de laatste staaf telt alles boven 100 dagen"),
+        "Beantwoorde vragensets per antwoordtijd. Links van de eerste lijn: binnen de termijn van drie weken.");
+
+    List<Column> years = new ArrayList<>();
+    for (Map<String, String> r : sorted(TableRows.read(folder, "response_time",
+        r -> r.get("dimension").equals("year") && !r.get("on_time_share").isEmpty()), "value")) {
+      double share = TableRows.decimal(r, "on_time_share");
+      years.add(new Column(r.get("value"), share, r.get("value") + ": " + Labels.percent(share) + " op tijd van "
+          + Labels.count(TableRows.number(r, "timed")) + " beantwoorde vragensets"));
+    }
+    figure(section, years.isEmpty()
+            ? Charts.empty("on-time-per-year", "Op tijd beantwoord per jaar", "Geen beantwoorde vragen")
+            : Charts.columns("on-time-per-year", "Op tijd beantwoord per jaar",
+                "Aandeel van de beantwoorde vragensets dat binnen de eigen termijn (21 of 42 dagen) is beantwoord, per jaar van indienen.",
+                years, Math.max(1, years.size() / 12), 1, Labels::percent, List.of(), "jaar van indienen"),
+        "Aandeel op tijd beantwoord (binnen 21 dagen, of 42 na een uitstelbericht), per jaar van indienen.");
+  }
+
+  private void ministries(Element main) throws IOException {
+    Element section = section(main, "Ministeries");
+    List<Ranked> rows = TableRows.read(folder, "response_time", r -> r.get("dimension").equals("ministry") && !r.get("median_days").isEmpty())
+        .stream()
+        .sorted(Comparator.comparingDouble((Map<String, String> r) -> -TableRows.decimal(r, "median_days")).thenComparing(r -> r.get("value")))
+        .limit(25)
+        .map(r -> new Ranked(r.get("value"), TableRows.decimal(r, "median_days"), TableRows.decimal(r, "p90_days"),
+            "mediaan " + Math.round(TableRows.decimal(r, "median_days")) + ", p90 " + Math.round(TableRows.decimal(r, "p90_days"))
+                + " d (n=" + Labels.count(TableRows.number(r, "timed")) + ")"))
+        .toList();
+    figure(section, rows.isEmpty()
+            ? Charts.empty("ministries", "Antwoordtijd per ministerie", "Geen beantwoorde vragen")
+            : Charts.rankedBars("ministries", "Antwoordtijd per ministerie",
+                "Mediane antwoordtijd (donker) en 90e percentiel (licht) per beantwoordend ministerie, traagste eerst.", rows, Labels::days),
+        "Mediaan (donker) en 90e percentiel (licht) van de antwoordtijd per ministerie dat antwoordde; n = beantwoorde vragensets.");
+  }
+
+  private void parties(Element main) throws IOException {
+    Element section = section(main, "Partijen");
+    List<Map<String, String>> months = TableRows.read(folder, "questions_per_period",
+        r -> r.get("period_type").equals("month") && !r.get("party").equals("all"));
+    Map<String, Long> totals = new HashMap<>();
+    months.forEach(r -> totals.merge(r.get("party"), TableRows.number(r, "question_sets"), Long::sum));
+    List<String> top = totals.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(6).map(Map.Entry::getKey).toList();
+    List<String> axis = monthAxis(months);
+    Map<String, double[]> series = new LinkedHashMap<>();
+    top.forEach(p -> series.put(p, new double[axis.size()]));
+    for (Map<String, String> r : months) {
+      double[] values = series.get(r.get("party"));
+      if (values != null) {
+        values[axis.indexOf(r.get("period"))] = TableRows.number(r, "question_sets");
+      }
+    }
+    figure(section, series.isEmpty()
+            ? Charts.empty("party-months", "Vragensets per partij per maand", "Geen vragen")
+            : Charts.lines("party-months", "Vragensets per partij per maand",
+                "Aantal ingediende vragensets per maand voor de zes partijen met de meeste vragen.", axis, series,
+                Math.max(1, axis.size() / 8), 0, v -> Labels.count(Math.round(v))),
+        "Ingediende vragensets per maand, voor de zes partijen die de meeste vragen stelden. Een set van twee partijen telt voor beide.");
+  }
+
+  private void topics(Element main) throws IOException {
+    Element section = section(main, "Onderwerpen");
+    List<Map<String, String>> topics = TableRows.read(folder, "topic_frequency", r -> true);
+    List<Map<String, String>> overall = topics.stream().filter(r -> r.get("year").equals("all"))
+        .sorted(Comparator.comparingLong((Map<String, String> r) -> -TableRows.number(r, "question_sets")).thenComparing(r -> r.get("topic")))
+        .limit(TOP).toList();
+    List<Ranked> rows = overall.stream()
+        .map(r -> new Ranked(r.get("topic"), TableRows.number(r, "question_sets"), 0,
+            Labels.count(TableRows.number(r, "question_sets")) + " (" + Labels.percent(TableRows.decimal(r, "share")) + ")"))
+        .toList();
+    figure(section, rows.isEmpty()
+            ? Charts.empty("topics", "Meest gevraagde onderwerpen", "Geen onderwerpen")
+            : Charts.rankedBars("topics", "Meest gevraagde onderwerpen", "Vragensets per onderwerp, de vijftien grootste.", rows, v -> Labels.count(Math.round(v))),
+        "De vijftien onderwerpen met de meeste vragensets, met hun aandeel in alle sets.");
+
+    List<String> years = topics.stream().map(r -> r.get("year")).filter(y -> !y.equals("all")).collect(Collectors.toCollection(TreeSet::new)).stream().toList();
+    Map<String, double[]> trend = new LinkedHashMap<>();
+    overall.stream().limit(5).forEach(r -> {
+      double[] values = new double[years.size()];
+      topics.stream().filter(t -> t.get("topic").equals(r.get("topic")) && !t.get("year").equals("all"))
+          .forEach(t -> values[years.indexOf(t.get("year"))] = TableRows.decimal(t, "share"));
+      trend.put(r.get("topic"), values);
+    });
+    figure(section, trend.isEmpty() || years.size() < 2
+            ? Charts.empty("topic-trend", "Aandeel van de grootste onderwerpen per jaar", "Te weinig jaren voor een trend")
+            : Charts.lines("topic-trend", "Aandeel van de grootste onderwerpen per jaar",
+                "Aandeel van de vragensets per jaar met elk van de vijf grootste onderwerpen.", years, trend,
+                Math.max(1, years.size() / 10), 0, Labels::percent),
+        "Trend: aandeel van alle vragensets van een jaar met elk van de vijf grootste onderwerpen.");
+  }
+
+  private void heatMap(Element main) throws IOException {
+    Element section = section(main, "Antwoordtijd naar datum van indienen");
+    List<Map<String, String>> cells = TableRows.read(folder, "reply_time_by_submission", r -> true);
+    TreeSet<LocalDate> starts = new TreeSet<>();
+    cells.forEach(r -> starts.add(LocalDate.parse(r.get("submitted_from"))));
+    List<String> columns = new ArrayList<>();
+    Map<LocalDate, Integer> columnOf = new HashMap<>();
+    if (!starts.isEmpty()) {
+      for (LocalDate d = starts.first(); !d.isAfter(starts.last()); d = d.plusDays(14)) {
+        columnOf.put(d, columns.size());
+        columns.add(d.toString().substring(0, 7));
+      }
+    }
+    int rowsCount = HEAT_MAX_DAYS / 3 + 1;
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < rowsCount - 1; i++) {
+      rows.add(String.valueOf(i * 3));
+    }
+    rows.add(">" + HEAT_MAX_DAYS);
+    Map<Long, Long> counts = new TreeMap<>();
+    for (Map<String, String> r : cells) {
+      int row = (int) Math.min(TableRows.number(r, "days_from") / 3, rowsCount - 1);
+      long key = (long) columnOf.get(LocalDate.parse(r.get("submitted_from"))) * 1000 + row;
+      counts.merge(key, TableRows.number(r, "question_sets"), Long::sum);
+    }
+    List<Cell> heat = new ArrayList<>();
+    counts.forEach((key, count) -> {
+      int column = (int) (key / 1000);
+      int row = (int) (key % 1000);
+      heat.add(new Cell(column, row, count, "ingediend vanaf " + starts.first().plusDays(14L * column) + ", antwoord na "
+          + (row == rowsCount - 1 ? "meer dan " + HEAT_MAX_DAYS + " dagen" : row * 3 + "–" + (row * 3 + 2) + " dagen") + ": " + Labels.count(count)));
+    });
+    figure(section, heat.isEmpty()
+            ? Charts.empty("reply-heat-map", "Antwoordtijd tegen datum van indienen", "Geen beantwoorde vragen")
+            : Charts.heatMap("reply-heat-map", "Antwoordtijd tegen datum van indienen",
+                "Beantwoorde vragensets per periode van 14 dagen (horizontaal) en antwoordtijd in stappen van 3 dagen (verticaal).",
+                columns, rows, heat, Math.max(1, columns.size() / 8), "datum van indienen (per 14 dagen)", "antwoordtijd (dagen)"),
+        "Elke cel telt de beantwoorde vragensets die in een periode van 14 dagen zijn ingediend en binnen 3 dagen van elkaar werden beantwoord.");
+  }
+
+  private void citedSources(Element main) throws IOException {
+    Element section = section(main, "Geciteerde bronnen");
+    List<Map<String, String>> sources = TableRows.read(folder, "cited_sources", r -> r.get("dimension").equals("all"));
+    for (String kind : List.of("site", "outlet")) {
+      String id = kind.equals("site") ? "cited-sites" : "cited-outlets";
+      String title = kind.equals("site") ? "Meest geciteerde websites" : "Meest geciteerde media en organisaties";
+      List<Ranked> rows = sources.stream().filter(r -> r.get("kind").equals(kind))
+          .sorted(Comparator.comparingLong((Map<String, String> r) -> -TableRows.number(r, "footnotes")).thenComparing(r -> r.get("source")))
+          .limit(TOP)
+          .map(r -> new Ranked(r.get("source"), TableRows.number(r, "footnotes"), 0,
+              Labels.count(TableRows.number(r, "footnotes")) + " voetnoten, " + Labels.count(TableRows.number(r, "question_sets")) + " sets"))
+          .toList();
+      figure(section, rows.isEmpty()
+              ? Charts.empty(id, title, "Geen voetnoten met een bron")
+              : Charts.rankedBars(id, title, "Aantal voetnoten dat de bron noemt, de vijftien grootste.", rows, v -> Labels.count(Math.round(v))),
+          kind.equals("site")
+              ? "Websites uit de links in voetnoten (zonder www. of m.), naar aantal voetnoten."
+              : "Media en organisaties die voetnoten noemen (het deel vóór de datum), naar aantal voetnoten.");
+    }
+  }
+
+  private void overdue(Element main) throws IOException {
+    Element section = section(main, "Te laat");
+    List<Map<String, String>> weeks = TableRows.read(folder, "overdue_per_week", r -> true);
+    List<String> axis = weeks.stream().map(r -> r.get("week")).toList();
+    double[] backlog = weeks.stream().mapToDouble(r -> TableRows.number(r, "overdue")).toArray();
+    figure(section, weeks.isEmpty()
+            ? Charts.empty("overdue-backlog", "Openstaande vragen over de termijn, per week", "Nooit een vraag te laat")
+            : Charts.lines("overdue-backlog", "Openstaande vragen over de termijn, per week",
+                "Aantal vragensets dat aan het eind van elke week over de termijn was en nog geen antwoord had.", axis,
+                Map.of("vragensets te laat", backlog), Math.max(1, axis.size() / 8), 0, v -> Labels.count(Math.round(v))),
+        "Vragensets die aan het eind van de week hun termijn voorbij waren en nog geen antwoord hadden.");
+    List<Map<String, String>> open = TableRows.read(folder, "overdue", r -> true, OVERDUE_ROWS);
+    Element table = section.appendElement("table").addClass("overdue");
+    table.appendElement("caption").text(open.isEmpty()
+        ? "Geen open vragensets over de termijn op de peildatum."
+        : "Open vragensets over de termijn op de peildatum, langst te laat eerst (de eerste " + OVERDUE_ROWS + ").");
+    Element head = table.appendElement("thead").appendElement("tr");
+    for (String column : List.of("Zaak", "Titel", "Ingediend", "Dagen te laat", "Gericht aan", "Indieners")) {
+      head.appendElement("th").attr("scope", "col").text(column);
+    }
+    Element body = table.appendElement("tbody");
+    for (Map<String, String> r : open) {
+      Element tr = body.appendElement("tr");
+      tr.appendElement("td").text(r.get("id"));
+      tr.appendElement("td").text(r.get("title"));
+      tr.appendElement("td").text(r.get("submitted"));
+      tr.appendElement("td").addClass("number").text(Labels.count(TableRows.number(r, "overdue_days")));
+      tr.appendElement("td").text(r.get("addressed_to"));
+      tr.appendElement("td").text(withParties(r.get("submitters"), r.get("submitter_parties")));
+    }
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------
+
+  private static Element section(Element main, String title) {
+    Element section = main.appendElement("section");
+    section.appendElement("h2").text(title);
+    return section;
+  }
+
+  private static void figure(Element section, Element svg, String caption) {
+    Element figure = section.appendElement("figure");
+    figure.appendElement("h3").text(svg.selectFirst("title").text());
+    figure.appendChild(svg);
+    figure.appendElement("figcaption").text(caption);
+  }
+
+  private static List<Map<String, String>> sorted(List<Map<String, String>> rows, String column) {
+    return rows.stream().sorted(Comparator.comparing(r -> r.get(column))).toList();
+  }
+
+  /** Every month from the first to the last one in the rows, so gaps show as zero. */
+  private static List<String> monthAxis(List<Map<String, String>> months) {
+    TreeSet<String> seen = months.stream().map(r -> r.get("period")).collect(Collectors.toCollection(TreeSet::new));
+    List<String> axis = new ArrayList<>();
+    if (seen.isEmpty()) {
+      return axis;
+    }
+    for (LocalDate m = LocalDate.parse(seen.first() + "-01"); !m.isAfter(LocalDate.parse(seen.last() + "-01")); m = m.plusMonths(1)) {
+      axis.add(m.toString().substring(0, 7));
+    }
+    return axis;
+  }
+
+  private static String withParties(String names, String parties) {
+    String[] n = names.split("; ", -1);
+    String[] p = parties.split("; ", -1);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n.length; i++) {
+      out.add(i < p.length && !p[i].isEmpty() ? n[i] + " (" + p[i] + ")" : n[i]);
+    }
+    return String.join(", ", out);
+  }
+}

@@ -1,0 +1,148 @@
+package nl.kamervragen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.kamervragen.table.TableDefinition;
+import nl.kamervragen.table.Tables;
+import nl.kamervragen.testing.MainRun;
+import nl.kamervragen.testing.TableFiles;
+import nl.kamervragen.testing.TestArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real consumer reads the Parquet output: DuckDB, through its JDBC driver, sees the declared
+ * column types, and its own aggregates over the detail tables give the aggregate tables' numbers.
+ */
+class DuckDbReadsTablesTest {
+
+  @TempDir static Path work;
+  private static Path output;
+  private static Connection duckdb;
+
+  @BeforeAll
+  static void runOnceAndConnect() throws IOException, SQLException {
+    Path input = work.resolve("archive");
+    TestArchive.write(input);
+    output = work.resolve("out");
+    MainRun run = MainRun.of("--input=" + input, "--output=" + output, "--referenceDate=2026-01-01", "--maxRejectedShare=0.2");
+    assertEquals(0, run.exitCode(), run.printed());
+    duckdb = DriverManager.getConnection("jdbc:duckdb:");
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    duckdb.close();
+  }
+
+  private String parquet(TableDefinition table) {
+    return "read_parquet('" + output.resolve(table.name() + ".parquet") + "')";
+  }
+
+  private List<List<Object>> query(String sql) throws SQLException {
+    List<List<Object>> rows = new ArrayList<>();
+    try (Statement statement = duckdb.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(result.getObject(i));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  private Map<String, Object> single(String sql) throws SQLException {
+    Map<String, Object> row = new HashMap<>();
+    try (Statement statement = duckdb.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+      assertTrue(result.next(), sql);
+      for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+        row.put(result.getMetaData().getColumnLabel(i), result.getObject(i));
+      }
+    }
+    return row;
+  }
+
+  @Test
+  void everyColumnHasItsDeclaredTypeAndEveryTableItsRows() throws SQLException, IOException {
+    Map<String, String> expected = Map.of(
+        "STRING", "VARCHAR", "DATE", "DATE", "INT", "INTEGER", "LONG", "BIGINT", "DOUBLE", "DOUBLE", "BOOLEAN", "BOOLEAN");
+    for (TableDefinition table : Tables.ALL) {
+      Map<String, String> types = new HashMap<>();
+      for (List<Object> row : query("DESCRIBE SELECT * FROM " + parquet(table))) {
+        types.put((String) row.get(0), (String) row.get(1));
+      }
+      for (var column : table.columns()) {
+        assertEquals(expected.get(column.type().name()), types.get(column.name()), table.name() + "." + column.name());
+      }
+      long rows = ((Number) single("SELECT count(*) AS n FROM " + parquet(table)).get("n")).longValue();
+      assertEquals(TableFiles.csv(output, table).records().size(), rows, table.name() + ": Parquet and CSV rows");
+    }
+  }
+
+  @Test
+  void documentsGiveTheOverallResponseTimeRow() throws SQLException {
+    Map<String, Object> fromDocuments = single(
+        "SELECT count(*) AS documents, count(*) FILTER (WHERE status = 'answered') AS answered,"
+            + " count(*) FILTER (WHERE overdue) AS overdue, count(response_days) AS timed,"
+            + " round(avg(response_days), 2) AS mean_days, max(response_days) AS max_days,"
+            + " round(count(*) FILTER (WHERE response_days <= 21) / count(response_days), 4) AS within_21_share FROM " + parquet(Tables.DOCUMENTS));
+    Map<String, Object> table = single(
+        "SELECT documents, answered, overdue, timed, mean_days, max_days, within_21_share FROM " + parquet(Tables.RESPONSE_TIME)
+            + " WHERE dimension = 'all'");
+    assertEquals(fromDocuments.toString(), table.toString());
+    // The median by its definition (nearest rank), computed by DuckDB from the documents.
+    Object median = single(
+        "SELECT response_days AS median FROM (SELECT response_days, row_number() OVER (ORDER BY response_days) AS rank,"
+            + " count(*) OVER () AS n FROM " + parquet(Tables.DOCUMENTS) + " WHERE response_days IS NOT NULL) WHERE rank = ceil(n * 0.5)").get("median");
+    assertEquals(median, single("SELECT median_days FROM " + parquet(Tables.RESPONSE_TIME) + " WHERE dimension = 'all'").get("median_days"));
+  }
+
+  @Test
+  void detailTablesGiveThePartyTopicPeriodHistogramAndSourceTables() throws SQLException {
+    assertSameRows(
+        "SELECT coalesce(party, '(none)'), count(DISTINCT id) FROM " + parquet(Tables.SUBMITTERS) + " GROUP BY 1",
+        "SELECT party, question_sets FROM " + parquet(Tables.QUESTIONS_PER_PARTY) + " WHERE year = 'all'");
+    assertSameRows(
+        "SELECT topic, count(DISTINCT id) FROM " + parquet(Tables.TOPICS) + " GROUP BY 1",
+        "SELECT topic, question_sets FROM " + parquet(Tables.TOPIC_FREQUENCY) + " WHERE year = 'all'");
+    assertSameRows(
+        "SELECT strftime(submitted, '%Y-%m'), count(*), sum(questions) FROM " + parquet(Tables.DOCUMENTS) + " GROUP BY 1",
+        "SELECT period, question_sets, questions FROM " + parquet(Tables.QUESTIONS_PER_PERIOD) + " WHERE period_type = 'month' AND party = 'all'");
+    assertSameRows(
+        "SELECT least(response_days, 101), count(*) FROM " + parquet(Tables.DOCUMENTS) + " WHERE response_days IS NOT NULL GROUP BY 1",
+        "SELECT days_from, question_sets FROM " + parquet(Tables.REPLY_TIME_HISTOGRAM) + " WHERE dimension = 'all' AND question_sets > 0");
+    assertSameRows(
+        "SELECT site, count(*), count(DISTINCT id) FROM " + parquet(Tables.FOOTNOTES) + " WHERE site IS NOT NULL GROUP BY 1",
+        "SELECT source, footnotes, question_sets FROM " + parquet(Tables.CITED_SOURCES) + " WHERE kind = 'site' AND dimension = 'all'");
+    assertSameRows(
+        "SELECT id, overdue_days FROM " + parquet(Tables.DOCUMENTS) + " WHERE overdue",
+        "SELECT id, overdue_days FROM " + parquet(Tables.OVERDUE));
+    assertSameRows(
+        "SELECT count(*) FROM " + parquet(Tables.OVERDUE),
+        "SELECT overdue FROM " + parquet(Tables.OVERDUE_PER_WEEK) + " ORDER BY week_start DESC LIMIT 1");
+  }
+
+  private void assertSameRows(String fromDetails, String fromAggregate) throws SQLException {
+    List<String> expected = query(fromDetails).stream().map(Object::toString).sorted().toList();
+    List<String> actual = query(fromAggregate).stream().map(Object::toString).sorted().toList();
+    assertTrue(!expected.isEmpty(), "no rows for " + fromDetails);
+    assertEquals(expected, actual, fromAggregate);
+  }
+}
