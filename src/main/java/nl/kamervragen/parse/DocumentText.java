@@ -14,10 +14,12 @@ final class DocumentText {
    */
   static List<String> lines(String text) {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    String[] raw = body.split("\r\n|\r|\n", -1);
-    List<String> lines = new ArrayList<>(raw.length);
-    for (String line : raw) {
-      lines.add(line.replace('\u00A0', ' ').stripTrailing());
+    // String.lines() splits on the same three line ends in one pass (a regex split cost an eighth of
+    // the job); it leaves out the empty line after a final line end, which the parser expects.
+    List<String> lines = new ArrayList<>();
+    body.lines().forEach(line -> lines.add(line.replace('\u00A0', ' ').stripTrailing()));
+    if (body.isEmpty() || body.endsWith("\n") || body.endsWith("\r")) {
+      lines.add("");
     }
     return lines;
   }

@@ -2,10 +2,14 @@ package nl.kamervragen.pipeline;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.kamervragen.stats.ArchiveStatistics;
 import nl.kamervragen.stats.DashboardStatistics;
+import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
@@ -24,11 +28,11 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Aggregates the kept bundles into the statistics tables. One global combine: each worker builds
- * partial statistics over its documents and only those partials are shuffled. Their size depends
- * on the number of groups (parties, members, topics, weeks), not on the number of documents.
+ * Merges partial statistics (built per bucket of kept documents by {@link StageDocuments}) into the
+ * statistics tables, in one global combine. A partial's size depends on the number of groups
+ * (parties, members, topics, weeks), not on the number of documents.
  */
-public final class ComputeStatistics extends PTransform<PCollection<Row>, PCollectionTuple> {
+public final class ComputeStatistics extends PTransform<PCollection<ComputeStatistics.Statistics>, PCollectionTuple> {
 
   public static final TupleTag<Row> RESPONSE_TIME = TableTags.of(Tables.RESPONSE_TIME);
   public static final TupleTag<Row> QUESTIONS_PER_PARTY = TableTags.of(Tables.QUESTIONS_PER_PARTY);
@@ -52,14 +56,14 @@ public final class ComputeStatistics extends PTransform<PCollection<Row>, PColle
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<Row> bundles) {
+  public PCollectionTuple expand(PCollection<Statistics> partials) {
     TupleTagList others = TupleTagList.of(TOTALS);
     for (TableDefinition table : TABLES.subList(1, TABLES.size())) {
       others = others.and(TableTags.of(table));
     }
     PCollectionTuple tables =
-        bundles
-            .apply("Aggregate", Combine.globally(new StatisticsFn(referenceDate)))
+        partials
+            .apply("Merge partial statistics", Combine.globally(new MergeFn(referenceDate)))
             .setCoder(SerializableCoder.of(Statistics.class))
             .apply("Statistics to rows", ParDo.of(new ToRowsFn()).withOutputTags(RESPONSE_TIME, others));
     for (TableDefinition table : TABLES) {
@@ -69,13 +73,30 @@ public final class ComputeStatistics extends PTransform<PCollection<Row>, PColle
     return tables;
   }
 
-  /** Both kinds of statistics, built in the same pass over the documents. */
-  static final class Statistics implements Serializable {
-    final ArchiveStatistics archive = new ArchiveStatistics();
-    final DashboardStatistics dashboard;
+  /**
+   * Both kinds of statistics, built in the same pass over the documents; plain Java, so that the
+   * benchmark's floor aggregates exactly as the pipeline does.
+   */
+  public static final class Statistics implements Serializable {
+    private final ArchiveStatistics archive = new ArchiveStatistics();
+    private final DashboardStatistics dashboard;
 
-    Statistics(LocalDate referenceDate) {
+    public Statistics(LocalDate referenceDate) {
       dashboard = new DashboardStatistics(referenceDate);
+    }
+
+    public void add(Row bundle) {
+      add(DocumentBundle.stats(bundle));
+    }
+
+    public void add(StatsDocument doc) {
+      archive.add(doc);
+      dashboard.add(doc);
+    }
+
+    public void merge(Statistics other) {
+      archive.merge(other.archive);
+      dashboard.merge(other.dashboard);
     }
 
     @Override
@@ -87,13 +108,77 @@ public final class ComputeStatistics extends PTransform<PCollection<Row>, PColle
     public int hashCode() {
       return archive.hashCode();
     }
+
+    /** The rows of every table in {@link #TABLES}, unsorted; values in each table's column order. */
+    public Map<TableDefinition, List<Row>> tableRows() {
+      Map<TableDefinition, List<Row>> rows = new LinkedHashMap<>();
+      TABLES.forEach(t -> rows.put(t, new ArrayList<>()));
+      for (ArchiveStatistics.ResponseTime r : archive.responseTimes()) {
+        add(rows, Tables.RESPONSE_TIME, r.dimension(), r.value(), r.documents(), r.answered(), r.open(), r.overdue(),
+            r.timed(), r.meanDays(), r.medianDays(), r.p75Days(), r.p90Days(), r.maxDays(), r.within21Share(),
+            r.within42Share(), r.onTimeShare());
+      }
+      for (ArchiveStatistics.PartyCount p : archive.partyCounts()) {
+        add(rows, Tables.QUESTIONS_PER_PARTY, p.party(), p.year(), p.questionSets(), p.questions(), p.members(), p.share());
+      }
+      for (ArchiveStatistics.TopicCount t : archive.topicCounts()) {
+        add(rows, Tables.TOPIC_FREQUENCY, t.topic(), t.year(), t.questionSets(), t.share());
+      }
+      for (ArchiveStatistics.TopicPartyCount t : archive.topicPartyCounts()) {
+        add(rows, Tables.TOPIC_PARTY, t.topic(), t.party(), t.questionSets());
+      }
+      for (DashboardStatistics.PeriodCount p : dashboard.periodCounts()) {
+        add(rows, Tables.QUESTIONS_PER_PERIOD, p.periodType(), p.period(), p.periodStart(), p.party(), p.questionSets(), p.questions());
+      }
+      for (DashboardStatistics.HistogramBin b : dashboard.histogramBins()) {
+        add(rows, Tables.REPLY_TIME_HISTOGRAM, b.dimension(), b.value(), b.daysFrom(), b.daysTo(), b.questionSets(), b.share());
+      }
+      for (DashboardStatistics.ReplyCell c : dashboard.replyCells()) {
+        add(rows, Tables.REPLY_TIME_BY_SUBMISSION, c.submittedFrom(), c.submittedTo(), c.daysFrom(), c.daysTo(), c.questionSets());
+      }
+      for (DashboardStatistics.SourceCount c : dashboard.sourceCounts()) {
+        add(rows, Tables.CITED_SOURCES, c.kind(), c.source(), c.dimension(), c.value(), c.footnotes(), c.questionSets());
+      }
+      for (DashboardStatistics.PartyPair p : dashboard.partyPairs()) {
+        add(rows, Tables.PARTY_PAIRS, p.partyA(), p.partyB(), p.year(), p.questionSets());
+      }
+      for (DashboardStatistics.OverdueWeek w : dashboard.overdueWeeks()) {
+        add(rows, Tables.OVERDUE_PER_WEEK, w.week(), w.weekStart(), w.asOf(), w.overdue(), w.becameOverdue(), w.answeredLate());
+      }
+      return rows;
+    }
+
+    /** Document totals for the run summary, by measure name. */
+    public Map<String, Long> totals() {
+      ArchiveStatistics.Totals totals = archive.totals();
+      Map<String, Long> measures = new LinkedHashMap<>();
+      measures.put(RunSummary.DOCUMENTS, totals.documents());
+      measures.put(RunSummary.ANSWERED, totals.answered());
+      measures.put(RunSummary.OPEN, totals.open());
+      measures.put(RunSummary.OVERDUE, totals.overdue());
+      measures.put(RunSummary.UNTIMED, totals.untimed());
+      measures.put(RunSummary.TRUNCATED, totals.truncated());
+      measures.put(RunSummary.DOCUMENTS_WITH_WARNINGS, totals.documentsWithWarnings());
+      measures.put(RunSummary.WARNINGS, totals.warnings());
+      measures.put(RunSummary.UNKNOWN_TOPICS, totals.unknownTopics());
+      return measures;
+    }
+
+    /** Adds one row; {@code Optional} values become empty cells. */
+    private static void add(Map<TableDefinition, List<Row>> rows, TableDefinition table, Object... values) {
+      TableDefinition.RowBuilder row = table.row();
+      for (Object value : values) {
+        row.addValue(value instanceof Optional<?> optional ? optional.orElse(null) : value);
+      }
+      rows.get(table).add(row.build());
+    }
   }
 
-  /** Adds each bundle's statistics fields to mergeable partial statistics. */
-  static final class StatisticsFn extends Combine.CombineFn<Row, Statistics, Statistics> {
+  /** Merges partial statistics (one per bucket of documents) into the archive's. */
+  static final class MergeFn extends Combine.CombineFn<Statistics, Statistics, Statistics> {
     private final LocalDate referenceDate;
 
-    StatisticsFn(LocalDate referenceDate) {
+    MergeFn(LocalDate referenceDate) {
       this.referenceDate = referenceDate;
     }
 
@@ -103,20 +188,15 @@ public final class ComputeStatistics extends PTransform<PCollection<Row>, PColle
     }
 
     @Override
-    public Statistics addInput(Statistics accumulator, Row bundle) {
-      var doc = DocumentBundle.stats(bundle);
-      accumulator.archive.add(doc);
-      accumulator.dashboard.add(doc);
+    public Statistics addInput(Statistics accumulator, Statistics partial) {
+      accumulator.merge(partial);
       return accumulator;
     }
 
     @Override
     public Statistics mergeAccumulators(Iterable<Statistics> accumulators) {
       Statistics merged = new Statistics(referenceDate);
-      for (Statistics partial : accumulators) {
-        merged.archive.merge(partial.archive);
-        merged.dashboard.merge(partial.dashboard);
-      }
+      accumulators.forEach(merged::merge);
       return merged;
     }
 
@@ -126,69 +206,18 @@ public final class ComputeStatistics extends PTransform<PCollection<Row>, PColle
     }
 
     @Override
-    public Coder<Statistics> getAccumulatorCoder(CoderRegistry registry, Coder<Row> inputCoder)
+    public Coder<Statistics> getAccumulatorCoder(CoderRegistry registry, Coder<Statistics> inputCoder)
         throws CannotProvideCoderException {
       return SerializableCoder.of(Statistics.class);
     }
   }
 
-  /** Turns the final statistics into table rows; values are listed in each table's column order. */
+  /** Turns the final statistics into table rows and summary measures. */
   static final class ToRowsFn extends DoFn<Statistics, Row> {
     @ProcessElement
     public void process(@Element Statistics statistics, MultiOutputReceiver out) {
-      ArchiveStatistics stats = statistics.archive;
-      for (ArchiveStatistics.ResponseTime r : stats.responseTimes()) {
-        emit(out, Tables.RESPONSE_TIME, r.dimension(), r.value(), r.documents(), r.answered(), r.open(), r.overdue(),
-            r.timed(), r.meanDays(), r.medianDays(), r.p75Days(), r.p90Days(), r.maxDays(), r.within21Share(),
-            r.within42Share(), r.onTimeShare());
-      }
-      for (ArchiveStatistics.PartyCount p : stats.partyCounts()) {
-        emit(out, Tables.QUESTIONS_PER_PARTY, p.party(), p.year(), p.questionSets(), p.questions(), p.members(), p.share());
-      }
-      for (ArchiveStatistics.TopicCount t : stats.topicCounts()) {
-        emit(out, Tables.TOPIC_FREQUENCY, t.topic(), t.year(), t.questionSets(), t.share());
-      }
-      for (ArchiveStatistics.TopicPartyCount t : stats.topicPartyCounts()) {
-        emit(out, Tables.TOPIC_PARTY, t.topic(), t.party(), t.questionSets());
-      }
-      DashboardStatistics dashboard = statistics.dashboard;
-      for (DashboardStatistics.PeriodCount p : dashboard.periodCounts()) {
-        emit(out, Tables.QUESTIONS_PER_PERIOD, p.periodType(), p.period(), p.periodStart(), p.party(), p.questionSets(), p.questions());
-      }
-      for (DashboardStatistics.HistogramBin b : dashboard.histogramBins()) {
-        emit(out, Tables.REPLY_TIME_HISTOGRAM, b.dimension(), b.value(), b.daysFrom(), b.daysTo(), b.questionSets(), b.share());
-      }
-      for (DashboardStatistics.ReplyCell c : dashboard.replyCells()) {
-        emit(out, Tables.REPLY_TIME_BY_SUBMISSION, c.submittedFrom(), c.submittedTo(), c.daysFrom(), c.daysTo(), c.questionSets());
-      }
-      for (DashboardStatistics.SourceCount c : dashboard.sourceCounts()) {
-        emit(out, Tables.CITED_SOURCES, c.kind(), c.source(), c.dimension(), c.value(), c.footnotes(), c.questionSets());
-      }
-      for (DashboardStatistics.PartyPair p : dashboard.partyPairs()) {
-        emit(out, Tables.PARTY_PAIRS, p.partyA(), p.partyB(), p.year(), p.questionSets());
-      }
-      for (DashboardStatistics.OverdueWeek w : dashboard.overdueWeeks()) {
-        emit(out, Tables.OVERDUE_PER_WEEK, w.week(), w.weekStart(), w.asOf(), w.overdue(), w.becameOverdue(), w.answeredLate());
-      }
-      ArchiveStatistics.Totals totals = stats.totals();
-      out.get(TOTALS).output(KV.of(RunSummary.DOCUMENTS, totals.documents()));
-      out.get(TOTALS).output(KV.of(RunSummary.ANSWERED, totals.answered()));
-      out.get(TOTALS).output(KV.of(RunSummary.OPEN, totals.open()));
-      out.get(TOTALS).output(KV.of(RunSummary.OVERDUE, totals.overdue()));
-      out.get(TOTALS).output(KV.of(RunSummary.UNTIMED, totals.untimed()));
-      out.get(TOTALS).output(KV.of(RunSummary.TRUNCATED, totals.truncated()));
-      out.get(TOTALS).output(KV.of(RunSummary.DOCUMENTS_WITH_WARNINGS, totals.documentsWithWarnings()));
-      out.get(TOTALS).output(KV.of(RunSummary.WARNINGS, totals.warnings()));
-      out.get(TOTALS).output(KV.of(RunSummary.UNKNOWN_TOPICS, totals.unknownTopics()));
-    }
-
-    /** Emits one row; {@code Optional} values become empty cells. */
-    private static void emit(MultiOutputReceiver out, TableDefinition table, Object... values) {
-      Row.Builder row = table.row();
-      for (Object value : values) {
-        row.addValue(value instanceof Optional<?> optional ? optional.orElse(null) : value);
-      }
-      out.get(TableTags.of(table)).output(row.build());
+      statistics.tableRows().forEach((table, rows) -> rows.forEach(row -> out.get(TableTags.of(table)).output(row)));
+      statistics.totals().forEach((measure, value) -> out.get(TOTALS).output(KV.of(measure, value)));
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import nl.kamervragen.cite.CitedSources;
 import nl.kamervragen.cite.PaperReference;
 import nl.kamervragen.cite.PaperReferences;
+import nl.kamervragen.dedup.Candidate;
 import nl.kamervragen.model.Footnote;
 import nl.kamervragen.model.Kamervraag;
 import nl.kamervragen.model.Person;
@@ -110,6 +111,14 @@ public final class DocumentBundle {
     return list;
   }
 
+  /** What deciding between copies of this bundle's case number needs to know. */
+  public static Candidate candidate(Row bundle) {
+    Row doc = document(bundle);
+    return new Candidate(doc.getString("id"), doc.getString("source_file"), contentSha256(bundle), doc.getBoolean("truncated"),
+        "answered".equals(doc.getString("status")), doc.getInt32("answered_questions"), doc.getInt32("questions"),
+        doc.getInt32("warning_count"));
+  }
+
   /** What the statistics need of this bundle. */
   public static StatsDocument stats(Row bundle) {
     Row doc = document(bundle);
@@ -148,7 +157,7 @@ public final class DocumentBundle {
   }
 
   /** The row of the {@code overdue} table for a documents row that is overdue. */
-  static Row overdueRow(Row document) {
+  public static Row overdueRow(Row document) {
     List<Object> values = new ArrayList<>();
     for (var column : Tables.OVERDUE.columns()) {
       values.add(document.getValue(column.name()));

@@ -8,7 +8,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 
-/** Wires the stages: read and parse, remove duplicates, derive tables, aggregate, write. */
+/** Wires the stages: read and parse, remove duplicates and stage the document tables, aggregate, write. */
 public final class KamervragenPipeline {
 
   private KamervragenPipeline() {}
@@ -23,12 +23,11 @@ public final class KamervragenPipeline {
     PCollection<Row> parsed = read.get(ReadDocuments.DOCUMENTS);
     PCollection<Row> rejects = read.get(ReadDocuments.REJECTS);
 
-    PCollectionTuple deduplicated = parsed.apply("Remove duplicates", new RemoveDuplicates());
-    PCollection<Row> documents = deduplicated.get(RemoveDuplicates.KEPT);
-    PCollection<Row> duplicates = deduplicated.get(RemoveDuplicates.DUPLICATES);
-
-    PCollectionTuple detailTables = documents.apply("Derive document tables", new ExplodeBundles());
-    PCollectionTuple statistics = documents.apply("Compute statistics", new ComputeStatistics(config.referenceDate()));
+    PCollectionTuple staged =
+        parsed.apply("Remove duplicates and stage document tables", new StageDocuments(config.output(), config.referenceDate()));
+    PCollection<Row> duplicates = staged.get(StageDocuments.DUPLICATES);
+    PCollectionTuple statistics =
+        staged.get(StageDocuments.STATISTICS).apply("Compute statistics", new ComputeStatistics(config.referenceDate()));
 
     PCollection<Row> summary =
         PCollectionList.of(SummarizeRun.count(RunSummary.DOCUMENTS_PARSED, parsed))
@@ -37,12 +36,13 @@ public final class KamervragenPipeline {
             .and(statistics.get(ComputeStatistics.TOTALS))
             .apply("Summarize run", new SummarizeRun());
 
-    PCollectionTuple tables = detailTables;
+    PCollectionTuple tables = PCollectionTuple.of(WriteTables.STAGED_PARTS, staged.get(StageDocuments.PARTS));
     for (TableDefinition table : ComputeStatistics.TABLES) {
       tables = tables.and(TableTags.of(table), statistics.get(TableTags.of(table)));
     }
     tables =
         tables
+            .and(TableTags.of(Tables.OVERDUE), staged.get(StageDocuments.OVERDUE))
             .and(TableTags.of(Tables.REJECTS), rejects)
             .and(TableTags.of(Tables.DUPLICATES), duplicates)
             .and(TableTags.of(Tables.INPUT_FILES), read.get(ReadDocuments.INPUT_FILES))

@@ -1,18 +1,7 @@
 package nl.kamervragen.pipeline;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.Channels;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
-import java.util.List;
-import nl.kamervragen.model.ParseResult;
-import nl.kamervragen.parse.DocumentBytes;
-import nl.kamervragen.parse.DocumentParser;
-import nl.kamervragen.parse.TopicVocabulary;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.io.Compression;
@@ -63,13 +52,13 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
     return parsed;
   }
 
-  /** Reads one file, bounded by the size cap, and parses it. Thin: the work is in the parser. */
+  /** Reads one file, bounded by the size cap, and parses it. Thin: the work is in {@link DocumentIntake}. */
   static final class ParseFileFn extends DoFn<FileIO.ReadableFile, Row> {
     private final Settings settings;
     private final Counter filesRead = PipelineMetrics.counter(PipelineMetrics.FILES_READ);
     private final Counter parsed = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_PARSED);
     private final Counter rejected = PipelineMetrics.counter(PipelineMetrics.FILES_REJECTED);
-    private transient DocumentParser parser;
+    private transient DocumentIntake intake;
 
     ParseFileFn(Settings settings) {
       this.settings = settings;
@@ -77,113 +66,25 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
 
     @Setup
     public void setup() {
-      parser = new DocumentParser(TopicVocabulary.standard());
+      intake = new DocumentIntake(settings.maxFileBytes(), settings.referenceDate());
     }
 
     @ProcessElement
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
       filesRead.inc();
       String name = RunConfig.relativeName(settings.inputRoot(), file.getMetadata().resourceId().toString());
-      byte[] bytes = null;
-      DocumentBytes.Decoded decoded;
-      try {
-        bytes = readCapped(file);
-        decoded = DocumentBytes.decode(bytes);
-      } catch (IOException | RuntimeException e) {
-        inventory(out, file, name, bytes == null ? null : sha256(bytes));
-        reject(out, name, "read", 0, readProblem(e));
-        return;
-      }
-      String digest = sha256(bytes);
-      inventory(out, file, name, digest);
-      ParseResult result;
-      try {
-        result = parser.parse(decoded.text());
-      } catch (RuntimeException parserBug) {
-        // One strange file must not stop a nightly run: record it, and the bug, as a reject.
-        reject(out, name, "parse", 0, "the parser failed on this file (" + parserBug + "); please report it");
-        return;
-      }
-      if (result instanceof ParseResult.Failed failed) {
-        reject(out, name, "parse", failed.line(), failed.reason());
-        return;
-      }
-      parsed.inc();
-      out.get(DOCUMENTS)
-          .output(
-              DocumentBundle.of(
-                  ((ParseResult.Parsed) result).document(),
-                  name,
-                  digest,
-                  decoded.warning().map(List::of).orElse(List.of()),
-                  settings.referenceDate()));
-    }
-
-    private byte[] readCapped(FileIO.ReadableFile file) throws IOException {
-      long cap = settings.maxFileBytes();
-      if (file.getCompression() == Compression.UNCOMPRESSED && file.getMetadata().sizeBytes() > cap) {
-        throw new IllegalArgumentException(tooLarge(cap));
-      }
-      // Read at most cap + 1 bytes: enough to know a (decompressed) file is too large.
-      try (InputStream in = Channels.newInputStream(file.open())) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        byte[] chunk = new byte[64 * 1024];
-        int n;
-        while ((n = in.read(chunk, 0, (int) Math.min(chunk.length, cap + 1 - buffer.size()))) > 0) {
-          buffer.write(chunk, 0, n);
-          if (buffer.size() > cap) {
-            throw new IllegalArgumentException(tooLarge(cap));
-          }
-        }
-        return buffer.toByteArray();
-      }
-    }
-
-    private static void inventory(MultiOutputReceiver out, FileIO.ReadableFile file, String name, String digest) {
-      out.get(INPUT_FILES)
-          .output(
-              Tables.INPUT_FILES
-                  .row()
-                  .withFieldValue("source_file", name)
-                  .withFieldValue("bytes", file.getMetadata().sizeBytes())
-                  .withFieldValue("sha256", digest)
-                  .build());
-    }
-
-    private static String tooLarge(long cap) {
-      return "larger than the size cap of " + cap + " bytes (--maxFileBytes); not read";
-    }
-
-    private static String readProblem(Exception e) {
-      if (e instanceof IllegalArgumentException) {
-        return e.getMessage();
-      }
-      if (e instanceof java.io.EOFException) {
-        return "cannot read the file: it ends unexpectedly (cut off or corrupt compressed data)";
-      }
-      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return "cannot read the file: " + message;
-    }
-
-    private void reject(MultiOutputReceiver out, String file, String stage, int line, String reason) {
-      rejected.inc();
-      out.get(REJECTS)
-          .output(
-              Tables.REJECTS
-                  .row()
-                  .withFieldValue("source_file", file)
-                  .withFieldValue("stage", stage)
-                  .withFieldValue("line", line > 0 ? line : null)
-                  .withFieldValue("reason", reason)
-                  .build());
-    }
-
-    private static String sha256(byte[] bytes) {
-      try {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every Java runtime has SHA-256", e);
-      }
+      DocumentIntake.Outcome outcome =
+          intake.read(name, file.getMetadata().sizeBytes(), file.getCompression() != Compression.UNCOMPRESSED,
+              () -> Channels.newInputStream(file.open()));
+      out.get(INPUT_FILES).output(outcome.inventory());
+      outcome.bundle().ifPresent(bundle -> {
+        parsed.inc();
+        out.get(DOCUMENTS).output(bundle);
+      });
+      outcome.reject().ifPresent(reject -> {
+        rejected.inc();
+        out.get(REJECTS).output(reject);
+      });
     }
   }
 }

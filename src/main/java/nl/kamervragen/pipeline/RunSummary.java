@@ -1,7 +1,11 @@
 package nl.kamervragen.pipeline;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import nl.kamervragen.table.Tables;
+import org.apache.beam.sdk.values.Row;
 
 /** The measures of the {@code summary} table, with what each counts. */
 public final class RunSummary {
@@ -46,5 +50,19 @@ public final class RunSummary {
   /** The number of files, from its parts. */
   public static long files(Map<String, Long> measures) {
     return measures.getOrDefault(DOCUMENTS_PARSED, 0L) + measures.getOrDefault(REJECTED, 0L);
+  }
+
+  /** The rows of the {@code summary} table for the measures of a run, files derived from its parts. */
+  public static List<Row> rows(Map<String, Long> measures) {
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<String, String> measure : DESCRIPTIONS.entrySet()) {
+      long value = measure.getKey().equals(FILES) ? files(measures) : measures.getOrDefault(measure.getKey(), 0L);
+      rows.add(Tables.SUMMARY.row()
+          .withFieldValue("metric", measure.getKey())
+          .withFieldValue("value", value)
+          .withFieldValue("description", measure.getValue())
+          .build());
+    }
+    return rows;
   }
 }

@@ -87,19 +87,7 @@ public final class SummarizeRun extends PTransform<PCollectionList<KV<String, Lo
   static final class ToRowsFn extends DoFn<Map<String, Long>, Row> {
     @ProcessElement
     public void process(@Element Map<String, Long> measures, OutputReceiver<Row> out) {
-      for (Map.Entry<String, String> measure : RunSummary.DESCRIPTIONS.entrySet()) {
-        long value =
-            measure.getKey().equals(RunSummary.FILES)
-                ? RunSummary.files(measures)
-                : measures.getOrDefault(measure.getKey(), 0L);
-        out.output(
-            Tables.SUMMARY
-                .row()
-                .withFieldValue("metric", measure.getKey())
-                .withFieldValue("value", value)
-                .withFieldValue("description", measure.getValue())
-                .build());
-      }
+      RunSummary.rows(measures).forEach(out::output);
     }
   }
 }

@@ -1,24 +1,18 @@
 package nl.kamervragen.pipeline;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.kamervragen.table.CsvCells;
 import nl.kamervragen.table.TableDefinition;
+import nl.kamervragen.table.TableFileWriter;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileStream;
-import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
@@ -27,7 +21,6 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -42,9 +35,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes every table as one sorted {@code <table>.csv} and one {@code <table>.parquet} in the
@@ -67,18 +59,14 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
           .addStringField("parquet")
           .build();
 
-  /** A staged part of a table: a sorted bucket; the marker part of each table has no file. */
-  static final org.apache.beam.sdk.schemas.Schema PART =
-      org.apache.beam.sdk.schemas.Schema.builder()
-          .addStringField("bucket")
-          .addField("file", FieldType.STRING.withNullable(true))
-          .addInt64Field("rows")
-          .build();
-
   /** Folder inside the output where sorted parts wait to be merged; empty once the tables are written. */
   public static final String PARTS_FOLDER = ".parts";
 
-  private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+  /**
+   * Optional input: parts already staged upstream, keyed by table name (see {@link PartFiles}). A
+   * table's rows may come as rows under {@link TableTags#of}, as staged parts, or both.
+   */
+  public static final TupleTag<KV<String, Row>> STAGED_PARTS = new TupleTag<>("staged parts");
 
   private final String outputFolder;
   private final List<TableDefinition> tables;
@@ -94,11 +82,17 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
 
   @Override
   public PCollection<Row> expand(PCollectionTuple input) {
-    KvCoder<String, Row> partCoder = KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PART));
+    KvCoder<String, Row> partCoder = KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART));
     List<KV<String, Row>> markers = new ArrayList<>();
     PCollectionList<KV<String, Row>> parts = PCollectionList.empty(input.getPipeline());
+    if (input.has(STAGED_PARTS)) {
+      parts = parts.and(input.get(STAGED_PARTS));
+    }
     for (TableDefinition table : tables) {
-      markers.add(KV.of(table.name(), Row.withSchema(PART).addValues("", null, 0L).build()));
+      markers.add(KV.of(table.name(), Row.withSchema(PartFiles.PART).addValues("", null, 0L).build()));
+      if (!input.has(TableTags.of(table))) {
+        continue;
+      }
       parts =
           parts.and(
               input
@@ -144,23 +138,7 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
       for (Row row : bucket.getValue()) {
         records.add(table.toAvro(row));
       }
-      records.sort(table.rowOrder());
-      // The name depends only on the bucket, so a retried bundle overwrites its own part.
-      ResourceId file =
-          folder(outputFolder)
-              .resolve(PARTS_FOLDER, StandardResolveOptions.RESOLVE_DIRECTORY)
-              .resolve(table.name(), StandardResolveOptions.RESOLVE_DIRECTORY)
-              .resolve(HexFormat.of().formatHex(bucket.getKey().getBytes(StandardCharsets.UTF_8)) + ".avro",
-                  StandardResolveOptions.RESOLVE_FILE);
-      Schema schema = table.avroSchema();
-      try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
-        writer.create(schema, Channels.newOutputStream(FileSystems.create(file, MimeTypes.BINARY)));
-        for (GenericRecord record : records) {
-          writer.append(record);
-        }
-      }
-      out.output(
-          KV.of(table.name(), Row.withSchema(PART).addValues(bucket.getKey(), file.toString(), (long) records.size()).build()));
+      out.output(PartFiles.stage(outputFolder, table, bucket.getKey(), records));
     }
   }
 
@@ -191,27 +169,20 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
       ResourceId csvInProgress = folder.resolve("." + table.name() + ".csv.inprogress", StandardResolveOptions.RESOLVE_FILE);
       ResourceId parquetInProgress = folder.resolve("." + table.name() + ".parquet.inprogress", StandardResolveOptions.RESOLVE_FILE);
 
-      long rows = 0;
+      long rows;
       Schema schema = table.avroSchema();
-      ParquetIO.Sink parquetSink = ParquetIO.sink(schema);
-      parquetSink.open(FileSystems.create(parquetInProgress, MimeTypes.BINARY));
-      try (Writer writer =
-              new BufferedWriter(
-                  new OutputStreamWriter(Channels.newOutputStream(FileSystems.create(csvInProgress, "text/csv")), StandardCharsets.UTF_8));
-          CSVPrinter printer = new CSVPrinter(writer, CSV.builder().setHeader(CsvCells.header(table)).get())) {
+      try (TableFileWriter writer =
+          new TableFileWriter(table, FileSystems.create(csvInProgress, "text/csv"), FileSystems.create(parquetInProgress, MimeTypes.BINARY))) {
         for (Row part : parts) {
           ResourceId partFile = FileSystems.matchNewResource(part.getString("file"), false);
           try (DataFileStream<GenericRecord> records =
               new DataFileStream<>(Channels.newInputStream(FileSystems.open(partFile)), new GenericDatumReader<>(schema))) {
             for (GenericRecord record : records) {
-              printer.printRecord(CsvCells.of(table, record));
-              parquetSink.write(record);
-              rows++;
+              writer.write(record);
             }
           }
         }
-      } finally {
-        parquetSink.flush();
+        rows = writer.rows();
       }
       FileSystems.rename(List.of(csvInProgress, parquetInProgress), List.of(csv, parquet));
       List<ResourceId> partFiles = new ArrayList<>();

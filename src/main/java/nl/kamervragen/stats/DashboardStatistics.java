@@ -67,10 +67,12 @@ public final class DashboardStatistics implements Serializable {
     List<String> partyColumn = new ArrayList<>(parties.size() + 1);
     partyColumn.add(ALL);
     partyColumn.addAll(parties);
+    String week = Periods.isoWeek(doc.submitted());
+    String weekStart = Periods.weekStart(doc.submitted()).toString();
+    String month = Periods.month(doc.submitted());
+    String monthStart = doc.submitted().withDayOfMonth(1).toString();
     for (String party : partyColumn) {
-      for (Key key : List.of(
-          new Key("week", Periods.isoWeek(doc.submitted()), Periods.weekStart(doc.submitted()).toString(), party),
-          new Key("month", Periods.month(doc.submitted()), doc.submitted().withDayOfMonth(1).toString(), party))) {
+      for (Key key : List.of(new Key("week", week, weekStart, party), new Key("month", month, monthStart, party))) {
         periods.add(key, SETS, 1);
         periods.add(key, QUESTIONS, doc.questions());
       }

@@ -4,15 +4,17 @@ import java.time.LocalDate;
 import nl.kamervragen.parse.TestDocuments;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TestPipelineExtension;
-import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,8 +27,7 @@ class ComputeStatisticsTest {
 
   @Test
   void aggregatesResponseTimesPartiesAndTopics(TestPipeline pipeline) {
-    PCollectionTuple stats =
-        threeSets(pipeline);
+    PCollectionTuple stats = threeSets(pipeline);
 
     PAssert.that(dimension(stats, "all"))
         // Timed: 21 and 33 days. Median = rank 1 = 21; p75 = rank 2 = 33. Shares of 2 timed sets.
@@ -65,7 +66,8 @@ class ComputeStatisticsTest {
   @Test
   void noDocumentsGiveEmptyTablesAndZeroTotals(TestPipeline pipeline) {
     PCollectionTuple stats =
-        pipeline.apply(Create.empty(RowCoder.of(DocumentBundle.SCHEMA))).apply(new ComputeStatistics(TestBundles.REFERENCE_DATE));
+        pipeline.apply(Create.empty(SerializableCoder.of(ComputeStatistics.Statistics.class)))
+            .apply(new ComputeStatistics(TestBundles.REFERENCE_DATE));
     PAssert.that(stats.get(ComputeStatistics.RESPONSE_TIME)).empty();
     PAssert.that(stats.get(ComputeStatistics.QUESTIONS_PER_PARTY)).empty();
     PAssert.that(stats.get(ComputeStatistics.TOPIC_PARTY)).empty();
@@ -75,8 +77,7 @@ class ComputeStatisticsTest {
 
   @Test
   void dashboardTablesOfTheSameThreeSets(TestPipeline pipeline) {
-    PCollectionTuple stats =
-        threeSets(pipeline);
+    PCollectionTuple stats = threeSets(pipeline);
 
     // Five parties signed 2014Z20341 together: ten pairs, each once, in 2014 and overall.
     PAssert.that(table(stats, Tables.PARTY_PAIRS).apply("Pairs overall", Filter.by(r -> r.getString("year").equals("all"))))
@@ -129,6 +130,12 @@ class ComputeStatisticsTest {
                     TestBundles.ofResource("dev-corpus/2014Z20341.txt"),
                     TestBundles.ofResource("dev-corpus/2020Z14341.txt"))
                 .withRowSchema(DocumentBundle.SCHEMA))
+        .apply("One partial per set", MapElements.into(TypeDescriptor.of(ComputeStatistics.Statistics.class)).via(bundle -> {
+          ComputeStatistics.Statistics partial = new ComputeStatistics.Statistics(TestBundles.REFERENCE_DATE);
+          partial.add(bundle);
+          return partial;
+        }))
+        .setCoder(SerializableCoder.of(ComputeStatistics.Statistics.class))
         .apply(new ComputeStatistics(TestBundles.REFERENCE_DATE));
   }
 

@@ -1,0 +1,289 @@
+package nl.kamervragen.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.kamervragen.dedup.Candidate;
+import nl.kamervragen.dedup.DuplicateResolver;
+import nl.kamervragen.pipeline.ComputeStatistics;
+import nl.kamervragen.pipeline.DocumentBundle;
+import nl.kamervragen.pipeline.DocumentIntake;
+import nl.kamervragen.pipeline.RunSummary;
+import nl.kamervragen.pipeline.StageDocuments;
+import nl.kamervragen.publish.OutputFolder;
+import nl.kamervragen.report.ReportWriter;
+import nl.kamervragen.stats.StatsDocument;
+import nl.kamervragen.table.TableDefinition;
+import nl.kamervragen.table.TableFileWriter;
+import nl.kamervragen.table.Tables;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * The benchmark's floor: the whole job (same intake, parser, duplicate rule, statistics, table rows
+ * and CSV/Parquet writer as the pipeline) in one plain Java process on every core, without a Beam
+ * pipeline. It keeps each table's rows Avro-encoded in memory per case-number bucket, so it needs
+ * memory in proportion to the archive; it is the yardstick, not the product.
+ */
+public final class Floor {
+
+  private final InputFiles input;
+  private final LocalDate referenceDate;
+  private final List<Worker> workers = new ArrayList<>();
+
+  private Floor(InputFiles input, LocalDate referenceDate) {
+    this.input = input;
+    this.referenceDate = referenceDate;
+  }
+
+  public static void main(String[] args) throws Exception {
+    PipelineOptionsFactory.register(BenchOptions.class);
+    BenchOptions options = PipelineOptionsFactory.fromArgs(args).as(BenchOptions.class);
+    InputFiles input = InputFiles.under(options.getInput());
+    Path output = Path.of(options.getOutput()).toAbsolutePath();
+    OutputFolder.deleteTree(output);
+    Files.createDirectories(output);
+    int threads = InputFiles.threads(options.getThreads());
+    long started = System.nanoTime();
+    Floor floor = new Floor(input, LocalDate.parse(options.getReferenceDate()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      floor.read(threads, options.getMaxFileBytes(), pool);
+      long read = System.nanoTime();
+      Map<String, Long> rows = floor.write(output, pool);
+      ReportWriter.write(output, floor.referenceDate, "");
+      long done = System.nanoTime();
+      System.out.printf(java.util.Locale.ROOT, "floor: threads=%d files=%d read_parse_s=%.3f write_s=%.3f seconds=%.3f rows=%s%n",
+          threads, input.files().size(), (read - started) / 1e9, (done - read) / 1e9, (done - started) / 1e9, rows);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  // ---- phase 1: read, parse and stage every file on every core -------------------------------
+
+  private void read(int threads, long maxFileBytes, ExecutorService pool) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    List<Callable<Void>> tasks = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Worker worker = new Worker(new DocumentIntake(maxFileBytes, referenceDate));
+      workers.add(worker);
+      tasks.add(() -> {
+        for (int i = next.getAndIncrement(); i < input.files().size(); i = next.getAndIncrement()) {
+          Path file = input.files().get(i);
+          worker.add(i, worker.intake.read(input.name(file), Files.size(file), InputFiles.compressed(file), () -> InputFiles.open(file)));
+        }
+        worker.flush();
+        return null;
+      });
+    }
+    for (Future<Void> f : pool.invokeAll(tasks)) {
+      f.get();
+    }
+  }
+
+  /** One thread's share: small rows and statistics inputs as objects, table rows Avro-encoded per bucket. */
+  private static final class Worker {
+    final DocumentIntake intake;
+    final List<Row> inventory = new ArrayList<>();
+    final List<Row> rejects = new ArrayList<>();
+    final List<Candidate> candidates = new ArrayList<>();
+    final Map<String, StatsDocument> stats = new HashMap<>();
+    final Map<TableDefinition, Map<String, Staged>> staged = new HashMap<>();
+
+    Worker(DocumentIntake intake) {
+      this.intake = intake;
+    }
+
+    void add(int fileIndex, DocumentIntake.Outcome outcome) throws IOException {
+      inventory.add(outcome.inventory());
+      outcome.reject().ifPresent(rejects::add);
+      if (outcome.bundle().isEmpty()) {
+        return;
+      }
+      Row bundle = outcome.bundle().get();
+      Candidate candidate = DocumentBundle.candidate(bundle);
+      candidates.add(candidate);
+      stats.put(candidate.sourceFile(), DocumentBundle.stats(bundle));
+      Row document = DocumentBundle.document(bundle);
+      stage(Tables.DOCUMENTS, document, fileIndex);
+      if (Boolean.TRUE.equals(document.getBoolean("overdue"))) {
+        stage(Tables.OVERDUE, DocumentBundle.overdueRow(document), fileIndex);
+      }
+      for (TableDefinition table : StageDocuments.TABLES) {
+        if (table != Tables.DOCUMENTS) {
+          for (Row row : DocumentBundle.details(bundle, table)) {
+            stage(table, row, fileIndex);
+          }
+        }
+      }
+    }
+
+    private void stage(TableDefinition table, Row row, int fileIndex) throws IOException {
+      staged.computeIfAbsent(table, t -> new HashMap<>())
+          .computeIfAbsent(table.bucketOf(row), b -> new Staged(table))
+          .append(fileIndex, table.toAvro(row));
+    }
+
+    void flush() throws IOException {
+      for (Map<String, Staged> buckets : staged.values()) {
+        for (Staged bucket : buckets.values()) {
+          bucket.encoder.flush();
+        }
+      }
+    }
+  }
+
+  /** The Avro-encoded rows of one bucket of one table, each after the index of its file. */
+  private static final class Staged {
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+    final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+    final GenericDatumWriter<GenericRecord> writer;
+
+    Staged(TableDefinition table) {
+      writer = new GenericDatumWriter<>(table.avroSchema());
+    }
+
+    void append(int fileIndex, GenericRecord record) throws IOException {
+      encoder.writeInt(fileIndex);
+      writer.write(record, encoder);
+    }
+  }
+
+  // ---- phase 2: duplicates, statistics and the tables, one table per core at a time ---------
+
+  private Map<String, Long> write(Path output, ExecutorService pool) throws Exception {
+    Map<String, List<Candidate>> copies = new HashMap<>();
+    workers.forEach(w -> w.candidates.forEach(c -> copies.computeIfAbsent(c.id(), id -> new ArrayList<>()).add(c)));
+    List<Row> duplicates = new ArrayList<>();
+    Set<String> setAside = new HashSet<>();
+    for (List<Candidate> sameCase : copies.values()) {
+      if (sameCase.size() > 1) {
+        for (DuplicateResolver.Decision d : DuplicateResolver.resolve(sameCase)) {
+          duplicates.add(StageDocuments.duplicateRow(d));
+          setAside.add(d.duplicateFile());
+        }
+      }
+    }
+    ComputeStatistics.Statistics statistics = new ComputeStatistics.Statistics(referenceDate);
+    long parsed = 0;
+    for (Worker w : workers) {
+      parsed += w.stats.size();
+      w.stats.forEach((file, doc) -> {
+        if (!setAside.contains(file)) {
+          statistics.add(doc);
+        }
+      });
+    }
+    // A staged row carries the index of its file in the sorted input; drop those of the copies set aside.
+    Set<Integer> setAsideIndexes = new HashSet<>();
+    for (int i = 0; i < input.files().size(); i++) {
+      if (setAside.contains(input.name(input.files().get(i)))) {
+        setAsideIndexes.add(i);
+      }
+    }
+
+    Map<TableDefinition, List<Row>> plain = new HashMap<>(statistics.tableRows());
+    plain.put(Tables.REJECTS, new ArrayList<>());
+    plain.put(Tables.INPUT_FILES, new ArrayList<>());
+    workers.forEach(w -> {
+      plain.get(Tables.REJECTS).addAll(w.rejects);
+      plain.get(Tables.INPUT_FILES).addAll(w.inventory);
+    });
+    plain.put(Tables.DUPLICATES, duplicates);
+    Map<String, Long> measures = new HashMap<>(statistics.totals());
+    measures.put(RunSummary.DOCUMENTS_PARSED, parsed);
+    measures.put(RunSummary.REJECTED, (long) plain.get(Tables.REJECTS).size());
+    measures.put(RunSummary.DUPLICATES, (long) duplicates.size());
+    plain.put(Tables.SUMMARY, RunSummary.rows(measures));
+
+    List<Callable<Long>> tasks = new ArrayList<>();
+    for (TableDefinition table : Tables.ALL) {
+      tasks.add(() -> plain.containsKey(table)
+          ? writePlain(output, table, plain.get(table))
+          : writeStaged(output, table, setAsideIndexes));
+    }
+    Map<String, Long> rows = new TreeMap<>();
+    List<Future<Long>> results = pool.invokeAll(tasks);
+    for (int i = 0; i < Tables.ALL.size(); i++) {
+      rows.put(Tables.ALL.get(i).name(), results.get(i).get());
+    }
+    return rows;
+  }
+
+  private long writePlain(Path output, TableDefinition table, List<Row> rows) throws IOException {
+    List<GenericRecord> records = new ArrayList<>(rows.size());
+    rows.forEach(r -> records.add(table.toAvro(r)));
+    records.sort(table.rowOrder());
+    try (TableFileWriter writer = writer(output, table)) {
+      for (GenericRecord record : records) {
+        writer.write(record);
+      }
+      return writer.rows();
+    }
+  }
+
+  private long writeStaged(Path output, TableDefinition table, Set<Integer> setAside) throws IOException {
+    TreeSet<String> buckets = new TreeSet<>();
+    workers.forEach(w -> buckets.addAll(w.staged.getOrDefault(table, Map.of()).keySet()));
+    GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(table.avroSchema());
+    try (TableFileWriter writer = writer(output, table)) {
+      for (String bucket : buckets) {
+        List<GenericRecord> records = new ArrayList<>();
+        for (Worker w : workers) {
+          Staged staged = w.staged.getOrDefault(table, Map.of()).get(bucket);
+          if (staged == null) {
+            continue;
+          }
+          BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(staged.bytes.toByteArray(), null);
+          while (!decoder.isEnd()) {
+            int fileIndex = decoder.readInt();
+            GenericRecord record = reader.read(null, decoder);
+            if (!setAside.contains(fileIndex)) {
+              records.add(record);
+            }
+          }
+        }
+        records.sort(table.rowOrder());
+        for (GenericRecord record : records) {
+          writer.write(record);
+        }
+      }
+      return writer.rows();
+    }
+  }
+
+  private static TableFileWriter writer(Path output, TableDefinition table) throws IOException {
+    try {
+      return new TableFileWriter(table,
+          Files.newByteChannel(output.resolve(table.name() + ".csv"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+          Files.newByteChannel(output.resolve(table.name() + ".parquet"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + table.name() + " in " + output, e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package nl.kamervragen.pipeline;
+
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import nl.kamervragen.table.TableDefinition;
+import org.apache.avro.Schema;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.util.MimeTypes;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * Staged parts of a table: one sorted bucket of rows in an Avro file under
+ * {@code <output>/.parts/<table>/}, named after the bucket, so that a retried bundle overwrites
+ * its own part. {@link WriteTables} streams a table's parts in bucket order into its files.
+ */
+final class PartFiles {
+
+  /** A staged part of a table; the marker part of each table has no file. */
+  static final org.apache.beam.sdk.schemas.Schema PART =
+      org.apache.beam.sdk.schemas.Schema.builder()
+          .addStringField("bucket")
+          .addField("file", FieldType.STRING.withNullable(true))
+          .addInt64Field("rows")
+          .build();
+
+  private PartFiles() {}
+
+  /** Sorts one bucket of a table's records and stages them; returns the part, keyed by table name. */
+  static KV<String, Row> stage(String outputFolder, TableDefinition table, String bucket, List<GenericRecord> records)
+      throws IOException {
+    records.sort(table.rowOrder());
+    ResourceId file =
+        FileSystems.matchNewResource(outputFolder, true)
+            .resolve(WriteTables.PARTS_FOLDER, StandardResolveOptions.RESOLVE_DIRECTORY)
+            .resolve(table.name(), StandardResolveOptions.RESOLVE_DIRECTORY)
+            .resolve(HexFormat.of().formatHex(bucket.getBytes(StandardCharsets.UTF_8)) + ".avro", StandardResolveOptions.RESOLVE_FILE);
+    Schema schema = table.avroSchema();
+    try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
+      writer.create(schema, Channels.newOutputStream(FileSystems.create(file, MimeTypes.BINARY)));
+      for (GenericRecord record : records) {
+        writer.append(record);
+      }
+    }
+    return KV.of(table.name(), Row.withSchema(PART).addValues(bucket, file.toString(), (long) records.size()).build());
+  }
+}

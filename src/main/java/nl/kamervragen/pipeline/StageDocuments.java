@@ -1,0 +1,169 @@
+package nl.kamervragen.pipeline;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import nl.kamervragen.dedup.Candidate;
+import nl.kamervragen.dedup.DuplicateResolver;
+import nl.kamervragen.table.TableDefinition;
+import nl.kamervragen.table.Tables;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Groups the parsed bundles by case-number bucket, the first seven characters of the case number
+ * (the buckets the document tables are sorted in, and every copy of a case number is in the same
+ * one). Per bucket it keeps one copy of each case number, sorts the rows of {@code documents} and
+ * every detail table and stages them as part files, and aggregates the kept documents' statistics.
+ * So the full documents cross the network once, and a bucket (at most 1,000 case numbers) is all
+ * that is ever in memory.
+ *
+ * <p>Outputs: {@link #PARTS} (staged parts, for {@link WriteTables#STAGED_PARTS}), {@link
+ * #DUPLICATES} ({@code duplicates} rows: which copy was kept and why), {@link #OVERDUE} ({@code
+ * overdue} rows, sorted across buckets by the writer) and {@link #STATISTICS} (one partial per
+ * bucket, merged by {@link ComputeStatistics}).
+ */
+public final class StageDocuments extends PTransform<PCollection<Row>, PCollectionTuple> {
+
+  public static final TupleTag<KV<String, Row>> PARTS = new TupleTag<>() {};
+  public static final TupleTag<Row> DUPLICATES = new TupleTag<>() {};
+  public static final TupleTag<Row> OVERDUE = new TupleTag<>() {};
+  public static final TupleTag<ComputeStatistics.Statistics> STATISTICS = new TupleTag<>() {};
+
+  /** The tables staged here, per bucket: documents and every detail table. */
+  public static final List<TableDefinition> TABLES = tables();
+
+  private static List<TableDefinition> tables() {
+    List<TableDefinition> tables = new ArrayList<>();
+    tables.add(Tables.DOCUMENTS);
+    tables.addAll(DocumentBundle.DETAIL_TABLES);
+    return List.copyOf(tables);
+  }
+
+  private final String outputFolder;
+  private final LocalDate referenceDate;
+
+  public StageDocuments(String outputFolder, LocalDate referenceDate) {
+    this.outputFolder = outputFolder;
+    this.referenceDate = referenceDate;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<Row> bundles) {
+    PCollectionTuple staged =
+        bundles
+            .apply("Key by case-number bucket",
+                MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.rows()))
+                    .via(bundle -> KV.of(Tables.DOCUMENTS.bucketOf(DocumentBundle.document(bundle)), bundle)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(DocumentBundle.SCHEMA)))
+            .apply("Group by bucket", GroupByKey.create())
+            .apply("Keep one copy, stage tables",
+                ParDo.of(new StageBucketFn(outputFolder, referenceDate))
+                    .withOutputTags(PARTS, TupleTagList.of(DUPLICATES).and(OVERDUE).and(STATISTICS)));
+    staged.get(PARTS).setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)));
+    staged.get(DUPLICATES).setRowSchema(Tables.DUPLICATES.beamSchema());
+    staged.get(OVERDUE).setRowSchema(Tables.OVERDUE.beamSchema());
+    staged.get(STATISTICS).setCoder(SerializableCoder.of(ComputeStatistics.Statistics.class));
+    return staged;
+  }
+
+  /** The copies of one bucket that are kept, and the decisions about the others. */
+  record Resolved(List<Row> kept, List<DuplicateResolver.Decision> decisions) {}
+
+  /** Keeps one copy of each case number of a bucket, by {@link DuplicateResolver}'s rule; kept copies in case-number order. */
+  static Resolved resolve(Iterable<Row> bucket) {
+    Map<String, List<Row>> byId = new TreeMap<>();
+    bucket.forEach(b -> byId.computeIfAbsent(DocumentBundle.id(b), id -> new ArrayList<>()).add(b));
+    List<Row> kept = new ArrayList<>();
+    List<DuplicateResolver.Decision> decisions = new ArrayList<>();
+    for (List<Row> copies : byId.values()) {
+      if (copies.size() == 1) {
+        kept.add(copies.get(0));
+        continue;
+      }
+      List<Candidate> candidates = copies.stream().map(DocumentBundle::candidate).toList();
+      List<DuplicateResolver.Decision> decided = DuplicateResolver.resolve(candidates);
+      Set<String> setAside = new HashSet<>();
+      decided.forEach(d -> setAside.add(d.duplicateFile()));
+      copies.stream().filter(c -> !setAside.contains(DocumentBundle.sourceFile(c))).forEach(kept::add);
+      decisions.addAll(decided);
+    }
+    kept.sort(Comparator.comparing(DocumentBundle::id));
+    return new Resolved(kept, decisions);
+  }
+
+  /** The {@code duplicates} row of a decision. */
+  public static Row duplicateRow(DuplicateResolver.Decision d) {
+    return Tables.DUPLICATES
+        .row()
+        .withFieldValue("id", d.id())
+        .withFieldValue("kept_file", d.keptFile())
+        .withFieldValue("duplicate_file", d.duplicateFile())
+        .withFieldValue("reason", d.reason())
+        .build();
+  }
+
+  /** Thin: the rule is {@link #resolve}, the rows come from {@link DocumentBundle}, the files from {@link PartFiles}. */
+  static final class StageBucketFn extends DoFn<KV<String, Iterable<Row>>, KV<String, Row>> {
+    private final String outputFolder;
+    private final LocalDate referenceDate;
+    private final Counter keptCounter = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_KEPT);
+    private final Counter duplicatesCounter = PipelineMetrics.counter(PipelineMetrics.DUPLICATES);
+
+    StageBucketFn(String outputFolder, LocalDate referenceDate) {
+      this.outputFolder = outputFolder;
+      this.referenceDate = referenceDate;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<Row>> bucket, MultiOutputReceiver out) throws IOException {
+      Resolved resolved = resolve(bucket.getValue());
+      ComputeStatistics.Statistics statistics = new ComputeStatistics.Statistics(referenceDate);
+      Map<TableDefinition, List<GenericRecord>> records = new LinkedHashMap<>();
+      TABLES.forEach(t -> records.put(t, new ArrayList<>()));
+      for (Row bundle : resolved.kept()) {
+        Row document = DocumentBundle.document(bundle);
+        records.get(Tables.DOCUMENTS).add(Tables.DOCUMENTS.toAvro(document));
+        for (TableDefinition table : DocumentBundle.DETAIL_TABLES) {
+          DocumentBundle.details(bundle, table).forEach(row -> records.get(table).add(table.toAvro(row)));
+        }
+        if (Boolean.TRUE.equals(document.getBoolean("overdue"))) {
+          out.get(OVERDUE).output(DocumentBundle.overdueRow(document));
+        }
+        statistics.add(bundle);
+      }
+      for (Map.Entry<TableDefinition, List<GenericRecord>> table : records.entrySet()) {
+        if (!table.getValue().isEmpty()) {
+          out.get(PARTS).output(PartFiles.stage(outputFolder, table.getKey(), bucket.getKey(), table.getValue()));
+        }
+      }
+      resolved.decisions().forEach(d -> out.get(DUPLICATES).output(duplicateRow(d)));
+      out.get(STATISTICS).output(statistics);
+      keptCounter.inc(resolved.kept().size());
+      duplicatesCounter.inc(resolved.decisions().size());
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package nl.kamervragen.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import nl.kamervragen.parse.TestDocuments;
+import nl.kamervragen.table.Tables;
+import nl.kamervragen.testing.TestPipelineExtension;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Duplicates, overdue rows, staged parts and statistics of hand-checked sets. */
+@ExtendWith(TestPipelineExtension.class)
+class StageDocumentsTest {
+
+  @TempDir Path output;
+
+  private static List<Row> copiesOfTheSeed() {
+    String seed = TestDocuments.text("seed.txt");
+    String cut = seed.substring(0, seed.indexOf("Dit blijkt uit"));
+    return List.of(
+        TestBundles.of(cut, "a/cut.txt"),
+        TestBundles.of(seed, "b/full.txt"),
+        TestBundles.of(seed, "c/full-again.txt"),
+        TestBundles.ofResource("dev-corpus/2020Z14341.txt"),
+        TestBundles.ofResource("dev-corpus/2023Z00461.txt"));
+  }
+
+  @Test
+  void keepsTheMostCompleteCopyOfEachCaseNumber() {
+    StageDocuments.Resolved resolved = StageDocuments.resolve(copiesOfTheSeed());
+    assertEquals(List.of("b/full.txt", "dev-corpus/2020Z14341.txt", "dev-corpus/2023Z00461.txt"),
+        resolved.kept().stream().map(DocumentBundle::sourceFile).toList(), "kept, in case-number order");
+    assertEquals(List.of("a/cut.txt", "c/full-again.txt"),
+        resolved.decisions().stream().map(d -> d.duplicateFile()).sorted().toList());
+  }
+
+  @Test
+  void stagesTheKeptCopiesAndSaysWhyTheOthersWereSetAside(TestPipeline pipeline) {
+    PCollectionTuple staged =
+        pipeline
+            .apply(Create.of(copiesOfTheSeed()).withRowSchema(DocumentBundle.SCHEMA))
+            .apply(new StageDocuments(output.toString(), TestBundles.REFERENCE_DATE));
+
+    PAssert.that(staged.get(StageDocuments.DUPLICATES))
+        .containsInAnyOrder(
+            duplicate("a/cut.txt", "the kept copy is complete, this one is cut off"),
+            duplicate("c/full-again.txt", "identical content; kept the first file name in sort order"));
+    // Only the open set is overdue: due 2020-08-17, 1,963 days before the reference date 2026-01-01.
+    PAssert.that(staged.get(StageDocuments.OVERDUE))
+        .containsInAnyOrder(
+            Tables.OVERDUE.row()
+                .addValues("2020Z14341", "Rituele slacht en het Offerfeest", LocalDate.of(2020, 7, 27), 21, LocalDate.of(2020, 8, 17),
+                    1963, 1984, 0, null, "Farid Azarkan", "DENK", "criminaliteit; dieren; landbouw; openbare orde en veiligheid",
+                    "https://zoek.officielebekendmakingen.nl/kv-tk-2020Z14341.html", "dev-corpus/2020Z14341.txt")
+                .build());
+    // Three buckets (2011Z18, 2020Z14, 2023Z00): one documents part each with the kept copy only.
+    PAssert.that(
+            staged.get(StageDocuments.PARTS)
+                .apply("Documents parts", MapElements.into(TypeDescriptors.strings())
+                    .via(kv -> kv.getKey() + " " + kv.getValue().getString("bucket") + " " + kv.getValue().getInt64("rows"))))
+        .satisfies(parts -> {
+          List<String> documents = new java.util.ArrayList<>();
+          parts.forEach(p -> {
+            if (p.startsWith("documents ")) {
+              documents.add(p);
+            }
+          });
+          java.util.Collections.sort(documents);
+          assertEquals(List.of("documents 2011Z18 1", "documents 2020Z14 1", "documents 2023Z00 1"), documents);
+          return null;
+        });
+    PAssert.that(
+            staged.get(StageDocuments.STATISTICS)
+                .apply("Merged", new ComputeStatistics(TestBundles.REFERENCE_DATE))
+                .get(ComputeStatistics.TOTALS)
+                .apply("Documents", org.apache.beam.sdk.transforms.Filter.by(kv -> kv.getKey().equals(RunSummary.DOCUMENTS))))
+        .containsInAnyOrder(org.apache.beam.sdk.values.KV.of(RunSummary.DOCUMENTS, 3L));
+    pipeline.run();
+  }
+
+  private static Row duplicate(String file, String reason) {
+    return Tables.DUPLICATES.row()
+        .withFieldValue("id", "2011Z18417")
+        .withFieldValue("kept_file", "b/full.txt")
+        .withFieldValue("duplicate_file", file)
+        .withFieldValue("reason", reason)
+        .build();
+  }
+}
