@@ -67,7 +67,7 @@ public final class PersonListParser {
 
   private static Person parsePerson(String text, Consumer<String> warnings) {
     Deque<String> groups = new ArrayDeque<>();
-    if (text.chars().filter(c -> c == '(').count() != text.chars().filter(c -> c == ')').count()) {
+    if (count(text, '(') != count(text, ')')) {
       warnings.accept("unbalanced parentheses in '" + text + "'");
     }
     String rest = text;
@@ -115,8 +115,20 @@ public final class PersonListParser {
   }
 
   private static boolean startsWithPosition(String content) {
+    // Every position word starts with one of these; most groups are parties and stop here.
+    if (!content.startsWith("minister") && !content.startsWith("staatssecretaris") && !content.startsWith("viceminister")) {
+      return false;
+    }
     Matcher m = POSITION.matcher(content);
     return m.lookingAt();
+  }
+
+  private static int count(String text, char c) {
+    int n = 0;
+    for (int i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) {
+      n++;
+    }
+    return n;
   }
 
   /** Splits {@code viceminister-president , minister volksgezondheid, welzijn en sport}. */

@@ -26,7 +26,9 @@ public final class TopicSplitter {
     if (normalized.isEmpty()) {
       return topics;
     }
-    String[] words = normalized.split("\\s+");
+    // Labels are joined by single spaces; split on a plain space (no regex) unless other white space is there.
+    boolean plain = normalized.indexOf("  ") < 0 && normalized.chars().noneMatch(c -> c != ' ' && Character.isWhitespace(c));
+    String[] words = plain ? normalized.split(" ") : normalized.split("\\s+");
     List<String> unknown = new ArrayList<>();
     int i = 0;
     while (i < words.length) {
@@ -45,18 +47,17 @@ public final class TopicSplitter {
     return topics;
   }
 
+  /** The word count of the longest label at {@code start}: extends the words only while some label goes on. */
   private int longestLabelAt(String[] words, int start) {
-    int longest = Math.min(vocabulary.maxWords(), words.length - start);
-    for (int length = longest; length >= 1; length--) {
-      StringBuilder candidate = new StringBuilder(words[start]);
-      for (int j = start + 1; j < start + length; j++) {
-        candidate.append(' ').append(words[j]);
-      }
+    StringBuilder candidate = new StringBuilder(words[start]);
+    int longest = vocabulary.contains(words[start]) ? 1 : 0;
+    for (int end = start + 1; end < words.length && vocabulary.isLabelPrefix(candidate.toString()); end++) {
+      candidate.append(' ').append(words[end]);
       if (vocabulary.contains(candidate.toString())) {
-        return length;
+        longest = end - start + 1;
       }
     }
-    return 0;
+    return longest;
   }
 
   private static void flushUnknown(List<String> unknown, List<Topic> topics) {

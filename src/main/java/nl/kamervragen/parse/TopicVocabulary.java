@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The government topic taxonomies (OWMS and TOOI), merged: each label with its parent theme.
@@ -25,10 +27,18 @@ public final class TopicVocabulary {
       List.of("/nl/kamervragen/topics/topics-owms.txt", "/nl/kamervragen/topics/topics-tooi.txt");
 
   private final Map<String, String> themeByLabel;
+  private final Set<String> labelPrefixes;
   private final int maxWords;
 
   private TopicVocabulary(Map<String, String> themeByLabel) {
     this.themeByLabel = Map.copyOf(themeByLabel);
+    Set<String> prefixes = new HashSet<>();
+    for (String label : themeByLabel.keySet()) {
+      for (int space = label.indexOf(' '); space > 0; space = label.indexOf(' ', space + 1)) {
+        prefixes.add(label.substring(0, space));
+      }
+    }
+    this.labelPrefixes = Set.copyOf(prefixes);
     this.maxWords =
         themeByLabel.keySet().stream().mapToInt(l -> l.split(" ").length).max().orElse(1);
   }
@@ -82,6 +92,11 @@ public final class TopicVocabulary {
 
   public boolean contains(String label) {
     return themeByLabel.containsKey(label);
+  }
+
+  /** Whether some label starts with these words followed by more words, e.g. {@code cultuur en}. */
+  public boolean isLabelPrefix(String words) {
+    return labelPrefixes.contains(words);
   }
 
   /** The number of words in the longest label. */
