@@ -119,7 +119,7 @@ public final class KamervragenMain {
       Path staging = folder.staging();
       Pipeline pipeline = Pipeline.create(options);
       KamervragenPipeline.build(pipeline, config.withOutput(staging.toString()));
-      out.println("kamervragen: stages: Read documents > Remove duplicates > Derive document tables, Compute statistics, Summarize run > Write tables");
+      out.println("kamervragen: stages: Read documents > Remove duplicates and stage document tables > Compute statistics, Summarize run > Write tables");
       PipelineResult result;
       PipelineResult.State state;
       try (RunProgress.FlinkWatcher watcher = flinkWatcher(options, out)) {

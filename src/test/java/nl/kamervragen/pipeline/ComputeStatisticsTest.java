@@ -1,7 +1,6 @@
 package nl.kamervragen.pipeline;
 
 import java.time.LocalDate;
-import nl.kamervragen.parse.TestDocuments;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TestPipelineExtension;
 import org.apache.beam.sdk.coders.SerializableCoder;
