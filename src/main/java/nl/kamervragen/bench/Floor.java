@@ -129,24 +129,17 @@ public final class Floor {
       Candidate candidate = DocumentBundle.candidate(bundle);
       candidates.add(candidate);
       stats.put(candidate.sourceFile(), DocumentBundle.stats(bundle));
-      Row document = DocumentBundle.document(bundle);
-      stage(Tables.DOCUMENTS, document, fileIndex);
-      if (Boolean.TRUE.equals(document.getBoolean("overdue"))) {
-        stage(Tables.OVERDUE, DocumentBundle.overdueRow(document), fileIndex);
-      }
-      for (TableDefinition table : StageDocuments.TABLES) {
-        if (table != Tables.DOCUMENTS) {
-          for (Row row : DocumentBundle.details(bundle, table)) {
-            stage(table, row, fileIndex);
-          }
-        }
-      }
+      DocumentBundle.forEachTableRow(bundle, (table, row) -> stage(table, row, fileIndex));
     }
 
-    private void stage(TableDefinition table, Row row, int fileIndex) throws IOException {
-      staged.computeIfAbsent(table, t -> new HashMap<>())
-          .computeIfAbsent(table.bucketOf(row), b -> new Staged(table))
-          .append(fileIndex, table.toAvro(row));
+    private void stage(TableDefinition table, Row row, int fileIndex) {
+      try {
+        staged.computeIfAbsent(table, t -> new HashMap<>())
+            .computeIfAbsent(table.bucketOf(row), b -> new Staged(table))
+            .append(fileIndex, table.toAvro(row));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // writes to memory: does not happen
+      }
     }
 
     void flush() throws IOException {

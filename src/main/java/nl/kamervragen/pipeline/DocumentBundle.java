@@ -156,8 +156,23 @@ public final class DocumentBundle {
         footnotes.stream().map(r -> r.getString("outlet")).filter(Objects::nonNull).toList());
   }
 
+  /**
+   * Every table row a bundle holds: its {@code documents} row, its rows of every detail table and,
+   * when the set is overdue, its {@code overdue} row.
+   */
+  public static void forEachTableRow(Row bundle, java.util.function.BiConsumer<TableDefinition, Row> action) {
+    Row document = document(bundle);
+    action.accept(Tables.DOCUMENTS, document);
+    for (TableDefinition table : DETAIL_TABLES) {
+      details(bundle, table).forEach(row -> action.accept(table, row));
+    }
+    if (Boolean.TRUE.equals(document.getBoolean("overdue"))) {
+      action.accept(Tables.OVERDUE, overdueRow(document));
+    }
+  }
+
   /** The row of the {@code overdue} table for a documents row that is overdue. */
-  public static Row overdueRow(Row document) {
+  static Row overdueRow(Row document) {
     List<Object> values = new ArrayList<>();
     for (var column : Tables.OVERDUE.columns()) {
       values.add(document.getValue(column.name()));

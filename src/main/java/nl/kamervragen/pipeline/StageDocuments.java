@@ -145,14 +145,13 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
       Map<TableDefinition, List<GenericRecord>> records = new LinkedHashMap<>();
       TABLES.forEach(t -> records.put(t, new ArrayList<>()));
       for (Row bundle : resolved.kept()) {
-        Row document = DocumentBundle.document(bundle);
-        records.get(Tables.DOCUMENTS).add(Tables.DOCUMENTS.toAvro(document));
-        for (TableDefinition table : DocumentBundle.DETAIL_TABLES) {
-          DocumentBundle.details(bundle, table).forEach(row -> records.get(table).add(table.toAvro(row)));
-        }
-        if (Boolean.TRUE.equals(document.getBoolean("overdue"))) {
-          out.get(OVERDUE).output(DocumentBundle.overdueRow(document));
-        }
+        DocumentBundle.forEachTableRow(bundle, (table, row) -> {
+          if (table == Tables.OVERDUE) {
+            out.get(OVERDUE).output(row); // sorted across buckets, worst first, by the writer
+          } else {
+            records.get(table).add(table.toAvro(row));
+          }
+        });
         statistics.add(bundle);
       }
       for (Map.Entry<TableDefinition, List<GenericRecord>> table : records.entrySet()) {
