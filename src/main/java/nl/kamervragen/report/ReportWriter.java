@@ -72,9 +72,11 @@ public final class ReportWriter {
     if (!note.isBlank()) {
       main.appendElement("p").addClass("note").text(note);
     }
-    headline(main);
-    replyTimes(main);
-    ministries(main);
+    // Three sections draw on response_time: read it once.
+    List<Map<String, String>> responseTime = TableRows.read(folder, "response_time", r -> true);
+    headline(main, responseTime);
+    replyTimes(main, responseTime);
+    ministries(main, responseTime);
     parties(main);
     topics(main);
     heatMap(main);
@@ -86,10 +88,10 @@ public final class ReportWriter {
 
   // ---- sections ---------------------------------------------------------------------------
 
-  private void headline(Element main) throws IOException {
+  private void headline(Element main, List<Map<String, String>> responseTime) throws IOException {
     Map<String, Long> summary = new HashMap<>();
     TableRows.read(folder, "summary", r -> true).forEach(r -> summary.put(r.get("metric"), TableRows.number(r, "value")));
-    Map<String, String> all = TableRows.read(folder, "response_time", r -> r.get("dimension").equals("all")).stream()
+    Map<String, String> all = responseTime.stream().filter(r -> r.get("dimension").equals("all"))
         .findFirst().orElse(Map.of());
     Map<String, String> cards = new LinkedHashMap<>();
     cards.put("Vragensets", Labels.count(summary.getOrDefault("documents", 0L)));
@@ -108,7 +110,7 @@ public final class ReportWriter {
     });
   }
 
-  private void replyTimes(Element main) throws IOException {
+  private void replyTimes(Element main, List<Map<String, String>> responseTime) throws IOException {
     Element section = section(main, "Antwoordtijd");
     List<Column> bins = new ArrayList<>();
     for (Map<String, String> r : TableRows.read(folder, "reply_time_histogram", r -> r.get("dimension").equals("all"))) {
@@ -126,8 +128,8 @@ public final class ReportWriter {
         "Beantwoorde vragensets per antwoordtijd. Links van de eerste lijn: binnen de termijn van drie weken.");
 
     List<Column> years = new ArrayList<>();
-    for (Map<String, String> r : sorted(TableRows.read(folder, "response_time",
-        r -> r.get("dimension").equals("year") && !r.get("on_time_share").isEmpty()), "value")) {
+    for (Map<String, String> r : sorted(responseTime.stream()
+        .filter(r -> r.get("dimension").equals("year") && !r.get("on_time_share").isEmpty()).toList(), "value")) {
       double share = TableRows.decimal(r, "on_time_share");
       years.add(new Column(r.get("value"), share, r.get("value") + ": " + Labels.percent(share) + " op tijd van "
           + Labels.count(TableRows.number(r, "timed")) + " beantwoorde vragensets"));
@@ -140,10 +142,10 @@ public final class ReportWriter {
         "Aandeel op tijd beantwoord (binnen 21 dagen, of 42 na een uitstelbericht), per jaar van indienen.");
   }
 
-  private void ministries(Element main) throws IOException {
+  private void ministries(Element main, List<Map<String, String>> responseTime) {
     Element section = section(main, "Ministeries");
-    List<Ranked> rows = TableRows.read(folder, "response_time", r -> r.get("dimension").equals("ministry") && !r.get("median_days").isEmpty())
-        .stream()
+    List<Ranked> rows = responseTime.stream()
+        .filter(r -> r.get("dimension").equals("ministry") && !r.get("median_days").isEmpty())
         .sorted(Comparator.comparingDouble((Map<String, String> r) -> -TableRows.decimal(r, "median_days")).thenComparing(r -> r.get("value")))
         .limit(25)
         .map(r -> new Ranked(r.get("value"), TableRows.decimal(r, "median_days"), TableRows.decimal(r, "p90_days"),
