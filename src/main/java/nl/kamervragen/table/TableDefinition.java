@@ -27,6 +27,11 @@ public final class TableDefinition implements Serializable {
     BY_CASE_NUMBER_PREFIX(7),
     /** Tables of files: by the first twelve characters of the file name, e.g. {@code 2011/2011Z18}. */
     BY_FILE_PREFIX(12),
+    /**
+     * Tables sorted worst first by a day count (the first sort column, a descending integer): by
+     * bands of {@link #DAYS_BAND} days, highest band first, so no bucket grows with the archive.
+     */
+    BY_DESCENDING_DAYS_BAND(0),
     /** Small tables: all rows in one bucket. */
     SINGLE(0);
 
@@ -37,6 +42,9 @@ public final class TableDefinition implements Serializable {
       this.prefixLength = prefixLength;
     }
   }
+
+  /** Width of a {@link Bucketing#BY_DESCENDING_DAYS_BAND} bucket, in days. */
+  static final int DAYS_BAND = 30;
 
   /** The bucket of every row of a {@link Bucketing#SINGLE} table. */
   public static final String SINGLE_BUCKET = "all";
@@ -71,7 +79,14 @@ public final class TableDefinition implements Serializable {
     if (bucketing == Bucketing.BY_CASE_NUMBER_PREFIX && !"id".equals(sortColumns.get(0))) {
       throw new IllegalArgumentException(name + ": case-number buckets need id as first sort column");
     }
-    if (bucketing != Bucketing.SINGLE && (isDescending(sortColumns.get(0)) || beamSchema.getField(sortColumns.get(0)).getType().getNullable())) {
+    boolean firstRequired = !beamSchema.getField(columnOf(sortColumns.get(0))).getType().getNullable();
+    if (bucketing == Bucketing.BY_DESCENDING_DAYS_BAND
+        && !(isDescending(sortColumns.get(0)) && firstRequired
+            && beamSchema.getField(columnOf(sortColumns.get(0))).getType().getTypeName() == org.apache.beam.sdk.schemas.Schema.TypeName.INT32)) {
+      throw new IllegalArgumentException(name + ": day bands need a required integer as first sort column, descending");
+    }
+    if ((bucketing == Bucketing.BY_CASE_NUMBER_PREFIX || bucketing == Bucketing.BY_FILE_PREFIX)
+        && (isDescending(sortColumns.get(0)) || !firstRequired)) {
       throw new IllegalArgumentException(name + ": buckets need a first sort column that is never empty");
     }
     this.avroSchemaJson = buildAvroSchema().toString();
@@ -214,6 +229,11 @@ public final class TableDefinition implements Serializable {
   public String bucketOf(Row row) {
     if (bucketing == Bucketing.SINGLE) {
       return SINGLE_BUCKET;
+    }
+    if (bucketing == Bucketing.BY_DESCENDING_DAYS_BAND) {
+      // Counted down from a fixed 10-digit number, so the highest band comes first in string order.
+      long band = Math.floorDiv(row.getInt32(columnOf(sortColumns.get(0))), DAYS_BAND);
+      return String.format(java.util.Locale.ROOT, "%010d", 1_000_000_000L - band);
     }
     // The bucket is a prefix of the first sort column, so buckets in string order keep the table's order.
     String first = row.getString(sortColumns.get(0));

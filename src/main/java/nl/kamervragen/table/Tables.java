@@ -261,7 +261,7 @@ public final class Tables {
           .required("topics", STRING, "topic labels, '; '-joined")
           .optional("question_url", STRING, "official publication of the question")
           .required("source_file", STRING, "file the set was read from")
-          .build(SINGLE, "-overdue_days", "id");
+          .build(TableDefinition.Bucketing.BY_DESCENDING_DAYS_BAND, "-overdue_days", "id");
 
   public static final TableDefinition OVERDUE_PER_WEEK =
       TableDefinition.builder("overdue_per_week", "The overdue backlog over time: per ISO week, the sets past their deadline and not yet answered at the week's end, from the first week any set was overdue to the reference date.")

@@ -69,6 +69,34 @@ class TablesTest {
   }
 
   @Test
+  void overdueBucketsAreBoundedDayBandsInWorstFirstOrder() {
+    List<Integer> days = List.of(5, 31, 35, 400, 29, 30);
+    List<String> buckets = days.stream().map(d -> Tables.OVERDUE.bucketOf(overdue(d))).toList();
+    assertEquals(buckets.get(1), buckets.get(2), "31 and 35 days share the band 30-59");
+    assertEquals(buckets.get(1), buckets.get(5));
+    assertEquals(buckets.get(0), buckets.get(4), "5 and 29 days share the band 0-29");
+    // Buckets are written in string order: the band with the most days first.
+    assertTrue(buckets.get(3).compareTo(buckets.get(1)) < 0);
+    assertTrue(buckets.get(1).compareTo(buckets.get(0)) < 0);
+  }
+
+  private static Row overdue(int days) {
+    return Tables.OVERDUE.row()
+        .withFieldValue("id", "2019Z00001")
+        .withFieldValue("submitted", LocalDate.of(2019, 1, 1))
+        .withFieldValue("deadline_days", 21)
+        .withFieldValue("deadline", LocalDate.of(2019, 1, 22))
+        .withFieldValue("overdue_days", days)
+        .withFieldValue("open_days", days + 21)
+        .withFieldValue("postponements", 0)
+        .withFieldValue("submitters", "")
+        .withFieldValue("submitter_parties", "")
+        .withFieldValue("topics", "")
+        .withFieldValue("source_file", "2019/2019Z00001.txt")
+        .build();
+  }
+
+  @Test
   void textThatASpreadsheetWouldRunIsNeutralisedInCsvOnly() {
     for (String formula : List.of("=HYPERLINK(\"http://x\")", "+31 6", "-2+3", "@SUM(A1)", "\tx", "\rx")) {
       assertEquals("'" + formula, CsvCells.format(ColumnType.STRING, formula));
