@@ -140,7 +140,19 @@ public final class DocumentParser {
     }
 
     static String join(List<List<String>> paragraphs) {
-      return paragraphs.stream().map(p -> String.join("\n", p)).collect(Collectors.joining("\n\n"));
+      StringBuilder joined = new StringBuilder();
+      for (List<String> paragraph : paragraphs) {
+        if (joined.length() > 0) {
+          joined.append("\n\n");
+        }
+        for (int i = 0; i < paragraph.size(); i++) {
+          if (i > 0) {
+            joined.append('\n');
+          }
+          joined.append(paragraph.get(i));
+        }
+      }
+      return joined.toString();
     }
   }
 
@@ -546,15 +558,13 @@ public final class DocumentParser {
           warnings.add("question number " + q.number() + " occurs twice");
         }
       }
-      if (answered != null && !truncated) {
+      if (answered != null && !truncated && questions.stream().anyMatch(q -> q.answer().isEmpty())) {
         String unanswered =
             questions.stream()
                 .filter(q -> q.answer().isEmpty())
                 .map(q -> String.valueOf(q.number()))
                 .collect(Collectors.joining(", "));
-        if (!unanswered.isEmpty()) {
-          warnings.add("answered document without an answer to question(s) " + unanswered);
-        }
+        warnings.add("answered document without an answer to question(s) " + unanswered);
       }
       if (questionId != null) {
         Matcher m = CASE_NUMBER_IN_ID.matcher(questionId);
@@ -613,6 +623,9 @@ public final class DocumentParser {
   }
 
   static Optional<String> parliamentaryYear(String answerId) {
+    if (!answerId.startsWith("ah-")) {
+      return Optional.empty();
+    }
     Matcher m = PARLIAMENTARY_YEAR.matcher(answerId);
     return m.matches() ? Optional.of(m.group(1) + "-" + m.group(2)) : Optional.empty();
   }

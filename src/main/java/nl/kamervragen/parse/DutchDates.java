@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Reads dates written the Dutch way, {@code 23 september 2011}, strictly. */
 public final class DutchDates {
@@ -22,6 +23,8 @@ public final class DutchDates {
           .toFormatter(Locale.forLanguageTag("nl"))
           .withResolverStyle(ResolverStyle.STRICT);
 
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
   private DutchDates() {}
 
   /**
@@ -30,7 +33,7 @@ public final class DutchDates {
    * @throws IllegalArgumentException with a message that names the problem
    */
   public static LocalDate parse(String text) {
-    String normalized = text.replace('\u00A0', ' ').trim().replaceAll("\\s+", " ");
+    String normalized = WHITE_SPACE.matcher(text.replace('\u00A0', ' ').trim()).replaceAll(" ");
     LocalDate date;
     try {
       date = LocalDate.parse(normalized, FORMAT);

@@ -21,13 +21,14 @@ final class FootnoteParser {
   private FootnoteParser() {}
 
   static Footnote parse(int number, String text) {
-    Matcher url = URL.matcher(text);
-    if (url.find()) {
+    // Most footnotes name no link: the regexes run only where the text they need occurs.
+    Matcher url = text.contains("http") ? URL.matcher(text) : null;
+    if (url != null && url.find()) {
       String shown = stripTrailingPunctuation(url.group());
       return new Footnote(number, text, Optional.of(shown), hostOf(shown));
     }
-    Matcher www = BARE_WWW.matcher(text);
-    if (www.find()) {
+    Matcher www = text.contains("www.") ? BARE_WWW.matcher(text) : null;
+    if (www != null && www.find()) {
       String host = stripTrailingPunctuation(www.group());
       return new Footnote(number, text, Optional.empty(), Optional.of(host.toLowerCase(Locale.ROOT)));
     }

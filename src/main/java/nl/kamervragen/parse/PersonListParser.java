@@ -131,13 +131,22 @@ public final class PersonListParser {
     return n;
   }
 
+  /** Whether the last character before {@code index} that is not white space is a comma. */
+  private static boolean followsComma(String text, int index) {
+    int i = index - 1;
+    while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+      i--;
+    }
+    return i >= 0 && text.charAt(i) == ',';
+  }
+
   /** Splits {@code viceminister-president , minister volksgezondheid, welzijn en sport}. */
   static List<Position> parsePositions(String roleList) {
     List<int[]> starts = new ArrayList<>();
     Matcher m = POSITION.matcher(roleList);
     while (m.find()) {
       // A position word starts the list or follows a comma; elsewhere it is part of a ministry name.
-      if (m.start() == 0 || roleList.substring(0, m.start()).stripTrailing().endsWith(",")) {
+      if (m.start() == 0 || followsComma(roleList, m.start())) {
         starts.add(new int[] {m.start(), m.end()});
       }
     }

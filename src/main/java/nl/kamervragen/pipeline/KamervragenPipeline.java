@@ -30,7 +30,7 @@ public final class KamervragenPipeline {
         staged.get(StageDocuments.STATISTICS).apply("Compute statistics", new ComputeStatistics(config.referenceDate()));
 
     PCollection<Row> summary =
-        PCollectionList.of(SummarizeRun.count(RunSummary.DOCUMENTS_PARSED, parsed))
+        PCollectionList.of(staged.get(StageDocuments.PARSED_COUNTS))
             .and(SummarizeRun.count(RunSummary.REJECTED, rejects))
             .and(SummarizeRun.count(RunSummary.DUPLICATES, duplicates))
             .and(statistics.get(ComputeStatistics.TOTALS))

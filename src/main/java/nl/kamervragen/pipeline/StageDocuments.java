@@ -26,6 +26,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -44,8 +45,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  *
  * <p>Outputs: {@link #PARTS} (staged parts, for {@link WriteTables#STAGED_PARTS}), {@link
  * #DUPLICATES} ({@code duplicates} rows: which copy was kept and why), {@link #OVERDUE} ({@code
- * overdue} rows, sorted across buckets by the writer) and {@link #STATISTICS} (one partial per
- * bucket, merged by {@link ComputeStatistics}).
+ * overdue} rows, sorted across buckets by the writer), {@link #STATISTICS} (one partial per
+ * bundle of buckets, merged by {@link ComputeStatistics}) and {@link #PARSED_COUNTS} (for the run summary).
  */
 public final class StageDocuments extends PTransform<PCollection<Row>, PCollectionTuple> {
 
@@ -53,6 +54,11 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
   public static final TupleTag<Row> DUPLICATES = new TupleTag<>() {};
   public static final TupleTag<Row> OVERDUE = new TupleTag<>() {};
   public static final TupleTag<ComputeStatistics.Statistics> STATISTICS = new TupleTag<>() {};
+  /**
+   * ({@code documents_parsed}, n) per bundle of buckets: the documents received, duplicates included. The
+   * run summary counts them here, so the documents have one consumer and are not copied again.
+   */
+  public static final TupleTag<KV<String, Long>> PARSED_COUNTS = new TupleTag<>() {};
 
   /** The tables staged here, per bucket: documents and every detail table. */
   public static final List<TableDefinition> TABLES = tables();
@@ -81,11 +87,12 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
             .apply("Group by bucket", GroupByKey.create())
             .apply("Keep one copy, stage tables",
                 ParDo.of(new StageBucketFn(outputFolder, referenceDate))
-                    .withOutputTags(PARTS, TupleTagList.of(DUPLICATES).and(OVERDUE).and(STATISTICS)));
+                    .withOutputTags(PARTS, TupleTagList.of(DUPLICATES).and(OVERDUE).and(STATISTICS).and(PARSED_COUNTS)));
     staged.get(PARTS).setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)));
     staged.get(DUPLICATES).setRowSchema(Tables.DUPLICATES.beamSchema());
     staged.get(OVERDUE).setRowSchema(Tables.OVERDUE.beamSchema());
     staged.get(STATISTICS).setCoder(SerializableCoder.of(ComputeStatistics.Statistics.class));
+    staged.get(PARSED_COUNTS).setCoder(SummarizeRun.MEASURE_CODER);
     return staged;
   }
 
@@ -148,9 +155,24 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
     private final Counter keptCounter = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_KEPT);
     private final Counter duplicatesCounter = PipelineMetrics.counter(PipelineMetrics.DUPLICATES);
 
+    /**
+     * The statistics and document count of every bucket of the current bundle, emitted when it
+     * finishes: one partial per bundle instead of one per bucket, because encoding a partial costs
+     * as much as aggregating hundreds of documents (on Flink, a bundle is a whole task's share).
+     */
+    private transient ComputeStatistics.Statistics bundleStatistics;
+
+    private transient long bundleDocuments;
+
     StageBucketFn(String outputFolder, LocalDate referenceDate) {
       this.outputFolder = outputFolder;
       this.referenceDate = referenceDate;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      bundleStatistics = new ComputeStatistics.Statistics(referenceDate);
+      bundleDocuments = 0;
     }
 
     @ProcessElement
@@ -160,7 +182,6 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
         bundles.add(CoderUtils.decodeFromByteArray(coder, encoded));
       }
       Resolved resolved = resolve(bundles);
-      ComputeStatistics.Statistics statistics = new ComputeStatistics.Statistics(referenceDate);
       Map<TableDefinition, List<GenericRecord>> records = new LinkedHashMap<>();
       TABLES.forEach(t -> records.put(t, new ArrayList<>()));
       for (Row bundle : resolved.kept()) {
@@ -171,7 +192,7 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
             records.get(table).add(table.toAvro(row));
           }
         });
-        statistics.add(bundle);
+        bundleStatistics.add(bundle);
       }
       for (Map.Entry<TableDefinition, List<GenericRecord>> table : records.entrySet()) {
         if (!table.getValue().isEmpty()) {
@@ -179,9 +200,20 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
         }
       }
       resolved.decisions().forEach(d -> out.get(DUPLICATES).output(duplicateRow(d)));
-      out.get(STATISTICS).output(statistics);
+      bundleDocuments += bundles.size();
       keptCounter.inc(resolved.kept().size());
       duplicatesCounter.inc(resolved.decisions().size());
+    }
+
+    /** The job runs in the global window (bounded input, never re-windowed): the partials go there. */
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
+      if (bundleDocuments > 0) {
+        context.output(STATISTICS, bundleStatistics, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+        context.output(PARSED_COUNTS, KV.of(RunSummary.DOCUMENTS_PARSED, bundleDocuments),
+            GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      }
+      bundleStatistics = null;
     }
   }
 }

@@ -99,6 +99,14 @@ class SmallParsersTest {
   }
 
   @Test
+  void topicWordsAreWhatARegexSplitOnWhiteSpaceGives() {
+    // \u2003 (em space) is white space to Java but not to the regex class: it stays inside a word.
+    for (String value : List.of("recht", "recht staatsrecht", "a  b\tc\n d", "a\u2003b c", "zorg\r\nen  welzijn", "x\u000By\fz")) {
+      assertEquals(List.of(value.split("\\s+")), List.of(TopicSplitter.words(value)), value);
+    }
+  }
+
+  @Test
   void standardVocabularyHoldsBothTaxonomies() {
     TopicVocabulary vocabulary = TopicVocabulary.standard();
     assertTrue(vocabulary.contains("landbouw, visserij, voedselkwaliteit"), "TOOI label");

@@ -86,6 +86,11 @@ class StageDocumentsTest {
                 .get(ComputeStatistics.TOTALS)
                 .apply("Documents", org.apache.beam.sdk.transforms.Filter.by(kv -> kv.getKey().equals(RunSummary.DOCUMENTS))))
         .containsInAnyOrder(org.apache.beam.sdk.values.KV.of(RunSummary.DOCUMENTS, 3L));
+    // Every document received is counted, duplicates included (however the runner bundles the buckets).
+    PAssert.that(
+            staged.get(StageDocuments.PARSED_COUNTS)
+                .apply("Parsed", org.apache.beam.sdk.transforms.Sum.longsPerKey()))
+        .containsInAnyOrder(org.apache.beam.sdk.values.KV.of(RunSummary.DOCUMENTS_PARSED, 5L));
     pipeline.run();
   }
 
