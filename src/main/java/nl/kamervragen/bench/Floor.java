@@ -3,6 +3,8 @@ package nl.kamervragen.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import nl.kamervragen.dedup.Candidate;
 import nl.kamervragen.dedup.DuplicateResolver;
 import nl.kamervragen.pipeline.ComputeStatistics;
@@ -46,17 +49,32 @@ import org.apache.beam.sdk.values.Row;
 /**
  * The benchmark's floor: the whole job (same intake, parser, duplicate rule, statistics, table rows
  * and CSV/Parquet writer as the pipeline) in one plain Java process on every core, without a Beam
- * pipeline. It keeps each table's rows Avro-encoded in memory per case-number bucket, so it needs
- * memory in proportion to the archive; it is the yardstick, not the product.
+ * pipeline. It stages each table's rows Avro-encoded per case-number bucket in memory; once they
+ * take an eighth of the heap, a bucket's buffer spills to a local file per thread and table when
+ * it is full (a million documents' rows do not fit in 16 GB). It then writes each table bucket by
+ * bucket. It is the yardstick, not the product.
  */
 public final class Floor {
 
+  /** A bucket's buffer spills once it holds this much, and only when the budget is spent. */
+  private static final int SPILL_CHUNK_BYTES = 64 * 1024;
+
+  /**
+   * Encoded rows kept in memory before buffers spill: an eighth of the heap, since buffers grow to
+   * twice their content and a million documents' statistics inputs take about half of 16 GB.
+   */
+  private static final long MEMORY_BUDGET = Runtime.getRuntime().maxMemory() / 8;
+
+  private final AtomicLong inMemory = new AtomicLong();
+
   private final InputFiles input;
+  private final Path spillFolder;
   private final LocalDate referenceDate;
   private final List<Worker> workers = new ArrayList<>();
 
-  private Floor(InputFiles input, LocalDate referenceDate) {
+  private Floor(InputFiles input, Path spillFolder, LocalDate referenceDate) {
     this.input = input;
+    this.spillFolder = spillFolder;
     this.referenceDate = referenceDate;
   }
 
@@ -69,12 +87,16 @@ public final class Floor {
     Files.createDirectories(output);
     int threads = InputFiles.threads(options.getThreads());
     long started = System.nanoTime();
-    Floor floor = new Floor(input, LocalDate.parse(options.getReferenceDate()));
+    Path spill = output.resolve(".spill");
+    Files.createDirectories(spill);
+    Floor floor = new Floor(input, spill, LocalDate.parse(options.getReferenceDate()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       floor.read(threads, options.getMaxFileBytes(), pool);
       long read = System.nanoTime();
       Map<String, Long> rows = floor.write(output, pool);
+      floor.closeSpills();
+      OutputFolder.deleteTree(spill);
       ReportWriter.write(output, floor.referenceDate, "");
       long done = System.nanoTime();
       System.out.printf(java.util.Locale.ROOT, "floor: threads=%d files=%d read_parse_s=%.3f write_s=%.3f seconds=%.3f rows=%s%n",
@@ -90,7 +112,7 @@ public final class Floor {
     AtomicInteger next = new AtomicInteger();
     List<Callable<Void>> tasks = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      Worker worker = new Worker(new DocumentIntake(maxFileBytes, referenceDate));
+      Worker worker = new Worker(new DocumentIntake(maxFileBytes, referenceDate), spillFolder.resolve("worker-" + t), inMemory);
       workers.add(worker);
       tasks.add(() -> {
         for (int i = next.getAndIncrement(); i < input.files().size(); i = next.getAndIncrement()) {
@@ -106,17 +128,30 @@ public final class Floor {
     }
   }
 
+  private void closeSpills() throws IOException {
+    for (Worker w : workers) {
+      for (SpillFile file : w.spills.values()) {
+        file.channel.close();
+      }
+    }
+  }
+
   /** One thread's share: small rows and statistics inputs as objects, table rows Avro-encoded per bucket. */
   private static final class Worker {
     final DocumentIntake intake;
+    final Path spillPrefix;
+    final AtomicLong inMemory;
+    final Map<TableDefinition, SpillFile> spills = new HashMap<>();
     final List<Row> inventory = new ArrayList<>();
     final List<Row> rejects = new ArrayList<>();
     final List<Candidate> candidates = new ArrayList<>();
     final Map<String, StatsDocument> stats = new HashMap<>();
     final Map<TableDefinition, Map<String, Staged>> staged = new HashMap<>();
 
-    Worker(DocumentIntake intake) {
+    Worker(DocumentIntake intake, Path spillPrefix, AtomicLong inMemory) {
       this.intake = intake;
+      this.spillPrefix = spillPrefix;
+      this.inMemory = inMemory;
     }
 
     void add(int fileIndex, DocumentIntake.Outcome outcome) throws IOException {
@@ -134,11 +169,21 @@ public final class Floor {
 
     private void stage(TableDefinition table, Row row, int fileIndex) {
       try {
-        staged.computeIfAbsent(table, t -> new HashMap<>())
-            .computeIfAbsent(table.bucketOf(row), b -> new Staged(table))
-            .append(fileIndex, table.toAvro(row));
+        Staged bucket = staged.computeIfAbsent(table, t -> new HashMap<>()).computeIfAbsent(table.bucketOf(row), b -> new Staged(table));
+        int before = bucket.bytes.size();
+        bucket.append(fileIndex, table.toAvro(row));
+        long total = inMemory.addAndGet(bucket.bytes.size() - before);
+        if (total > MEMORY_BUDGET && bucket.bytes.size() >= SPILL_CHUNK_BYTES) {
+          SpillFile spill = spills.get(table);
+          if (spill == null) {
+            spill = new SpillFile(spillPrefix.resolveSibling(spillPrefix.getFileName() + "-" + table.name()));
+            spills.put(table, spill);
+          }
+          inMemory.addAndGet(-bucket.bytes.size());
+          bucket.spillTo(spill);
+        }
       } catch (IOException e) {
-        throw new UncheckedIOException(e); // writes to memory: does not happen
+        throw new UncheckedIOException(e);
       }
     }
 
@@ -151,11 +196,43 @@ public final class Floor {
     }
   }
 
-  /** The Avro-encoded rows of one bucket of one table, each after the index of its file. */
+  /** One thread's spill file of one table: chunks of buckets, appended in any order. */
+  private static final class SpillFile {
+    final FileChannel channel;
+    long size;
+
+    SpillFile(Path path) throws IOException {
+      channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    }
+
+    /** Appends a chunk; returns its offset. */
+    long append(byte[] bytes, int length) throws IOException {
+      long offset = size;
+      ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer, offset + buffer.position());
+      }
+      size += length;
+      return offset;
+    }
+
+    byte[] read(long offset, int length) throws IOException {
+      ByteBuffer buffer = ByteBuffer.allocate(length);
+      while (buffer.hasRemaining()) {
+        if (channel.read(buffer, offset + buffer.position()) < 0) {
+          throw new IOException("spill file ends early");
+        }
+      }
+      return buffer.array();
+    }
+  }
+
+  /** The Avro-encoded rows of one bucket of one table, each after the index of its file: a buffer and the chunks spilled. */
   private static final class Staged {
     final ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
     final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
     final GenericDatumWriter<GenericRecord> writer;
+    final List<long[]> chunks = new ArrayList<>(); // {offset, length} in the spill file
 
     Staged(TableDefinition table) {
       writer = new GenericDatumWriter<>(table.avroSchema());
@@ -164,6 +241,14 @@ public final class Floor {
     void append(int fileIndex, GenericRecord record) throws IOException {
       encoder.writeInt(fileIndex);
       writer.write(record, encoder);
+      encoder.flush();
+    }
+
+    void spillTo(SpillFile spill) throws IOException {
+      if (bytes.size() > 0) {
+        chunks.add(new long[] {spill.append(bytes.toByteArray(), bytes.size()), bytes.size()});
+        bytes.reset();
+      }
     }
   }
 
@@ -252,12 +337,19 @@ public final class Floor {
           if (staged == null) {
             continue;
           }
-          BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(staged.bytes.toByteArray(), null);
-          while (!decoder.isEnd()) {
-            int fileIndex = decoder.readInt();
-            GenericRecord record = reader.read(null, decoder);
-            if (!setAside.contains(fileIndex)) {
-              records.add(record);
+          List<byte[]> blocks = new ArrayList<>();
+          for (long[] chunk : staged.chunks) {
+            blocks.add(w.spills.get(table).read(chunk[0], (int) chunk[1]));
+          }
+          blocks.add(staged.bytes.toByteArray());
+          for (byte[] block : blocks) {
+            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(block, null);
+            while (!decoder.isEnd()) {
+              int fileIndex = decoder.readInt();
+              GenericRecord record = reader.read(null, decoder);
+              if (!setAside.contains(fileIndex)) {
+                records.add(record);
+              }
             }
           }
         }
