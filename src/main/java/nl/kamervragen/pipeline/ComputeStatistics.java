@@ -28,7 +28,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Merges partial statistics (built per bundle of buckets of kept documents by {@link StageDocuments}) into the
+ * Merges partial statistics (built per few buckets of kept documents by {@link StageDocuments}) into the
  * statistics tables, in one global combine. A partial's size depends on the number of groups
  * (parties, members, topics, weeks), not on the number of documents.
  */
@@ -174,7 +174,7 @@ public final class ComputeStatistics extends PTransform<PCollection<ComputeStati
     }
   }
 
-  /** Merges partial statistics (one per bundle of buckets) into the archive's. */
+  /** Merges partial statistics (one per few buckets of documents) into the archive's. */
   static final class MergeFn extends Combine.CombineFn<Statistics, Statistics, Statistics> {
     private final LocalDate referenceDate;
 

@@ -46,7 +46,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * <p>Outputs: {@link #PARTS} (staged parts, for {@link WriteTables#STAGED_PARTS}), {@link
  * #DUPLICATES} ({@code duplicates} rows: which copy was kept and why), {@link #OVERDUE} ({@code
  * overdue} rows, sorted across buckets by the writer), {@link #STATISTICS} (one partial per
- * bundle of buckets, merged by {@link ComputeStatistics}) and {@link #PARSED_COUNTS} (for the run summary).
+ * few buckets, merged by {@link ComputeStatistics}) and {@link #PARSED_COUNTS} (for the run summary).
  */
 public final class StageDocuments extends PTransform<PCollection<Row>, PCollectionTuple> {
 
@@ -55,7 +55,7 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
   public static final TupleTag<Row> OVERDUE = new TupleTag<>() {};
   public static final TupleTag<ComputeStatistics.Statistics> STATISTICS = new TupleTag<>() {};
   /**
-   * ({@code documents_parsed}, n) per bundle of buckets: the documents received, duplicates included. The
+   * ({@code documents_parsed}, n) per few buckets: the documents received, duplicates included. The
    * run summary counts them here, so the documents have one consumer and are not copied again.
    */
   public static final TupleTag<KV<String, Long>> PARSED_COUNTS = new TupleTag<>() {};
@@ -156,13 +156,18 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
     private final Counter duplicatesCounter = PipelineMetrics.counter(PipelineMetrics.DUPLICATES);
 
     /**
-     * The statistics and document count of every bucket of the current bundle, emitted when it
-     * finishes: one partial per bundle instead of one per bucket, because encoding a partial costs
-     * as much as aggregating hundreds of documents (on Flink, a bundle is a whole task's share).
+     * The statistics and document count of up to {@link #BUCKETS_PER_PARTIAL} buckets of the
+     * current bundle: encoding a partial costs as much as aggregating hundreds of documents, so one
+     * per bucket was a fifth of Flink's CPU; but Flink sorts each partial as one record, which must
+     * fit its sort buffer, so a partial never covers a whole task's share (500,000 documents did not).
      */
-    private transient ComputeStatistics.Statistics bundleStatistics;
+    private transient ComputeStatistics.Statistics partial;
 
-    private transient long bundleDocuments;
+    private transient long partialDocuments;
+
+    private transient int partialBuckets;
+
+    static final int BUCKETS_PER_PARTIAL = 4;
 
     StageBucketFn(String outputFolder, LocalDate referenceDate) {
       this.outputFolder = outputFolder;
@@ -171,8 +176,13 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
 
     @StartBundle
     public void startBundle() {
-      bundleStatistics = new ComputeStatistics.Statistics(referenceDate);
-      bundleDocuments = 0;
+      startPartial();
+    }
+
+    private void startPartial() {
+      partial = new ComputeStatistics.Statistics(referenceDate);
+      partialDocuments = 0;
+      partialBuckets = 0;
     }
 
     @ProcessElement
@@ -192,7 +202,7 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
             records.get(table).add(table.toAvro(row));
           }
         });
-        bundleStatistics.add(bundle);
+        partial.add(bundle);
       }
       for (Map.Entry<TableDefinition, List<GenericRecord>> table : records.entrySet()) {
         if (!table.getValue().isEmpty()) {
@@ -200,20 +210,25 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
         }
       }
       resolved.decisions().forEach(d -> out.get(DUPLICATES).output(duplicateRow(d)));
-      bundleDocuments += bundles.size();
       keptCounter.inc(resolved.kept().size());
       duplicatesCounter.inc(resolved.decisions().size());
+      partialDocuments += bundles.size();
+      if (++partialBuckets == BUCKETS_PER_PARTIAL) {
+        out.get(STATISTICS).output(partial);
+        out.get(PARSED_COUNTS).output(KV.of(RunSummary.DOCUMENTS_PARSED, partialDocuments));
+        startPartial();
+      }
     }
 
     /** The job runs in the global window (bounded input, never re-windowed): the partials go there. */
     @FinishBundle
     public void finishBundle(FinishBundleContext context) {
-      if (bundleDocuments > 0) {
-        context.output(STATISTICS, bundleStatistics, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
-        context.output(PARSED_COUNTS, KV.of(RunSummary.DOCUMENTS_PARSED, bundleDocuments),
+      if (partialBuckets > 0) {
+        context.output(STATISTICS, partial, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+        context.output(PARSED_COUNTS, KV.of(RunSummary.DOCUMENTS_PARSED, partialDocuments),
             GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
       }
-      bundleStatistics = null;
+      partial = null;
     }
   }
 }

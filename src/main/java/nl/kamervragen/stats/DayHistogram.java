@@ -1,5 +1,8 @@
 package nl.kamervragen.stats;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -89,6 +92,39 @@ public final class DayHistogram implements Serializable {
   private void requireValues() {
     if (total == 0) {
       throw new IllegalStateException("empty histogram");
+    }
+  }
+
+  /**
+   * Only the days that occur, as (day, count) pairs: partial statistics cross the runner's shuffle,
+   * and a partial of a few thousand documents has hundreds of groups with a few days each, in
+   * arrays sized for the longest reply.
+   */
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.writeLong(total);
+    out.writeLong(sum);
+    int days = 0;
+    for (long count : counts) {
+      days += count != 0 ? 1 : 0;
+    }
+    out.writeInt(days);
+    for (int day = 0; day < counts.length; day++) {
+      if (counts[day] != 0) {
+        out.writeInt(day);
+        out.writeLong(counts[day]);
+      }
+    }
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException {
+    total = in.readLong();
+    sum = in.readLong();
+    counts = new long[64];
+    int days = in.readInt();
+    for (int i = 0; i < days; i++) {
+      int day = in.readInt();
+      ensureCapacity(day + 1);
+      counts[day] = in.readLong();
     }
   }
 

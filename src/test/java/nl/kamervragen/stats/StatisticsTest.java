@@ -48,6 +48,28 @@ class StatisticsTest {
   }
 
   @Test
+  void aHistogramSurvivesJavaSerializationWithOnlyItsDays() throws Exception {
+    DayHistogram h = new DayHistogram();
+    for (int d : new int[] {0, 3, 3, 21, 400, 1500}) {
+      h.add(d);
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(h);
+    }
+    assertEquals(true, bytes.size() < 400, "sparse: " + bytes.size() + " bytes, not one counter per day up to 1500");
+    DayHistogram back;
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      back = (DayHistogram) in.readObject();
+    }
+    assertEquals(h, back);
+    assertEquals(1500, back.max());
+    assertEquals(3, back.percentile(50));
+    back.add(2000);
+    assertEquals(2000, back.max());
+  }
+
+  @Test
   void mergingHistogramsEqualsAddingAll() {
     DayHistogram a = new DayHistogram();
     DayHistogram b = new DayHistogram();
