@@ -602,7 +602,7 @@ public final class DocumentParser {
   }
 
   /** The characters of the regex class {@code \\s}. */
-  private static boolean isRegexSpace(char c) {
+  static boolean isRegexSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 

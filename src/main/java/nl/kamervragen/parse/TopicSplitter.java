@@ -53,7 +53,7 @@ public final class TopicSplitter {
     List<String> words = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < value.length(); i++) {
-      if (isRegexSpace(value.charAt(i))) {
+      if (DocumentParser.isRegexSpace(value.charAt(i))) {
         if (i > start) {
           words.add(value.substring(start, i));
         }
@@ -64,11 +64,6 @@ public final class TopicSplitter {
       words.add(value.substring(start));
     }
     return words.toArray(new String[0]);
-  }
-
-  /** The characters of the regex class {@code \\s}. */
-  private static boolean isRegexSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   private static String join(String[] words, int from, int to) {
