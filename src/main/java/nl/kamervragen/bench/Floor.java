@@ -119,7 +119,6 @@ public final class Floor {
           Path file = input.files().get(i);
           worker.add(i, worker.intake.read(input.name(file), Files.size(file), InputFiles.compressed(file), () -> InputFiles.open(file)));
         }
-        worker.flush();
         return null;
       });
     }
@@ -186,14 +185,6 @@ public final class Floor {
         throw new UncheckedIOException(e);
       }
     }
-
-    void flush() throws IOException {
-      for (Map<String, Staged> buckets : staged.values()) {
-        for (Staged bucket : buckets.values()) {
-          bucket.encoder.flush();
-        }
-      }
-    }
   }
 
   /** One thread's spill file of one table: chunks of buckets, appended in any order. */
@@ -241,7 +232,7 @@ public final class Floor {
     void append(int fileIndex, GenericRecord record) throws IOException {
       encoder.writeInt(fileIndex);
       writer.write(record, encoder);
-      encoder.flush();
+      encoder.flush(); // after every record, so that the buffer's size is exact for the memory budget
     }
 
     void spillTo(SpillFile spill) throws IOException {
