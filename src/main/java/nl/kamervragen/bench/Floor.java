@@ -56,51 +56,80 @@ import org.apache.beam.sdk.values.Row;
  */
 public final class Floor {
 
-  /** A bucket's buffer spills once it holds this much, and only when the budget is spent. */
-  private static final int SPILL_CHUNK_BYTES = 64 * 1024;
-
   /**
-   * Encoded rows kept in memory before buffers spill: an eighth of the heap, since buffers grow to
-   * twice their content and a million documents' statistics inputs take about half of 16 GB.
+   * When staged rows spill to disk: once the encoded rows in memory pass {@code memoryBytes}, each
+   * bucket buffer that holds at least {@code chunkBytes}.
    */
-  private static final long MEMORY_BUDGET = Runtime.getRuntime().maxMemory() / 8;
+  record SpillPolicy(long memoryBytes, int chunkBytes) {
+    /**
+     * An eighth of the heap, since buffers grow to twice their content and a million documents'
+     * statistics inputs take about half of 16 GB; 64 KB chunks.
+     */
+    static SpillPolicy forThisHeap() {
+      return new SpillPolicy(Runtime.getRuntime().maxMemory() / 8, 64 * 1024);
+    }
+  }
+
+  /** The floor's inputs, taken from its options once. */
+  record Settings(String input, Path output, LocalDate referenceDate, long maxFileBytes, int threads) {
+    static Settings of(BenchOptions options) {
+      return new Settings(options.getInput(), Path.of(options.getOutput()).toAbsolutePath(),
+          LocalDate.parse(options.getReferenceDate()), options.getMaxFileBytes(), InputFiles.threads(options.getThreads()));
+    }
+  }
+
+  /** What a run wrote: rows per table, and the bytes of staged rows that went through spill files. */
+  record Result(Map<String, Long> rows, long spilledBytes) {}
 
   private final AtomicLong inMemory = new AtomicLong();
 
   private final InputFiles input;
   private final Path spillFolder;
+  private final SpillPolicy spillPolicy;
   private final LocalDate referenceDate;
   private final List<Worker> workers = new ArrayList<>();
 
-  private Floor(InputFiles input, Path spillFolder, LocalDate referenceDate) {
+  private Floor(InputFiles input, Path spillFolder, SpillPolicy spillPolicy, LocalDate referenceDate) {
     this.input = input;
     this.spillFolder = spillFolder;
+    this.spillPolicy = spillPolicy;
     this.referenceDate = referenceDate;
   }
 
   public static void main(String[] args) throws Exception {
     PipelineOptionsFactory.register(BenchOptions.class);
-    BenchOptions options = PipelineOptionsFactory.fromArgs(args).as(BenchOptions.class);
-    InputFiles input = InputFiles.under(options.getInput());
-    Path output = Path.of(options.getOutput()).toAbsolutePath();
+    try {
+      run(Settings.of(PipelineOptionsFactory.fromArgs(args).as(BenchOptions.class)), SpillPolicy.forThisHeap());
+    } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+      System.err.println("floor: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  static Result run(Settings settings, SpillPolicy spillPolicy) throws Exception {
+    InputFiles input = InputFiles.under(settings.input());
+    Path output = settings.output();
     OutputFolder.deleteTree(output);
     Files.createDirectories(output);
-    int threads = InputFiles.threads(options.getThreads());
+    int threads = settings.threads();
     long started = System.nanoTime();
     Path spill = output.resolve(".spill");
     Files.createDirectories(spill);
-    Floor floor = new Floor(input, spill, LocalDate.parse(options.getReferenceDate()));
+    Floor floor = new Floor(input, spill, spillPolicy, settings.referenceDate());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      floor.read(threads, options.getMaxFileBytes(), pool);
+      floor.read(threads, settings.maxFileBytes(), pool);
       long read = System.nanoTime();
       Map<String, Long> rows = floor.write(output, pool);
-      floor.closeSpills();
+      long spilledBytes = floor.closeSpills();
       OutputFolder.deleteTree(spill);
       ReportWriter.write(output, floor.referenceDate, "");
       long done = System.nanoTime();
-      System.out.printf(java.util.Locale.ROOT, "floor: threads=%d files=%d read_parse_s=%.3f write_s=%.3f seconds=%.3f rows=%s%n",
-          threads, input.files().size(), (read - started) / 1e9, (done - read) / 1e9, (done - started) / 1e9, rows);
+      System.out.printf(java.util.Locale.ROOT,
+          "floor: threads=%d files=%d read_parse_s=%.3f write_s=%.3f seconds=%.3f spilled_mb=%.1f rows=%s%n",
+          threads, input.files().size(), (read - started) / 1e9, (done - read) / 1e9, (done - started) / 1e9,
+          spilledBytes / 1e6, rows);
+      return new Result(rows, spilledBytes);
     } finally {
       pool.shutdown();
     }
@@ -112,7 +141,7 @@ public final class Floor {
     AtomicInteger next = new AtomicInteger();
     List<Callable<Void>> tasks = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      Worker worker = new Worker(new DocumentIntake(maxFileBytes, referenceDate), spillFolder.resolve("worker-" + t), inMemory);
+      Worker worker = new Worker(new DocumentIntake(maxFileBytes, referenceDate), spillFolder.resolve("worker-" + t), spillPolicy, inMemory);
       workers.add(worker);
       tasks.add(() -> {
         for (int i = next.getAndIncrement(); i < input.files().size(); i = next.getAndIncrement()) {
@@ -127,18 +156,23 @@ public final class Floor {
     }
   }
 
-  private void closeSpills() throws IOException {
+  /** Closes the spill files; returns the bytes they held. */
+  private long closeSpills() throws IOException {
+    long bytes = 0;
     for (Worker w : workers) {
       for (SpillFile file : w.spills.values()) {
         file.channel.close();
+        bytes += file.size;
       }
     }
+    return bytes;
   }
 
   /** One thread's share: small rows and statistics inputs as objects, table rows Avro-encoded per bucket. */
   private static final class Worker {
     final DocumentIntake intake;
     final Path spillPrefix;
+    final SpillPolicy spillPolicy;
     final AtomicLong inMemory;
     final Map<TableDefinition, SpillFile> spills = new HashMap<>();
     final List<Row> inventory = new ArrayList<>();
@@ -147,9 +181,10 @@ public final class Floor {
     final Map<String, StatsDocument> stats = new HashMap<>();
     final Map<TableDefinition, Map<String, Staged>> staged = new HashMap<>();
 
-    Worker(DocumentIntake intake, Path spillPrefix, AtomicLong inMemory) {
+    Worker(DocumentIntake intake, Path spillPrefix, SpillPolicy spillPolicy, AtomicLong inMemory) {
       this.intake = intake;
       this.spillPrefix = spillPrefix;
+      this.spillPolicy = spillPolicy;
       this.inMemory = inMemory;
     }
 
@@ -172,7 +207,7 @@ public final class Floor {
         int before = bucket.bytes.size();
         bucket.append(fileIndex, table.toAvro(row));
         long total = inMemory.addAndGet(bucket.bytes.size() - before);
-        if (total > MEMORY_BUDGET && bucket.bytes.size() >= SPILL_CHUNK_BYTES) {
+        if (total > spillPolicy.memoryBytes() && bucket.bytes.size() >= spillPolicy.chunkBytes()) {
           SpillFile spill = spills.get(table);
           if (spill == null) {
             spill = new SpillFile(spillPrefix.resolveSibling(spillPrefix.getFileName() + "-" + table.name()));

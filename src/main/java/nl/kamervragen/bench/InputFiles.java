@@ -13,6 +13,9 @@ record InputFiles(Path root, List<Path> files) {
 
   static InputFiles under(String folder) throws IOException {
     Path root = Path.of(folder).toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) {
+      throw new IllegalArgumentException("--input is not a folder: " + root);
+    }
     try (Stream<Path> walk = Files.walk(root)) {
       return new InputFiles(root, walk.filter(Files::isRegularFile).sorted().toList());
     }

@@ -28,7 +28,15 @@ public final class ReadPass {
 
   public static void main(String[] args) throws Exception {
     PipelineOptionsFactory.register(BenchOptions.class);
-    BenchOptions options = PipelineOptionsFactory.fromArgs(args).as(BenchOptions.class);
+    try {
+      run(PipelineOptionsFactory.fromArgs(args).as(BenchOptions.class));
+    } catch (IllegalArgumentException e) {
+      System.err.println("readpass: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static void run(BenchOptions options) throws Exception {
     boolean parse = switch (options.getMode()) {
       case "read" -> false;
       case "parse" -> true;
