@@ -55,7 +55,7 @@ class FloorTest {
   @Test
   void rowsSpilledToDiskGiveThePipelinesTablesAndTheSpillFilesAreRemoved() throws Exception {
     Path output = work.resolve("spilled");
-    // No memory to spare and small chunks: most rows go through spill files, each bucket's last few stay in memory.
+    // No memory to spare and small chunks: a bucket spills each time its buffer holds 2 KB; the rest stays in memory.
     Floor.Result result = floor(output, new Floor.SpillPolicy(0, 2048));
     assertTrue(result.spilledBytes() > 100_000, "spilled " + result.spilledBytes() + " bytes");
     TableFiles.assertSameTables(pipeline, output);
