@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -100,7 +101,7 @@ public final class Floor {
     PipelineOptionsFactory.register(BenchOptions.class);
     try {
       run(Settings.of(PipelineOptionsFactory.fromArgs(args).as(BenchOptions.class)), SpillPolicy.forThisHeap());
-    } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+    } catch (IllegalArgumentException | DateTimeParseException e) {
       System.err.println("floor: " + e.getMessage());
       System.exit(2);
     }

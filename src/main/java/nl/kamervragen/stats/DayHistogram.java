@@ -12,7 +12,10 @@ import java.util.Arrays;
  */
 public final class DayHistogram implements Serializable {
 
-  private long[] counts = new long[64];
+  /** Counters a histogram starts with: most replies come within two months. */
+  private static final int INITIAL_DAYS = 64;
+
+  private long[] counts = new long[INITIAL_DAYS];
   private long total;
   private long sum;
 
@@ -119,7 +122,7 @@ public final class DayHistogram implements Serializable {
   private void readObject(ObjectInputStream in) throws IOException {
     total = in.readLong();
     sum = in.readLong();
-    counts = new long[64];
+    counts = new long[INITIAL_DAYS];
     int days = in.readInt();
     for (int i = 0; i < days; i++) {
       int day = in.readInt();

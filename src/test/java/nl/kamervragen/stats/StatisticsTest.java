@@ -2,7 +2,12 @@ package nl.kamervragen.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +58,13 @@ class StatisticsTest {
     for (int d : new int[] {0, 3, 3, 21, 400, 1500}) {
       h.add(d);
     }
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(h);
     }
-    assertEquals(true, bytes.size() < 400, "sparse: " + bytes.size() + " bytes, not one counter per day up to 1500");
+    assertTrue(bytes.size() < 400, "sparse: " + bytes.size() + " bytes, not one counter per day up to 1500");
     DayHistogram back;
-    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       back = (DayHistogram) in.readObject();
     }
     assertEquals(h, back);
