@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.kamervragen.dedup.Candidate;
 import nl.kamervragen.dedup.DuplicateResolver;
+import nl.kamervragen.input.ArchiveWalker;
+import nl.kamervragen.input.InputSelection;
+import nl.kamervragen.input.ListedEntry;
 import nl.kamervragen.pipeline.ComputeStatistics;
 import nl.kamervragen.pipeline.DocumentBundle;
 import nl.kamervragen.pipeline.DocumentIntake;
@@ -84,13 +87,13 @@ public final class Floor {
 
   private final AtomicLong inMemory = new AtomicLong();
 
-  private final InputFiles input;
+  private final List<ListedEntry> input;
   private final Path spillFolder;
   private final SpillPolicy spillPolicy;
   private final LocalDate referenceDate;
   private final List<Worker> workers = new ArrayList<>();
 
-  private Floor(InputFiles input, Path spillFolder, SpillPolicy spillPolicy, LocalDate referenceDate) {
+  private Floor(List<ListedEntry> input, Path spillFolder, SpillPolicy spillPolicy, LocalDate referenceDate) {
     this.input = input;
     this.spillFolder = spillFolder;
     this.spillPolicy = spillPolicy;
@@ -101,14 +104,15 @@ public final class Floor {
     PipelineOptionsFactory.register(BenchOptions.class);
     try {
       run(Settings.of(PipelineOptionsFactory.fromArgs(args).as(BenchOptions.class)), SpillPolicy.forThisHeap());
-    } catch (IllegalArgumentException | DateTimeParseException e) {
+    } catch (IllegalArgumentException | DateTimeParseException | nl.kamervragen.input.InputException e) {
       System.err.println("floor: " + e.getMessage());
       System.exit(2);
     }
   }
 
   static Result run(Settings settings, SpillPolicy spillPolicy) throws Exception {
-    InputFiles input = InputFiles.under(settings.input());
+    List<ListedEntry> input = new ArrayList<>();
+    new ArchiveWalker(InputSelection.of(settings.input(), false)).forEachRemaining(input::add);
     Path output = settings.output();
     OutputFolder.deleteTree(output);
     Files.createDirectories(output);
@@ -128,7 +132,7 @@ public final class Floor {
       long done = System.nanoTime();
       System.out.printf(java.util.Locale.ROOT,
           "floor: threads=%d files=%d read_parse_s=%.3f write_s=%.3f seconds=%.3f spilled_mb=%.1f rows=%s%n",
-          threads, input.files().size(), (read - started) / 1e9, (done - read) / 1e9, (done - started) / 1e9,
+          threads, input.size(), (read - started) / 1e9, (done - read) / 1e9, (done - started) / 1e9,
           spilledBytes / 1e6, rows);
       return new Result(rows, spilledBytes);
     } finally {
@@ -145,9 +149,8 @@ public final class Floor {
       Worker worker = new Worker(new DocumentIntake(maxFileBytes, referenceDate), spillFolder.resolve("worker-" + t), spillPolicy, inMemory);
       workers.add(worker);
       tasks.add(() -> {
-        for (int i = next.getAndIncrement(); i < input.files().size(); i = next.getAndIncrement()) {
-          Path file = input.files().get(i);
-          worker.add(i, worker.intake.read(input.name(file), Files.size(file), InputFiles.compressed(file), () -> InputFiles.open(file)));
+        for (int i = next.getAndIncrement(); i < input.size(); i = next.getAndIncrement()) {
+          worker.add(i, worker.intake.read(input.get(i)));
         }
         return null;
       });
@@ -306,8 +309,8 @@ public final class Floor {
     }
     // A staged row carries the index of its file in the sorted input; drop those of the copies set aside.
     Set<Integer> setAsideIndexes = new HashSet<>();
-    for (int i = 0; i < input.files().size(); i++) {
-      if (setAside.contains(input.name(input.files().get(i)))) {
+    for (int i = 0; i < input.size(); i++) {
+      if (setAside.contains(input.get(i).name())) {
         setAsideIndexes.add(i);
       }
     }
@@ -324,6 +327,7 @@ public final class Floor {
     measures.put(RunSummary.DOCUMENTS_PARSED, parsed);
     measures.put(RunSummary.REJECTED, (long) plain.get(Tables.REJECTS).size());
     measures.put(RunSummary.DUPLICATES, (long) duplicates.size());
+    measures.put(RunSummary.CONFLICTS, duplicates.stream().filter(row -> row.getBoolean("conflict")).count());
     plain.put(Tables.SUMMARY, RunSummary.rows(measures));
 
     List<Callable<Long>> tasks = new ArrayList<>();

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import nl.kamervragen.pipeline.RunConfig;
+import nl.kamervragen.input.InputException;
+import nl.kamervragen.input.InputSelection;
 
-/** Validates the options and turns them into a {@link RunConfig}. */
+/** Validates the options and turns them into a {@link JobConfig}. */
 final class CliConfig {
 
   private CliConfig() {}
@@ -19,13 +20,18 @@ final class CliConfig {
     }
   }
 
-  static RunConfig from(KamervragenOptions options, Clock clock) throws UsageException {
-    Input input = resolveInput(options.getInput());
+  static JobConfig from(KamervragenOptions options, Clock clock) throws UsageException {
+    InputSelection input;
+    try {
+      input = InputSelection.of(options.getInput(), options.getFollowLinks());
+    } catch (InputException e) {
+      throw new UsageException(e.getMessage());
+    }
     String output = options.getOutput().strip();
     if (output.isEmpty()) {
       throw new UsageException("--output must name a folder");
     }
-    if (!isLocal(output)) {
+    if (output.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
       throw new UsageException("--output must be a local folder (on a cluster: one every TaskManager sees at the same path)");
     }
     Path outputPath = Path.of(output).toAbsolutePath().normalize();
@@ -35,56 +41,18 @@ final class CliConfig {
     if (outputPath.getParent() == null) {
       throw new UsageException("--output cannot be the root folder");
     }
-    output = outputPath.toString();
+    if (outputPath.startsWith(input.root()) || input.root().startsWith(outputPath)) {
+      throw new UsageException("--output '" + output + "' and --input '" + options.getInput().strip() + "' overlap: the tables must not land in the archive");
+    }
     if (!(options.getMaxRejectedShare() >= 0 && options.getMaxRejectedShare() <= 1)) {
       throw new UsageException("--maxRejectedShare must be between 0 and 1, got " + options.getMaxRejectedShare());
     }
     if (options.getMaxFileBytes() <= 0) {
       throw new UsageException("--maxFileBytes must be a positive number of bytes, got " + options.getMaxFileBytes());
     }
-    return new RunConfig(input.pattern(), input.root(), output, referenceDate(options.getReferenceDate(), clock), options.getMaxFileBytes());
-  }
-
-  private record Input(String pattern, String root) {}
-
-  private static Input resolveInput(String value) throws UsageException {
-    String input = value.strip();
-    if (input.isEmpty()) {
-      throw new UsageException("--input must name a file, a folder or a glob");
-    }
-    int wildcard = firstWildcard(input);
-    if (!isLocal(input)) {
-      String fixed = wildcard < 0 ? input : input.substring(0, wildcard);
-      return new Input(input, fixed.substring(0, fixed.lastIndexOf('/') + 1));
-    }
-    if (wildcard < 0) {
-      Path path = Path.of(input).toAbsolutePath().normalize();
-      if (Files.isDirectory(path)) {
-        return new Input(path + "/**", path.toString());
-      }
-      if (Files.exists(path)) {
-        return new Input(path.toString(), path.getParent().toString());
-      }
-      throw new UsageException("--input '" + input + "' does not exist");
-    }
-    // A glob: names are shown relative to the folder before its first wildcard.
-    String fixed = input.substring(0, wildcard);
-    String folder = fixed.contains("/") ? fixed.substring(0, fixed.lastIndexOf('/') + 1) : "";
-    Path root = Path.of(folder.isEmpty() ? "." : folder).toAbsolutePath().normalize();
-    return new Input(root + "/" + input.substring(folder.length()), root.toString());
-  }
-
-  private static int firstWildcard(String input) {
-    for (int i = 0; i < input.length(); i++) {
-      if ("*?[{".indexOf(input.charAt(i)) >= 0) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean isLocal(String path) {
-    return !path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+    String link = options.getPublishLink().strip();
+    return new JobConfig(input, outputPath, referenceDate(options.getReferenceDate(), clock), options.getMaxFileBytes(),
+        options.getMaxRejectedShare(), options.getKeepFailedStaging(), link.isEmpty() ? null : Path.of(link), options.getReportNote());
   }
 
   private static LocalDate referenceDate(String value, Clock clock) throws UsageException {

@@ -18,6 +18,14 @@ public interface KamervragenOptions extends PipelineOptions {
   void setInput(String value);
 
   @Description(
+      "Follow symbolic links under the input folder that lead to files inside it (each file is still read once). "
+          + "Off: every link is listed and rejected unread. A link that leads outside the input folder is never followed.")
+  @Default.Boolean(false)
+  boolean getFollowLinks();
+
+  void setFollowLinks(boolean value);
+
+  @Description(
       "Local folder the tables are published to, as <table>.csv and <table>.parquet, all at once when the run "
           + "succeeds (on a cluster: a folder every TaskManager sees at the same path).")
   @Default.String("output/tables")
@@ -54,6 +62,14 @@ public interface KamervragenOptions extends PipelineOptions {
   String getPublishLink();
 
   void setPublishLink(String value);
+
+  @Description(
+      "Keep the staging folder of a run that is not published (for debugging). Off: a failed run removes it, "
+          + "so that it cannot fill the disk.")
+  @Default.Boolean(false)
+  boolean getKeepFailedStaging();
+
+  void setKeepFailedStaging(boolean value);
 
   @Description(
       "Optional line shown under the title of report.html, e.g. 'Synthetische gegevens' or the name of the archive.")

@@ -1,18 +1,14 @@
 package nl.kamervragen.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.kamervragen.flink.FlinkRest;
 import nl.kamervragen.pipeline.PipelineMetrics;
 import nl.kamervragen.table.Tables;
 
@@ -69,18 +65,17 @@ final class RunProgress {
     }
 
     private void watch(String restAddress, PrintStream out) {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      ObjectMapper json = new ObjectMapper();
+      FlinkRest rest = new FlinkRest(restAddress, Duration.ofSeconds(2));
       String last = "";
       while (!stopped) {
         try {
           Thread.sleep(2000);
-          JsonNode jobs = get(http, json, restAddress, "/jobs/overview").path("jobs");
+          JsonNode jobs = rest.get("/jobs/overview").path("jobs");
           for (JsonNode job : jobs) {
             if (!job.path("state").asText().equals("RUNNING")) {
               continue;
             }
-            JsonNode details = get(http, json, restAddress, "/jobs/" + job.path("jid").asText());
+            JsonNode details = rest.get("/jobs/" + job.path("jid").asText());
             Set<String> running = new TreeSet<>();
             int finished = 0;
             int total = 0;
@@ -106,11 +101,6 @@ final class RunProgress {
           // Progress is a courtesy: the run's own outcome is reported elsewhere.
         }
       }
-    }
-
-    private static JsonNode get(HttpClient http, ObjectMapper json, String restAddress, String path) throws Exception {
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + restAddress + path)).timeout(Duration.ofSeconds(5)).GET().build();
-      return json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 
     @Override

@@ -1,12 +1,7 @@
 package nl.kamervragen.flink;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,14 +64,14 @@ public final class LocalFlinkCluster implements AutoCloseable {
   }
 
   private final Settings settings;
+  private final FlinkRest rest;
   private final List<Process> processes = new ArrayList<>();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final ObjectMapper json = new ObjectMapper();
   private List<List<String>> jobManagerResources;
   private List<List<String>> taskManagerResources;
 
   public LocalFlinkCluster(Settings settings) {
     this.settings = settings;
+    this.rest = new FlinkRest(master(), Duration.ofSeconds(5));
   }
 
   public Settings settings() {
@@ -171,13 +166,12 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
   /** GETs a path of the REST API and parses the JSON answer. */
   public JsonNode get(String path) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://" + master() + path)).timeout(Duration.ofSeconds(10)).GET().build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return json.readTree(response.body());
+    return rest.get(path);
+  }
+
+  /** The cluster's REST API. */
+  public FlinkRest rest() {
+    return rest;
   }
 
   /** Waits until at least this many TaskManagers have registered with the JobManager. */

@@ -292,8 +292,9 @@ public final class DocumentParser {
           continue;
         }
         if (inFooter) {
-          // A full title that runs over more than one line.
-          if (openFullTitle != null) {
+          // A full title that runs over more than one line; anything else (an indented line, a
+          // list item) is not the footer's and is reported.
+          if (openFullTitle != null && !indented && !line.startsWith(BULLET)) {
             openFullTitle.append(' ').append(line);
           } else {
             warnings.add("line " + (i + 1) + ": unexpected text after the footer ignored: '" + abbreviate(line) + "'");

@@ -3,6 +3,7 @@ package nl.kamervragen.pipeline;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -24,7 +25,7 @@ public final class KamervragenPipeline {
     PCollection<Row> rejects = read.get(ReadDocuments.REJECTS);
 
     PCollectionTuple staged =
-        parsed.apply("Remove duplicates and stage document tables", new StageDocuments(config.output(), config.referenceDate()));
+        parsed.apply("Remove duplicates and stage document tables", new StageDocuments(config.staging(), config.referenceDate()));
     PCollection<Row> duplicates = staged.get(StageDocuments.DUPLICATES);
     PCollectionTuple statistics =
         staged.get(StageDocuments.STATISTICS).apply("Compute statistics", new ComputeStatistics(config.referenceDate()));
@@ -33,6 +34,8 @@ public final class KamervragenPipeline {
         PCollectionList.of(staged.get(StageDocuments.PARSED_COUNTS))
             .and(SummarizeRun.count(RunSummary.REJECTED, rejects))
             .and(SummarizeRun.count(RunSummary.DUPLICATES, duplicates))
+            .and(SummarizeRun.count(RunSummary.CONFLICTS,
+                duplicates.apply("Conflicting copies", Filter.by(row -> row.getBoolean("conflict"))).setRowSchema(Tables.DUPLICATES.beamSchema())))
             .and(statistics.get(ComputeStatistics.TOTALS))
             .apply("Summarize run", new SummarizeRun());
 
@@ -47,6 +50,6 @@ public final class KamervragenPipeline {
             .and(TableTags.of(Tables.DUPLICATES), duplicates)
             .and(TableTags.of(Tables.INPUT_FILES), read.get(ReadDocuments.INPUT_FILES))
             .and(TableTags.of(Tables.SUMMARY), summary);
-    return tables.apply("Write tables", new WriteTables(config.output(), Tables.ALL));
+    return tables.apply("Write tables", new WriteTables(config.staging(), Tables.ALL));
   }
 }

@@ -10,7 +10,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
@@ -36,17 +35,17 @@ final class PartFiles {
   private PartFiles() {}
 
   /** Sorts one bucket of a table's records and stages them; returns the part, keyed by table name. */
-  static KV<String, Row> stage(String outputFolder, TableDefinition table, String bucket, List<GenericRecord> records)
+  static KV<String, Row> stage(Staging staging, TableDefinition table, String bucket, List<GenericRecord> records)
       throws IOException {
     records.sort(table.rowOrder());
     ResourceId file =
-        FileSystems.matchNewResource(outputFolder, true)
+        staging.root()
             .resolve(WriteTables.PARTS_FOLDER, StandardResolveOptions.RESOLVE_DIRECTORY)
             .resolve(table.name(), StandardResolveOptions.RESOLVE_DIRECTORY)
             .resolve(HexFormat.of().formatHex(bucket.getBytes(StandardCharsets.UTF_8)) + ".avro", StandardResolveOptions.RESOLVE_FILE);
     Schema schema = table.avroSchema();
     try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
-      writer.create(schema, Channels.newOutputStream(FileSystems.create(file, MimeTypes.BINARY)));
+      writer.create(schema, Channels.newOutputStream(staging.create(file, MimeTypes.BINARY)));
       for (GenericRecord record : records) {
         writer.append(record);
       }

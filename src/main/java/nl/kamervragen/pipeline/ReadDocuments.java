@@ -1,15 +1,21 @@
 package nl.kamervragen.pipeline;
 
+import java.io.IOException;
+import java.io.Serializable;
 import java.nio.channels.Channels;
 import java.time.LocalDate;
+import nl.kamervragen.input.ListedEntry;
+import nl.kamervragen.input.ListingFile;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.coders.RowCoder;
-import org.apache.beam.sdk.io.Compression;
-import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
@@ -17,50 +23,74 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Matches the input files, reads and parses each one. Output {@link #DOCUMENTS}: one bundle per
- * parsed file; output {@link #REJECTS}: one {@code rejects} row per file that could not be read
- * or parsed. Every matched file ends in exactly one of the two.
+ * Reads the entries of the run's listing, and each file it lists. Output {@link #DOCUMENTS}: one
+ * bundle per parsed file; output {@link #REJECTS}: one {@code rejects} row per entry that is not
+ * read or could not be read or parsed; output {@link #INPUT_FILES}: one {@code input_files} row per
+ * entry. Every listed entry ends in exactly one of the first two.
+ *
+ * <p>The listing is made once, by the client, before the pipeline starts: the pipeline reads what
+ * was listed and nothing else, and the client can check afterwards that the input did not change.
  */
 public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
 
   public static final TupleTag<Row> DOCUMENTS = new TupleTag<>() {};
   public static final TupleTag<Row> REJECTS = new TupleTag<>() {};
-  /** One {@code input_files} row per matched file, whatever became of it. */
   public static final TupleTag<Row> INPUT_FILES = new TupleTag<>() {};
 
-  private final String inputPattern;
+  /**
+   * Entries are spread over this many keys for reading. Beam's own file reading reshuffles with one
+   * random key per file; the DirectRunner runs every later step once per key, which made 20,000
+   * files take over ten minutes. A fixed number keeps the parallelism other runners need.
+   */
+  static final int BUCKETS = 64;
+
+  private final String listingFile;
   private final Settings settings;
 
-  /** What parsing a file needs to know. */
-  record Settings(String inputRoot, LocalDate referenceDate, long maxFileBytes) implements java.io.Serializable {}
+  /** What reading a file needs to know. */
+  record Settings(LocalDate referenceDate, long maxFileBytes) implements Serializable {}
 
   public ReadDocuments(RunConfig config) {
-    this.inputPattern = config.inputPattern();
-    this.settings = new Settings(config.inputRoot(), config.referenceDate(), config.maxFileBytes());
+    this.listingFile = config.listingFile();
+    this.settings = new Settings(config.referenceDate(), config.maxFileBytes());
   }
 
   @Override
   public PCollectionTuple expand(PBegin input) {
     PCollectionTuple parsed =
         input
-            .apply("Match files", new MatchFiles(inputPattern))
-            .apply("Open files", FileIO.readMatches().withCompression(Compression.AUTO).withDirectoryTreatment(FileIO.ReadMatches.DirectoryTreatment.SKIP))
-            .apply("Parse files", ParDo.of(new ParseFileFn(settings)).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTS).and(INPUT_FILES)));
+            .apply("Listing", Create.of(listingFile).withCoder(StringUtf8Coder.of()))
+            .apply("List entries", ParDo.of(new ListEntriesFn()))
+            .setCoder(ListedEntryCoder.of())
+            .apply("Spread entries", Reshuffle.<ListedEntry>viaRandomKey().withNumBuckets(BUCKETS))
+            .apply("Read and parse files",
+                ParDo.of(new ReadFileFn(settings)).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTS).and(INPUT_FILES)));
     parsed.get(DOCUMENTS).setCoder(RowCoder.of(DocumentBundle.SCHEMA));
     parsed.get(REJECTS).setCoder(RowCoder.of(Tables.REJECTS.beamSchema()));
     parsed.get(INPUT_FILES).setCoder(RowCoder.of(Tables.INPUT_FILES.beamSchema()));
     return parsed;
   }
 
-  /** Reads one file, bounded by the size cap, and parses it. Thin: the work is in {@link DocumentIntake}. */
-  static final class ParseFileFn extends DoFn<FileIO.ReadableFile, Row> {
+  /** The entries of a listing file. */
+  static final class ListEntriesFn extends DoFn<String, ListedEntry> {
+    @ProcessElement
+    public void process(@Element String listing, OutputReceiver<ListedEntry> out) throws IOException {
+      try (ListingFile.Reader entries =
+          ListingFile.read(Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(listing, false))))) {
+        entries.forEachRemaining(out::output);
+      }
+    }
+  }
+
+  /** Reads one entry, bounded by the size cap, and parses it. Thin: the work is in {@link DocumentIntake}. */
+  static final class ReadFileFn extends DoFn<ListedEntry, Row> {
     private final Settings settings;
     private final Counter filesRead = PipelineMetrics.counter(PipelineMetrics.FILES_READ);
     private final Counter parsed = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_PARSED);
     private final Counter rejected = PipelineMetrics.counter(PipelineMetrics.FILES_REJECTED);
     private transient DocumentIntake intake;
 
-    ParseFileFn(Settings settings) {
+    ReadFileFn(Settings settings) {
       this.settings = settings;
     }
 
@@ -70,12 +100,9 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
+    public void process(@Element ListedEntry entry, MultiOutputReceiver out) {
       filesRead.inc();
-      String name = RunConfig.relativeName(settings.inputRoot(), file.getMetadata().resourceId().toString());
-      DocumentIntake.Outcome outcome =
-          intake.read(name, file.getMetadata().sizeBytes(), file.getCompression() != Compression.UNCOMPRESSED,
-              () -> Channels.newInputStream(file.open()));
+      DocumentIntake.Outcome outcome = intake.read(entry);
       out.get(INPUT_FILES).output(outcome.inventory());
       outcome.bundle().ifPresent(bundle -> {
         parsed.inc();

@@ -14,6 +14,7 @@ public final class RunSummary {
   public static final String DOCUMENTS_PARSED = "documents_parsed";
   public static final String REJECTED = "rejected";
   public static final String DUPLICATES = "duplicates";
+  public static final String CONFLICTS = "conflicts";
   public static final String DOCUMENTS = "documents";
   public static final String ANSWERED = "answered";
   public static final String OPEN = "open";
@@ -31,10 +32,11 @@ public final class RunSummary {
 
   private static Map<String, String> descriptions() {
     Map<String, String> d = new LinkedHashMap<>();
-    d.put(FILES, "input files matched; files = documents + duplicates + rejected");
+    d.put(FILES, "input entries listed (see input_files); files = documents + duplicates + rejected");
     d.put(DOCUMENTS_PARSED, "files parsed into a question set, duplicates included");
-    d.put(REJECTED, "files that could not be read or parsed (see rejects)");
+    d.put(REJECTED, "entries not read (links, special files) and files that could not be read or parsed (see rejects)");
     d.put(DUPLICATES, "files set aside because another file holds the same case number (see duplicates)");
+    d.put(CONFLICTS, "duplicates whose content differs from the kept copy's (duplicates.conflict)");
     d.put(DOCUMENTS, "question sets in the documents table");
     d.put(ANSWERED, "question sets with an answer");
     d.put(OPEN, "question sets without an answer");

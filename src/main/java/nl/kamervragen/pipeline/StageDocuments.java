@@ -70,11 +70,11 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
     return List.copyOf(tables);
   }
 
-  private final String outputFolder;
+  private final Staging staging;
   private final LocalDate referenceDate;
 
-  public StageDocuments(String outputFolder, LocalDate referenceDate) {
-    this.outputFolder = outputFolder;
+  public StageDocuments(Staging staging, LocalDate referenceDate) {
+    this.staging = staging;
     this.referenceDate = referenceDate;
   }
 
@@ -86,7 +86,7 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
             .setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))
             .apply("Group by bucket", GroupByKey.create())
             .apply("Keep one copy, stage tables",
-                ParDo.of(new StageBucketFn(outputFolder, referenceDate))
+                ParDo.of(new StageBucketFn(staging, referenceDate))
                     .withOutputTags(PARTS, TupleTagList.of(DUPLICATES).and(OVERDUE).and(STATISTICS).and(PARSED_COUNTS)));
     staged.get(PARTS).setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)));
     staged.get(DUPLICATES).setRowSchema(Tables.DUPLICATES.beamSchema());
@@ -144,13 +144,14 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
         .withFieldValue("kept_file", d.keptFile())
         .withFieldValue("duplicate_file", d.duplicateFile())
         .withFieldValue("reason", d.reason())
+        .withFieldValue("conflict", d.conflict())
         .build();
   }
 
   /** Thin: the rule is {@link #resolve}, the rows come from {@link DocumentBundle}, the files from {@link PartFiles}. */
   static final class StageBucketFn extends DoFn<KV<String, Iterable<byte[]>>, KV<String, Row>> {
     private final RowCoder coder = RowCoder.of(DocumentBundle.SCHEMA);
-    private final String outputFolder;
+    private final Staging staging;
     private final LocalDate referenceDate;
     private final Counter keptCounter = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_KEPT);
     private final Counter duplicatesCounter = PipelineMetrics.counter(PipelineMetrics.DUPLICATES);
@@ -169,8 +170,8 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
 
     static final int BUCKETS_PER_PARTIAL = 4;
 
-    StageBucketFn(String outputFolder, LocalDate referenceDate) {
-      this.outputFolder = outputFolder;
+    StageBucketFn(Staging staging, LocalDate referenceDate) {
+      this.staging = staging;
       this.referenceDate = referenceDate;
     }
 
@@ -206,7 +207,7 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
       }
       for (Map.Entry<TableDefinition, List<GenericRecord>> table : records.entrySet()) {
         if (!table.getValue().isEmpty()) {
-          out.get(PARTS).output(PartFiles.stage(outputFolder, table.getKey(), bucket.getKey(), table.getValue()));
+          out.get(PARTS).output(PartFiles.stage(staging, table.getKey(), bucket.getKey(), table.getValue()));
         }
       }
       resolved.decisions().forEach(d -> out.get(DUPLICATES).output(duplicateRow(d)));

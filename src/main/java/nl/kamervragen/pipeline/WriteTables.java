@@ -66,15 +66,15 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
    */
   public static final TupleTag<KV<String, Row>> STAGED_PARTS = new TupleTag<>("staged parts");
 
-  private final String outputFolder;
+  private final Staging staging;
   private final List<TableDefinition> tables;
 
   /**
-   * @param outputFolder the folder the tables land in
+   * @param staging the folder the tables land in
    * @param tables the tables to write; the input tuple holds each under {@link TableTags#of}
    */
-  public WriteTables(String outputFolder, List<TableDefinition> tables) {
-    this.outputFolder = outputFolder;
+  public WriteTables(Staging staging, List<TableDefinition> tables) {
+    this.staging = staging;
     this.tables = List.copyOf(tables);
   }
 
@@ -101,7 +101,7 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
                           .via(row -> KV.of(table.bucketOf(row), row)))
                   .setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(table.beamSchema())))
                   .apply("Group " + table.name(), GroupByKey.create())
-                  .apply("Sort and stage " + table.name(), ParDo.of(new StagePartFn(table, outputFolder)))
+                  .apply("Sort and stage " + table.name(), ParDo.of(new StagePartFn(table, staging)))
                   .setCoder(partCoder));
     }
     // Every table gets a marker part, so that an empty table is still written (header only).
@@ -111,22 +111,18 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
     return parts
         .apply("Flatten parts", Flatten.pCollections())
         .apply("Group parts by table", GroupByKey.create())
-        .apply("Publish tables", ParDo.of(new PublishTableFn(byName, outputFolder)))
+        .apply("Publish tables", ParDo.of(new PublishTableFn(byName, staging)))
         .setRowSchema(WRITTEN);
-  }
-
-  private static ResourceId folder(String path) {
-    return FileSystems.matchNewResource(path, true);
   }
 
   /** Sorts one bucket of a table in memory and stages it as an Avro part file. */
   static final class StagePartFn extends DoFn<KV<String, Iterable<Row>>, KV<String, Row>> {
     private final TableDefinition table;
-    private final String outputFolder;
+    private final Staging staging;
 
-    StagePartFn(TableDefinition table, String outputFolder) {
+    StagePartFn(TableDefinition table, Staging staging) {
       this.table = table;
-      this.outputFolder = outputFolder;
+      this.staging = staging;
     }
 
     @ProcessElement
@@ -136,18 +132,18 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
       for (Row row : bucket.getValue()) {
         records.add(table.toAvro(row));
       }
-      out.output(PartFiles.stage(outputFolder, table, bucket.getKey(), records));
+      out.output(PartFiles.stage(staging, table, bucket.getKey(), records));
     }
   }
 
   /** Streams a table's parts, in bucket order, into its CSV and Parquet files. */
   static final class PublishTableFn extends DoFn<KV<String, Iterable<Row>>, Row> {
     private final Map<String, TableDefinition> tables;
-    private final String outputFolder;
+    private final Staging staging;
 
-    PublishTableFn(Map<String, TableDefinition> tables, String outputFolder) {
+    PublishTableFn(Map<String, TableDefinition> tables, Staging staging) {
       this.tables = tables;
-      this.outputFolder = outputFolder;
+      this.staging = staging;
     }
 
     @ProcessElement
@@ -161,7 +157,7 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
       }
       parts.sort(Comparator.comparing((Row p) -> p.getString("bucket")));
 
-      ResourceId folder = folder(outputFolder);
+      ResourceId folder = staging.root();
       ResourceId csv = folder.resolve(table.name() + ".csv", StandardResolveOptions.RESOLVE_FILE);
       ResourceId parquet = folder.resolve(table.name() + ".parquet", StandardResolveOptions.RESOLVE_FILE);
       ResourceId csvInProgress = folder.resolve("." + table.name() + ".csv.inprogress", StandardResolveOptions.RESOLVE_FILE);
@@ -170,7 +166,7 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
       long rows;
       Schema schema = table.avroSchema();
       try (TableFileWriter writer =
-          new TableFileWriter(table, FileSystems.create(csvInProgress, "text/csv"), FileSystems.create(parquetInProgress, MimeTypes.BINARY))) {
+          new TableFileWriter(table, staging.create(csvInProgress, "text/csv"), staging.create(parquetInProgress, MimeTypes.BINARY))) {
         for (Row part : parts) {
           ResourceId partFile = FileSystems.matchNewResource(part.getString("file"), false);
           try (DataFileStream<GenericRecord> records =
@@ -182,7 +178,7 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
         }
         rows = writer.rows();
       }
-      FileSystems.rename(List.of(csvInProgress, parquetInProgress), List.of(csv, parquet));
+      staging.rename(List.of(csvInProgress, parquetInProgress), List.of(csv, parquet));
       List<ResourceId> partFiles = new ArrayList<>();
       for (Row part : parts) {
         partFiles.add(FileSystems.matchNewResource(part.getString("file"), false));

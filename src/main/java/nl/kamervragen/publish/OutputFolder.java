@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -27,16 +29,31 @@ public final class OutputFolder implements AutoCloseable {
 
   public static final String SUCCESS_MARKER = "_SUCCESS";
 
+  /**
+   * The file in a staging folder that names the run owning it. Jobs write into a staging folder
+   * only while it holds their token, so a job whose client is gone cannot write into (or bring
+   * back) a staging folder a later run has removed.
+   */
+  public static final String OWNER_FILE = ".owner";
+
   private final Path output;
   private final Path staging;
+  private final String ownerToken;
   private final FileChannel lockChannel;
   private final FileLock lock;
 
   private OutputFolder(Path output, String runId, FileChannel lockChannel, FileLock lock) {
     this.output = output;
     this.staging = sibling(output, ".staging-" + runId);
+    this.ownerToken = runId + "-" + HexFormat.of().formatHex(randomBytes(16));
     this.lockChannel = lockChannel;
     this.lock = lock;
+  }
+
+  private static byte[] randomBytes(int count) {
+    byte[] bytes = new byte[count];
+    new SecureRandom().nextBytes(bytes);
+    return bytes;
   }
 
   /**
@@ -61,8 +78,14 @@ public final class OutputFolder implements AutoCloseable {
       throw new IOException("another kamervragen run is writing to " + output + " (" + sibling(output, ".lock") + " is locked)");
     }
     OutputFolder folder = new OutputFolder(output, runId, channel, lock);
-    folder.recover(notes);
-    Files.createDirectories(folder.staging);
+    try {
+      folder.recover(notes);
+      Files.createDirectories(folder.staging);
+      Files.writeString(folder.staging.resolve(OWNER_FILE), folder.ownerToken);
+    } catch (IOException | RuntimeException e) {
+      folder.close();
+      throw e;
+    }
     return folder;
   }
 
@@ -77,6 +100,11 @@ public final class OutputFolder implements AutoCloseable {
 
   public Path output() {
     return output;
+  }
+
+  /** The token in this run's staging folder ({@link #OWNER_FILE}). */
+  public String ownerToken() {
+    return ownerToken;
   }
 
   private List<Path> leftovers(String marker) throws IOException {
@@ -99,13 +127,29 @@ public final class OutputFolder implements AutoCloseable {
       deleteTree(stale);
     }
     for (Path stale : leftovers(".staging-")) {
-      deleteTree(stale);
+      // Renamed aside first: a job still running for a dead client then finds its folder gone at
+      // once, and what it writes meanwhile cannot stop the removal.
+      Path trash = sibling(output, ".trash-" + stale.getFileName().toString().substring((output.getFileName() + ".staging-").length()));
+      move(stale, trash);
       notes.add("removed " + stale.getFileName() + ", left by an earlier run that did not finish");
     }
+    for (Path trash : leftovers(".trash-")) {
+      try {
+        deleteTree(trash);
+      } catch (IOException stillInUse) {
+        notes.add("could not remove all of " + trash.getFileName() + " (" + stillInUse.getMessage() + "); the next run tries again");
+      }
+    }
+  }
+
+  /** Removes this run's staging folder: a run that is not published leaves nothing behind. */
+  public void discard() throws IOException {
+    deleteTree(staging);
   }
 
   /** Marks the staged tables complete and makes them the output folder, replacing the old one. */
   public void publish() throws IOException {
+    Files.delete(staging.resolve(OWNER_FILE));
     Files.writeString(staging.resolve(SUCCESS_MARKER), "");
     Path replaced = sibling(output, ".replaced-" + staging.getFileName().toString().substring((output.getFileName() + ".staging-").length()));
     boolean hadOutput = Files.exists(output);

@@ -13,11 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.kamervragen.pipeline.RunSummary;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
@@ -31,14 +34,19 @@ public final class RunReport {
   private final Map<String, Long> summary;
   private final InputFingerprint input;
   private final Map<String, Long> tableRows;
+  private final long changedWhileRead;
+  private final List<String> firstChangedWhileRead;
 
   /** The input files, as the manifest describes them. */
   public record InputFingerprint(long files, long bytes, String sha256) {}
 
-  private RunReport(Map<String, Long> summary, InputFingerprint input, Map<String, Long> tableRows) {
+  private RunReport(Map<String, Long> summary, InputFingerprint input, Map<String, Long> tableRows, long changedWhileRead,
+      List<String> firstChangedWhileRead) {
     this.summary = summary;
     this.input = input;
     this.tableRows = tableRows;
+    this.changedWhileRead = changedWhileRead;
+    this.firstChangedWhileRead = List.copyOf(firstChangedWhileRead);
   }
 
   /** Reads the report of the tables in a folder. */
@@ -51,8 +59,25 @@ public final class RunReport {
     for (String table : tables) {
       rows.put(table, countRecords(folder, table));
     }
-    return new RunReport(summary, fingerprint(folder), rows);
+    long changed = 0;
+    List<String> firstChanged = new ArrayList<>();
+    // From Parquet, which keeps names as they are (CSV guards a leading '=' against spreadsheets).
+    org.apache.hadoop.fs.Path rejects = new org.apache.hadoop.fs.Path(folder.resolve("rejects.parquet").toUri());
+    try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(HadoopInputFile.fromPath(rejects, new Configuration())).build()) {
+      for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
+        if (record.get("stage").toString().equals(CHANGED_STAGE) && changed++ < CHANGES_SHOWN) {
+          firstChanged.add(record.get("source_file") + " (" + record.get("reason") + ")");
+        }
+      }
+    }
+    return new RunReport(summary, fingerprint(folder), rows, changed, firstChanged);
   }
+
+  /** The {@code rejects.stage} of a file that changed while the run read it. */
+  static final String CHANGED_STAGE = "changed";
+
+  /** How many of the files that changed while read are named. */
+  private static final int CHANGES_SHOWN = 5;
 
   private static List<CSVRecord> records(Path folder, String table) throws IOException {
     try (Reader reader = Files.newBufferedReader(folder.resolve(table + ".csv"), StandardCharsets.UTF_8);
@@ -70,8 +95,9 @@ public final class RunReport {
   }
 
   /**
-   * SHA-256 over the sorted {@code input_files} rows (name, size, content hash): the same archive
-   * gives the same fingerprint wherever it is mounted; any added, removed or changed file changes it.
+   * SHA-256 over the sorted {@code input_files} rows (name, size, content hash; and kind and link
+   * target for entries that are not plain files): the same archive gives the same fingerprint
+   * wherever it is mounted; any added, removed or changed entry changes it.
    */
   private static InputFingerprint fingerprint(Path folder) throws IOException {
     MessageDigest digest;
@@ -86,9 +112,12 @@ public final class RunReport {
         CSVParser parser = CSV.parse(reader)) {
       for (CSVRecord record : parser) {
         files++;
-        bytes += Long.parseLong(record.get("bytes"));
-        String line = record.get("source_file") + "\t" + record.get("bytes") + "\t" + record.get("sha256") + "\n";
-        digest.update(line.getBytes(StandardCharsets.UTF_8));
+        bytes += record.get("bytes").isEmpty() ? 0 : Long.parseLong(record.get("bytes"));
+        String line = record.get("source_file") + "\t" + record.get("bytes") + "\t" + record.get("sha256");
+        if (!record.get("kind").equals("file")) {
+          line += "\t" + record.get("kind") + "\t" + record.get("link_target");
+        }
+        digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
       }
     }
     return new InputFingerprint(files, bytes, HexFormat.of().formatHex(digest.digest()));
@@ -110,6 +139,16 @@ public final class RunReport {
     return tableRows;
   }
 
+  /** How many files changed while the run read them, from {@code rejects}. */
+  public long changedWhileRead() {
+    return changedWhileRead;
+  }
+
+  /** The first few of them, as "name (what changed)". */
+  public List<String> firstChangedWhileRead() {
+    return firstChangedWhileRead;
+  }
+
   /**
    * The reasons not to publish, empty when the run may be published.
    *
@@ -125,7 +164,7 @@ public final class RunReport {
           + " documents + " + measure(RunSummary.DUPLICATES) + " duplicates + " + measure(RunSummary.REJECTED) + " rejected = " + accounted);
     }
     if (files != matchedFiles || input.files() != matchedFiles) {
-      problems.add("the input matched " + matchedFiles + " files when the run started, but " + files + " were read");
+      problems.add("the run listed " + matchedFiles + " input entries, but " + files + " were accounted for");
     }
     long rejected = measure(RunSummary.REJECTED);
     if (files > 0 && (double) rejected / files > maxRejectedShare) {

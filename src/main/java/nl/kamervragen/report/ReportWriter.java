@@ -82,6 +82,7 @@ public final class ReportWriter {
     heatMap(main);
     citedSources(main);
     overdue(main);
+    conflicts(main);
     main.appendElement("footer").text("Gemaakt door kamervragen uit de tabellen in deze map; zie docs/tables.md voor elke kolom.");
     return page;
   }
@@ -102,6 +103,7 @@ public final class ReportWriter {
     cards.put("Op tijd beantwoord", all.getOrDefault("on_time_share", "").isEmpty() ? "–" : Labels.percent(TableRows.decimal(all, "on_time_share")));
     cards.put("Binnen 21 dagen", all.getOrDefault("within_21_share", "").isEmpty() ? "–" : Labels.percent(TableRows.decimal(all, "within_21_share")));
     cards.put("Afgewezen bestanden", Labels.count(summary.getOrDefault("rejected", 0L)));
+    cards.put("Tegenstrijdige kopieën", Labels.count(summary.getOrDefault("conflicts", 0L)));
     Element list = main.appendElement("section").attr("aria-label", "Kerncijfers").appendElement("dl").addClass("cards");
     cards.forEach((label, value) -> {
       Element card = list.appendElement("div").addClass("card");
@@ -306,6 +308,29 @@ public final class ReportWriter {
       tr.appendElement("td").addClass("number").text(Labels.count(TableRows.number(r, "overdue_days")));
       tr.appendElement("td").text(r.get("addressed_to"));
       tr.appendElement("td").text(withParties(r.get("submitters"), r.get("submitter_parties")));
+    }
+  }
+
+  /** Files that claim a case number another file holds too, with other content: which one was kept, and why. */
+  private void conflicts(Element main) throws IOException {
+    Element section = section(main, "Tegenstrijdige kopieën");
+    List<Map<String, String>> conflicts = TableRows.read(folder, "duplicates", r -> r.get("conflict").equals("true"), OVERDUE_ROWS);
+    Element table = section.appendElement("table").addClass("conflicts");
+    table.appendElement("caption").text(conflicts.isEmpty()
+        ? "Geen bestanden met een zaaknummer dat ook in een ander bestand staat, met een andere inhoud."
+        : "Bestanden met een zaaknummer dat ook in een ander bestand staat, met een andere inhoud: welk bestand is gebruikt en waarom"
+            + " (de eerste " + OVERDUE_ROWS + "; alle in duplicates, kolom conflict).");
+    Element head = table.appendElement("thead").appendElement("tr");
+    for (String column : List.of("Zaak", "Gebruikt", "Terzijde gelegd", "Reden")) {
+      head.appendElement("th").attr("scope", "col").text(column);
+    }
+    Element body = table.appendElement("tbody");
+    for (Map<String, String> r : conflicts) {
+      Element tr = body.appendElement("tr");
+      tr.appendElement("td").text(r.get("id"));
+      tr.appendElement("td").text(r.get("kept_file"));
+      tr.appendElement("td").text(r.get("duplicate_file"));
+      tr.appendElement("td").text(r.get("reason"));
     }
   }
 

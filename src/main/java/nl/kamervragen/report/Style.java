@@ -32,8 +32,9 @@ final class Style {
       svg .series { fill: none; stroke-width: 2; }
       svg .plot-area { fill: #f7f7f7; }
       svg .empty { fill: var(--muted); font-size: 14px; }
-      table.overdue { border-collapse: collapse; width: 100%; font-size: 0.9em; }
-      table.overdue th, table.overdue td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #eee; vertical-align: top; }
+      table.overdue, table.conflicts { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+      table.overdue th, table.overdue td, table.conflicts th, table.conflicts td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #eee; vertical-align: top; }
+      table.conflicts td { overflow-wrap: anywhere; }
       table.overdue td.number { text-align: right; font-variant-numeric: tabular-nums; }
       caption { text-align: left; padding: 4px 0; }
       footer { margin-top: 40px; font-size: 0.85em; }

@@ -1,38 +1,49 @@
 package nl.kamervragen.report;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import nl.kamervragen.table.Column;
+import nl.kamervragen.table.CsvCells;
+import nl.kamervragen.table.TableDefinition;
+import nl.kamervragen.table.Tables;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
- * Reads rows of a written CSV table for the report, streaming, keeping only the rows it asks for:
- * the report reads the small aggregate tables whole and only the head of the overdue list.
+ * Reads rows of a written table for the report, streaming, keeping only the rows it asks for: the
+ * report reads the small aggregate tables whole and only the head of the overdue list. It reads the
+ * Parquet file through the table's definition, so texts are as the documents hold them (the CSV
+ * file guards a leading {@code =} against spreadsheets, which a report must not show), and values
+ * are formatted as in the CSV file.
  */
 final class TableRows {
 
   private TableRows() {}
 
-  /** The rows of {@code <folder>/<table>.csv} that pass the filter, at most {@code limit}. */
-  static List<Map<String, String>> read(Path folder, String table, Predicate<Map<String, String>> filter, int limit)
+  /** The rows of {@code <folder>/<table>.parquet} that pass the filter, at most {@code limit}, by column name. */
+  static List<Map<String, String>> read(Path folder, String tableName, Predicate<Map<String, String>> filter, int limit)
       throws IOException {
+    TableDefinition table = Tables.ALL.stream().filter(t -> t.name().equals(tableName)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no table " + tableName));
     List<Map<String, String>> rows = new ArrayList<>();
-    Path file = folder.resolve(table + ".csv");
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-        Map<String, String> row = record.toMap();
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(folder.resolve(table.name() + ".parquet").toUri());
+    try (ParquetReader<GenericRecord> reader =
+        AvroParquetReader.<GenericRecord>builder(HadoopInputFile.fromPath(file, new Configuration())).build()) {
+      for (GenericRecord record = reader.read(); record != null && rows.size() < limit; record = reader.read()) {
+        Map<String, String> row = new LinkedHashMap<>();
+        for (Column column : table.columns()) {
+          row.put(column.name(), CsvCells.plain(column.type(), record.get(column.name())));
+        }
         if (filter.test(row)) {
           rows.add(row);
-          if (rows.size() >= limit) {
-            break;
-          }
         }
       }
     }

@@ -1,6 +1,8 @@
 package nl.kamervragen.table;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
@@ -14,7 +16,9 @@ public enum ColumnType {
   DOUBLE("double"),
   BOOLEAN("boolean"),
   /** A calendar date: Parquet {@code DATE}, CSV {@code YYYY-MM-DD}. */
-  DATE("date");
+  DATE("date"),
+  /** An instant, to the microsecond: Parquet {@code TIMESTAMP} (UTC, micros), CSV ISO-8601 in UTC ({@code 2026-11-29T02:30:00.123456Z}). */
+  TIMESTAMP("timestamp (UTC)");
 
   private final String label;
 
@@ -35,6 +39,7 @@ public enum ColumnType {
       case DOUBLE -> FieldType.DOUBLE;
       case BOOLEAN -> FieldType.BOOLEAN;
       case DATE -> FieldType.logicalType(SqlTypes.DATE);
+      case TIMESTAMP -> FieldType.logicalType(SqlTypes.TIMESTAMP);
     };
   }
 
@@ -46,6 +51,7 @@ public enum ColumnType {
       case DOUBLE -> Schema.create(Schema.Type.DOUBLE);
       case BOOLEAN -> Schema.create(Schema.Type.BOOLEAN);
       case DATE -> LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
+      case TIMESTAMP -> LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
     };
   }
 
@@ -54,7 +60,11 @@ public enum ColumnType {
     if (value == null) {
       return null;
     }
-    return this == DATE ? (int) ((LocalDate) value).toEpochDay() : value;
+    return switch (this) {
+      case DATE -> (int) ((LocalDate) value).toEpochDay();
+      case TIMESTAMP -> ChronoUnit.MICROS.between(Instant.EPOCH, (Instant) value);
+      default -> value;
+    };
   }
 
   /** The Beam row value for an Avro value of this type. */
@@ -65,6 +75,7 @@ public enum ColumnType {
     return switch (this) {
       case STRING -> value.toString();
       case DATE -> LocalDate.ofEpochDay(((Number) value).longValue());
+      case TIMESTAMP -> Instant.EPOCH.plus(((Number) value).longValue(), ChronoUnit.MICROS);
       default -> value;
     };
   }

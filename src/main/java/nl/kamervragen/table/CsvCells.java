@@ -1,7 +1,9 @@
 package nl.kamervragen.table;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.generic.GenericRecord;
@@ -26,14 +28,20 @@ public final class CsvCells {
   }
 
   static String format(ColumnType type, Object avroValue) {
+    String text = plain(type, avroValue);
+    return type == ColumnType.STRING ? neutralizeFormula(text) : text;
+  }
+
+  /** A value as a CSV cell shows it, but text as it is, without the spreadsheet guard: for readers that show text. */
+  public static String plain(ColumnType type, Object avroValue) {
     if (avroValue == null) {
       return "";
     }
     return switch (type) {
       case DATE -> LocalDate.ofEpochDay(((Number) avroValue).longValue()).toString();
+      case TIMESTAMP -> Instant.EPOCH.plus(((Number) avroValue).longValue(), ChronoUnit.MICROS).toString();
       // Plain notation and no trailing zeros: 0.0001 (never 1.0E-4), 0.5, 21.
       case DOUBLE -> BigDecimal.valueOf((Double) avroValue).stripTrailingZeros().toPlainString();
-      case STRING -> neutralizeFormula(avroValue.toString());
       default -> avroValue.toString();
     };
   }

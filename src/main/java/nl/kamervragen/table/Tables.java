@@ -6,6 +6,7 @@ import static nl.kamervragen.table.ColumnType.DOUBLE;
 import static nl.kamervragen.table.ColumnType.INT;
 import static nl.kamervragen.table.ColumnType.LONG;
 import static nl.kamervragen.table.ColumnType.STRING;
+import static nl.kamervragen.table.ColumnType.TIMESTAMP;
 import static nl.kamervragen.table.TableDefinition.Bucketing.BY_CASE_NUMBER_PREFIX;
 import static nl.kamervragen.table.TableDefinition.Bucketing.SINGLE;
 
@@ -132,26 +133,31 @@ public final class Tables {
           .build(BY_CASE_NUMBER_PREFIX, "id", "seq");
 
   public static final TableDefinition REJECTS =
-      TableDefinition.builder("rejects", "Every input file that did not become a document or a duplicate, with the reason.")
-          .required("source_file", STRING, "file, relative to the input folder")
-          .required("stage", STRING, "read (file could not be read or decoded) or parse (text is not a readable Kamervraag)")
+      TableDefinition.builder("rejects", "Every input entry that did not become a document or a duplicate, with the reason.")
+          .required("source_file", STRING, "entry, relative to the input folder (written as in input_files)")
+          .required("stage", STRING, "list (not a file to read: a symbolic link, a FIFO, socket or device; never opened), read (the file could not be read or decoded), changed (the file changed during the run: the run is not published) or parse (the text is not a readable Kamervraag)")
           .optional("line", INT, "1-based line of the problem, when it concerns one line")
           .required("reason", STRING, "what was expected and what was found")
           .build(SINGLE, "source_file");
 
   public static final TableDefinition INPUT_FILES =
-      TableDefinition.builder("input_files", "Every input file the run matched: what the manifest's input fingerprint is computed from.")
-          .required("source_file", STRING, "file, relative to the input folder")
-          .required("bytes", LONG, "size of the file as stored (compressed size for .gz)")
-          .optional("sha256", STRING, "SHA-256 of the file's (decompressed) bytes; empty when it could not be read")
+      TableDefinition.builder("input_files", "Every entry under the input folder that the input selects, as the run listed and read it: what the manifest's input fingerprint is computed from.")
+          .required("source_file", STRING, "entry, relative to the input folder, '/'-separated; a backslash is written \\\\, a control character or a byte that is not UTF-8 as \\xNN (see docs/input.md)")
+          .optional("bytes", LONG, "size of the file read, as stored (compressed size for .gz; for a followed link, its target's); empty for entries that are not read")
+          .optional("sha256", STRING, "SHA-256 of the file's (decompressed) bytes; empty when it was not read whole")
+          .required("kind", STRING, "file, symbolic_link, fifo, socket, device, folder (a folder reached a second time) or other")
+          .optional("modified", TIMESTAMP, "last modification time of the file read, as listed when the run started")
+          .optional("link_target", STRING, "for a symbolic link: its target as written in the link")
+          .optional("read_bytes", LONG, "bytes read from storage: equal to bytes for every file read whole; empty when the entry was not opened")
           .build(TableDefinition.Bucketing.BY_FILE_PREFIX, "source_file");
 
   public static final TableDefinition DUPLICATES =
-      TableDefinition.builder("duplicates", "Files whose case number was already read from another file, and which copy was kept.")
+      TableDefinition.builder("duplicates", "Files whose case number was also read from another file, and which copy was kept (the rule is in docs/statistics.md).")
           .required("id", STRING, CASE)
           .required("kept_file", STRING, "the file whose document was kept")
           .required("duplicate_file", STRING, "the file that was set aside")
-          .required("reason", STRING, "why the kept file won (see docs/tables.md for the rule)")
+          .required("reason", STRING, "the first rule that decided which copy is kept")
+          .required("conflict", BOOLEAN, "the two files hold different content: a conflicting copy, not a plain duplicate")
           .build(SINGLE, "id", "duplicate_file");
 
   public static final TableDefinition RESPONSE_TIME =

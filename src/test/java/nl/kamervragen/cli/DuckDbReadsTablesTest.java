@@ -82,7 +82,8 @@ class DuckDbReadsTablesTest {
   @Test
   void everyColumnHasItsDeclaredTypeAndEveryTableItsRows() throws SQLException, IOException {
     Map<String, String> expected = Map.of(
-        "STRING", "VARCHAR", "DATE", "DATE", "INT", "INTEGER", "LONG", "BIGINT", "DOUBLE", "DOUBLE", "BOOLEAN", "BOOLEAN");
+        "STRING", "VARCHAR", "DATE", "DATE", "INT", "INTEGER", "LONG", "BIGINT", "DOUBLE", "DOUBLE", "BOOLEAN", "BOOLEAN",
+        "TIMESTAMP", "TIMESTAMP WITH TIME ZONE");
     for (TableDefinition table : Tables.ALL) {
       Map<String, String> types = new HashMap<>();
       for (List<Object> row : query("DESCRIBE SELECT * FROM " + parquet(table))) {

@@ -72,7 +72,8 @@ class HostileInputTest {
 
     CSVRecord duplicate = TableFiles.csv(output, Tables.DUPLICATES).only("id", "2011Z18417");
     assertEquals("duplicate-cut-off.txt", duplicate.get("duplicate_file"));
-    assertEquals("the kept copy is complete, this one is cut off", duplicate.get("reason"));
+    assertEquals("the kept copy is complete, this one is cut off (the contents differ)", duplicate.get("reason"));
+    assertEquals("true", duplicate.get("conflict"));
 
     Map<String, Long> summary =
         TableFiles.csv(output, Tables.SUMMARY).records().stream().collect(Collectors.toMap(r -> r.get("metric"), r -> Long.parseLong(r.get("value"))));

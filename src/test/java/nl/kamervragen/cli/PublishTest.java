@@ -90,7 +90,7 @@ class PublishTest {
   }
 
   @Test
-  void tooManyRejectsFailTheRunAndLeaveThePublishedTablesUntouched() throws IOException {
+  void tooManyRejectsFailTheRunLeaveThePublishedTablesUntouchedAndRemoveTheStaging() throws IOException {
     assertEquals(0, run().exitCode());
     Map<String, byte[]> before = contents(output);
 
@@ -98,14 +98,37 @@ class PublishTest {
     MainRun failed = run();
     assertEquals(1, failed.exitCode());
     assertTrue(failed.err().contains("kamervragen: not published: 1 of 3 files rejected (33.3 %), more than --maxRejectedShare=0.05"), failed.err());
-    assertTrue(failed.err().contains("is unchanged"), failed.err());
+    assertTrue(failed.err().contains(output + " is unchanged; this run's staging folder was removed (--keepFailedStaging keeps it)"), failed.err());
     assertEquals(before.keySet(), contents(output).keySet());
     before.forEach((name, bytes) -> assertTrue(java.util.Arrays.equals(bytes, contents(output).get(name)), name));
+    assertEquals(List.of("tables", "tables.lock"), siblings(), "a failed run leaves no staging folder to fill the disk");
 
     MainRun allowed = run("--maxRejectedShare=0.5");
     assertEquals(0, allowed.exitCode(), allowed.err());
-    assertTrue(allowed.out().contains("left by an earlier run that did not finish"), allowed.out());
     assertEquals(1, TableFiles.csv(output, Tables.REJECTS).records().size());
+  }
+
+  @Test
+  void aFailedRunKeepsItsStagingFolderWhenAskedAndTheNextRunRemovesIt() throws IOException {
+    Files.writeString(input.resolve("broken.txt"), "geen kamervraag");
+    MainRun failed = run("--keepFailedStaging=true");
+    assertEquals(1, failed.exitCode());
+    List<String> left = siblings();
+    assertEquals(2, left.size(), left::toString);
+    assertTrue(left.get(1).startsWith("tables.staging-"), left::toString);
+    assertTrue(failed.err().contains("this run's tables are in " + output.resolveSibling(left.get(1)) + " (--keepFailedStaging)"), failed.err());
+    assertTrue(Files.exists(output.resolveSibling(left.get(1)).resolve("rejects.csv")), "kept for debugging");
+
+    MainRun next = run("--maxRejectedShare=0.5");
+    assertEquals(0, next.exitCode(), next.err());
+    assertTrue(next.out().contains("removed " + left.get(1) + ", left by an earlier run that did not finish"), next.out());
+    assertEquals(List.of("tables", "tables.lock"), siblings());
+  }
+
+  private List<String> siblings() throws IOException {
+    try (Stream<Path> siblings = Files.list(output.getParent())) {
+      return siblings.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   @Test

@@ -1,6 +1,8 @@
 package nl.kamervragen.dedup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,19 +18,19 @@ class DuplicateResolverTest {
   @Test
   void eachRuleDecidesInOrder() {
     assertEquals(
-        "the kept copy is complete, this one is cut off",
+        "the kept copy is complete, this one is cut off (the contents differ)",
         only(c("a", "1", true, true, 5, 5, 0), c("b", "2", false, false, 0, 1, 3)).reason());
     assertEquals(
-        "the kept copy is answered, this one is open",
+        "the kept copy is answered, this one is open (the contents differ)",
         only(c("a", "1", false, false, 0, 5, 0), c("b", "2", false, true, 0, 1, 3)).reason());
     assertEquals(
-        "the kept copy has more answered questions (4 against 3)",
+        "the kept copy has more answered questions (4 against 3) (the contents differ)",
         only(c("a", "1", false, true, 3, 5, 0), c("b", "2", false, true, 4, 4, 3)).reason());
     assertEquals(
-        "the kept copy has more questions (5 against 4)",
+        "the kept copy has more questions (5 against 4) (the contents differ)",
         only(c("a", "1", false, true, 3, 4, 0), c("b", "2", false, true, 3, 5, 3)).reason());
     assertEquals(
-        "the kept copy has fewer warnings (0 against 2)",
+        "the kept copy has fewer warnings (0 against 2) (the contents differ)",
         only(c("a", "1", false, true, 3, 4, 2), c("b", "2", false, true, 3, 4, 0)).reason());
     assertEquals(
         "identical content; kept the first file name in sort order",
@@ -37,6 +39,23 @@ class DuplicateResolverTest {
     assertEquals("equally complete but different content; kept the first file name in sort order", tie.reason());
     assertEquals("a", tie.keptFile());
     assertEquals("b", tie.duplicateFile());
+  }
+
+  @Test
+  void aFileNamedAfterItsCaseNumberWinsFirstAndEveryConflictIsMarked() {
+    // The case: a file with a fake, shorter text beat the real one by file-name order.
+    DuplicateResolver.Decision named = only(
+        c("0-title-only.txt", "1", false, true, 5, 5, 0), c("2019/2020Z00001.txt", "2", true, false, 0, 1, 2));
+    assertEquals("2019/2020Z00001.txt", named.keptFile());
+    assertEquals("the kept file is named after the case number, this one is not (the contents differ)", named.reason());
+    assertTrue(named.conflict());
+    assertEquals("2020Z00001.txt.gz", only(c("2020Z00001.txt.gz", "1", false, true, 1, 1, 0), c("a.txt", "1", false, true, 1, 1, 0)).keptFile(),
+        "extensions do not count");
+    assertEquals("2020z00001.TXT", only(c("2020z00001.TXT", "1", false, true, 1, 1, 0), c("a.txt", "1", false, true, 1, 1, 0)).keptFile());
+    assertFalse(only(c("b", "1", false, true, 3, 4, 0), c("a", "1", false, true, 3, 4, 0)).conflict(), "identical content is no conflict");
+    assertEquals("the kept copy has more questions (5 against 4)",
+        only(c("x/2020Z00001.txt", "1", false, true, 3, 4, 0), c("y/2020Z00001.txt", "1", false, true, 3, 5, 0)).reason(),
+        "both named after the case: the next rule decides");
   }
 
   @Test

@@ -161,6 +161,20 @@ class DocumentParserTest {
   }
 
   @Test
+  void textAfterTheFooterIsAWarningNotPartOfTheFullTitle() {
+    Kamervraag clean = TestDocuments.parsed(SEED);
+    assertTrue(clean.warnings().isEmpty(), clean.warnings()::toString);
+    String appended = SEED.stripTrailing() + "\n\n \u2022 Vraag 99\n  Is dit nog een vraag?\n";
+    Kamervraag doc = TestDocuments.parsed(appended);
+    int lines = (int) SEED.stripTrailing().lines().count();
+    assertEquals(List.of(
+        "line " + (lines + 2) + ": unexpected text after the footer ignored: '\u2022 Vraag 99'",
+        "line " + (lines + 3) + ": unexpected text after the footer ignored: 'Is dit nog een vraag?'"), doc.warnings());
+    assertEquals(clean.answerFullTitle(), doc.answerFullTitle(), "the full title keeps only its own text");
+    assertEquals(clean.questions(), doc.questions());
+  }
+
+  @Test
   void answerBeforeQuestionIsKeptWithAWarning() {
     Kamervraag doc =
         TestDocuments.parsed(SEED.replace("Beantwoord 14 oktober 2011 (na 21 dagen)", "Beantwoord 20 september 2011 (na -3 dagen)"));

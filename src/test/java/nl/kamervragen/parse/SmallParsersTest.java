@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,19 +110,5 @@ class SmallParsersTest {
     assertTrue(vocabulary.contains("landbouw, visserij, voedselkwaliteit"), "TOOI label");
     assertTrue(vocabulary.contains("de nederlandse antillen en aruba"), "OWMS label");
     assertTrue(vocabulary.size() > 140, "labels: " + vocabulary.size());
-  }
-
-  @Test
-  void bytesAreDecodedAsUtf8OrWindows1252AndBinaryIsRefused() {
-    String text = "Kamervraag «één» – ‘x’";
-    assertEquals(new DocumentBytes.Decoded(text, Optional.empty()), DocumentBytes.decode(text.getBytes(StandardCharsets.UTF_8)));
-    DocumentBytes.Decoded cp1252 = DocumentBytes.decode(text.getBytes(Charset.forName("windows-1252")));
-    assertEquals(text, cp1252.text());
-    assertEquals(Optional.of("not valid UTF-8: decoded as Windows-1252"), cp1252.warning());
-    assertEquals("the file is empty", assertThrows(IllegalArgumentException.class, () -> DocumentBytes.decode(new byte[0])).getMessage());
-    IllegalArgumentException binary = assertThrows(IllegalArgumentException.class, () -> DocumentBytes.decode(new byte[] {'K', 0, 1, 2}));
-    assertTrue(binary.getMessage().startsWith("binary content (NUL byte at offset 1)"), binary.getMessage());
-    // 0x81 is undefined in Windows-1252 and invalid as UTF-8.
-    assertThrows(IllegalArgumentException.class, () -> DocumentBytes.decode(new byte[] {'a', (byte) 0x81, (byte) 0xff}));
   }
 }

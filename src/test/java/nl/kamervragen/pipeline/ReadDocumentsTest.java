@@ -1,5 +1,8 @@
 package nl.kamervragen.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(TestPipelineExtension.class)
 class ReadDocumentsTest {
 
-  @TempDir Path input;
+  @TempDir Path work;
+  private Path input;
 
   @Test
-  void everyFileBecomesADocumentOrARejectWithAReason(TestPipeline pipeline) throws IOException {
+  void everyFileBecomesADocumentOrARejectWithAReason(TestPipeline pipeline) throws Exception {
+    input = work.resolve("archive");
     String seed = TestDocuments.text("seed.txt");
     write("2011/seed.txt", seed.getBytes(StandardCharsets.UTF_8));
     write("2011/seed-cp1252.txt", seed.replace("\u00A0", " ").getBytes(Charset.forName("windows-1252")));
@@ -38,11 +43,11 @@ class ReadDocumentsTest {
     write("broken/cut.txt.gz", Arrays.copyOf(gz, gz.length / 2));
     write("broken/huge.txt", (seed + "x".repeat(70_000)).getBytes(StandardCharsets.UTF_8));
     write("broken/huge.txt.gz", TestArchive.gzip((seed + "x".repeat(70_000)).getBytes(StandardCharsets.UTF_8)));
-    // A file that is listed but cannot be read (what a permission error gives; tests run as root here,
-    // so permissions cannot make one): reading this process's memory at offset 0 fails with EIO.
-    Files.createSymbolicLink(input.resolve("broken/unreadable.txt"), Path.of("/proc/self/mem"));
+    // A link to a file outside the archive: listed, never opened.
+    Files.createSymbolicLink(input.resolve("broken/outside.txt"), Path.of("/proc/self/mem"));
 
-    RunConfig config = new RunConfig(input + "/**", input.toString(), "unused", TestBundles.REFERENCE_DATE, 64 * 1024);
+    Path listing = TestStaging.listing(input, work.resolve("listing.avro"), false);
+    RunConfig config = new RunConfig(listing.toString(), TestStaging.in(work.resolve("staging")), TestBundles.REFERENCE_DATE, 64 * 1024);
     PCollectionTuple read = pipeline.apply(new ReadDocuments(config));
 
     PAssert.that(
@@ -63,7 +68,24 @@ class ReadDocumentsTest {
             reject("broken/cut.txt.gz", "read", null, "cannot read the file: it ends unexpectedly (cut off or corrupt compressed data)"),
             reject("broken/huge.txt", "read", null, tooLarge),
             reject("broken/huge.txt.gz", "read", null, tooLarge),
-            reject("broken/unreadable.txt", "read", null, "cannot read the file: Input/output error"));
+            reject("broken/outside.txt", "list", null, "a symbolic link, not followed (--followLinks follows links that stay inside the input folder)"));
+    long huge = Files.size(input.resolve("broken/huge.txt"));
+    long seedBytes = Files.size(input.resolve("2011/seed.txt"));
+    PAssert.that(
+            read.get(ReadDocuments.INPUT_FILES)
+                .apply("Inventory", MapElements.into(TypeDescriptors.strings())
+                    .via(r -> r.getString("source_file") + " " + r.getString("kind") + " " + r.getInt64("bytes") + " " + r.getInt64("read_bytes")
+                        + " " + r.getString("link_target") + " " + (r.getString("sha256") != null))))
+        .satisfies(rows -> {
+          java.util.Map<String, String> byName = new java.util.TreeMap<>();
+          rows.forEach(row -> byName.put(row.substring(0, row.indexOf(' ')), row.substring(row.indexOf(' ') + 1)));
+          assertEquals(10, byName.size(), byName::toString);
+          assertEquals("symbolic_link null null /proc/self/mem false", byName.get("broken/outside.txt"), "listed, never opened");
+          assertEquals("file " + huge + " null null false", byName.get("broken/huge.txt"), "too large: not opened");
+          assertTrue(byName.get("broken/huge.txt.gz").endsWith(" null false"), "read up to the cap only: no hash");
+          assertEquals("file " + seedBytes + " " + seedBytes + " null true", byName.get("2011/seed.txt"), "read whole");
+          return null;
+        });
     pipeline.run();
   }
 

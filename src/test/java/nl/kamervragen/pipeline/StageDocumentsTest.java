@@ -46,16 +46,16 @@ class StageDocumentsTest {
   }
 
   @Test
-  void stagesTheKeptCopiesAndSaysWhyTheOthersWereSetAside(TestPipeline pipeline) {
+  void stagesTheKeptCopiesAndSaysWhyTheOthersWereSetAside(TestPipeline pipeline) throws java.io.IOException {
     PCollectionTuple staged =
         pipeline
             .apply(Create.of(copiesOfTheSeed()).withRowSchema(DocumentBundle.SCHEMA))
-            .apply(new StageDocuments(output.toString(), TestBundles.REFERENCE_DATE));
+            .apply(new StageDocuments(TestStaging.in(output), TestBundles.REFERENCE_DATE));
 
     PAssert.that(staged.get(StageDocuments.DUPLICATES))
         .containsInAnyOrder(
-            duplicate("a/cut.txt", "the kept copy is complete, this one is cut off"),
-            duplicate("c/full-again.txt", "identical content; kept the first file name in sort order"));
+            duplicate("a/cut.txt", "the kept copy is complete, this one is cut off (the contents differ)", true),
+            duplicate("c/full-again.txt", "identical content; kept the first file name in sort order", false));
     // Only the open set is overdue: due 2020-08-17, 1,963 days before the reference date 2026-01-01.
     PAssert.that(staged.get(StageDocuments.OVERDUE))
         .containsInAnyOrder(
@@ -94,12 +94,13 @@ class StageDocumentsTest {
     pipeline.run();
   }
 
-  private static Row duplicate(String file, String reason) {
+  private static Row duplicate(String file, String reason, boolean conflict) {
     return Tables.DUPLICATES.row()
         .withFieldValue("id", "2011Z18417")
         .withFieldValue("kept_file", "b/full.txt")
         .withFieldValue("duplicate_file", file)
         .withFieldValue("reason", reason)
+        .withFieldValue("conflict", conflict)
         .build();
   }
 }

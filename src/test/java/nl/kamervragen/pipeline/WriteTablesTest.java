@@ -2,6 +2,8 @@ package nl.kamervragen.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,7 +64,7 @@ class WriteTablesTest {
         PCollectionTuple.of(TableTags.of(Tables.QUESTIONS), questions)
             .and(TableTags.of(Tables.POSTPONEMENTS), postponements)
             .and(TableTags.of(Tables.REJECTS), rejects)
-            .apply(new WriteTables(output.toString(), List.of(Tables.QUESTIONS, Tables.POSTPONEMENTS, Tables.REJECTS)));
+            .apply(new WriteTables(TestStaging.in(output), List.of(Tables.QUESTIONS, Tables.POSTPONEMENTS, Tables.REJECTS)));
     PAssert.that(written)
         .containsInAnyOrder(
             written("questions", 60), written("postponements", 1), written("rejects", 0));
@@ -91,6 +93,42 @@ class WriteTablesTest {
     try (Stream<Path> parts = Files.walk(output.resolve(WriteTables.PARTS_FOLDER))) {
       assertEquals(List.of(), parts.filter(Files::isRegularFile).toList(), "staged parts are removed");
     }
+  }
+
+  @Test
+  void writesNothingIntoAStagingFolderItNoLongerOwns(TestPipeline pipeline) throws IOException {
+    Staging staging = TestStaging.in(output.resolve("staging"));
+    // Another run has removed the folder, as it does with what a run whose client died left behind.
+    Files.delete(output.resolve("staging").resolve(nl.kamervragen.publish.OutputFolder.OWNER_FILE));
+    Files.delete(output.resolve("staging"));
+    Row reject = Tables.REJECTS.row().addValues("a.txt", "read", null, "the file is empty").build();
+    PCollectionTuple.of(TableTags.of(Tables.REJECTS), pipeline.apply(Create.of(reject).withRowSchema(Tables.REJECTS.beamSchema())))
+        .apply(new WriteTables(staging, List.of(Tables.REJECTS)));
+    Exception failed = assertThrows(Exception.class, pipeline::run);
+    assertTrue(rootMessage(failed).contains("no longer owns its staging folder"), rootMessage(failed));
+    assertFalse(Files.exists(output.resolve("staging")), "the folder is not made again");
+  }
+
+  @Test
+  void writesNothingIntoAStagingFolderAnotherRunOwns(TestPipeline pipeline) throws IOException {
+    Staging staging = TestStaging.in(output);
+    Files.writeString(output.resolve(nl.kamervragen.publish.OutputFolder.OWNER_FILE), "another-run");
+    Row reject = Tables.REJECTS.row().addValues("a.txt", "read", null, "the file is empty").build();
+    PCollectionTuple.of(TableTags.of(Tables.REJECTS), pipeline.apply(Create.of(reject).withRowSchema(Tables.REJECTS.beamSchema())))
+        .apply(new WriteTables(staging, List.of(Tables.REJECTS)));
+    Exception failed = assertThrows(Exception.class, pipeline::run);
+    assertTrue(rootMessage(failed).contains("it belongs to another run"), rootMessage(failed));
+    try (Stream<Path> files = Files.walk(output)) {
+      assertEquals(List.of(output.resolve(nl.kamervragen.publish.OutputFolder.OWNER_FILE)), files.filter(Files::isRegularFile).toList());
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return String.valueOf(cause.getMessage());
   }
 
   private Row written(String table, long rows) {

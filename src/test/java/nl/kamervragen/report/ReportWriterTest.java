@@ -6,16 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import nl.kamervragen.table.TableDefinition;
+import nl.kamervragen.table.TableFileWriter;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.MainRun;
 import nl.kamervragen.testing.TableFiles;
 import nl.kamervragen.testing.TestArchive;
+import org.apache.beam.sdk.values.Row;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -73,19 +78,37 @@ class ReportWriterTest {
   }
 
   @Test
-  void textFromTheDataIsEscaped() throws IOException {
+  void textFromTheDataIsEscapedAndShownAsTheDocumentsHoldIt() throws IOException {
     Path copy = work.resolve("hostile");
     Files.createDirectories(copy);
     try (Stream<Path> files = Files.list(output)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
         Files.copy(file, copy.resolve(file.getFileName()));
       }
     }
-    Path sources = copy.resolve("cited_sources.csv");
-    Files.writeString(sources, Files.readString(sources) + "outlet,<script>alert(1)</script>,all,all,99,9\n", StandardCharsets.UTF_8);
+    List<Row> sources = new ArrayList<>(TableFiles.parquet(output, Tables.CITED_SOURCES));
+    sources.add(Tables.CITED_SOURCES.row().addValues("outlet", "<script>alert(1)</script>", "all", "all", 99L, 9L).build());
+    rewrite(copy, Tables.CITED_SOURCES, sources);
+    List<Row> overdue = new ArrayList<>(TableFiles.parquet(output, Tables.OVERDUE));
+    Row first = overdue.get(0);
+    overdue.set(0, Tables.OVERDUE.row().addValues(first.getValues()).withFieldValue("title", "=HYPERLINK(\"https://example.org\")").build());
+    rewrite(copy, Tables.OVERDUE, overdue);
 
     Document hostile = Jsoup.parse(ReportWriter.write(copy, LocalDate.of(2026, 1, 1), "").toFile(), "UTF-8");
     assertTrue(hostile.select("script").isEmpty());
     assertTrue(hostile.getElementById("cited-outlets").text().contains("<script>alert(1)</script>"), "shown as text");
+    assertEquals("=HYPERLINK(\"https://example.org\")", hostile.select("table.overdue tbody tr td").get(1).text(),
+        "the text itself, not the CSV's guard against spreadsheets");
+  }
+
+  /** Writes a table's rows into a folder, as the pipeline does. */
+  private static void rewrite(Path folder, TableDefinition table, List<Row> rows) throws IOException {
+    try (FileChannel csv = FileChannel.open(folder.resolve(table.name() + ".csv"), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        FileChannel parquet = FileChannel.open(folder.resolve(table.name() + ".parquet"), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        TableFileWriter writer = new TableFileWriter(table, csv, parquet)) {
+      for (Row row : rows) {
+        writer.write(table.toAvro(row));
+      }
+    }
   }
 }

@@ -20,11 +20,21 @@ public record MainRun(int exitCode, String out, String err) {
   }
 
   public static MainRun of(Clock clock, String... args) {
+    return of(clock, () -> {}, args);
+  }
+
+  /** A run whose input is changed once it is listed, before the pipeline reads it. */
+  public static MainRun changingInput(Runnable change, String... args) {
+    return of(Clock.systemUTC(), change, args);
+  }
+
+  private static MainRun of(Clock clock, Runnable afterListing, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         KamervragenMain.run(
-            args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), clock);
+            args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), clock,
+            afterListing);
     return new MainRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 

@@ -1,0 +1,27 @@
+package nl.kamervragen.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import nl.kamervragen.input.InputSelection;
+
+/**
+ * The validated settings of one run, made once from the command-line options.
+ *
+ * @param input which entries of which folder are read
+ * @param output the folder the tables are published to (absolute)
+ * @param referenceDate the date "open" and "overdue" are measured against
+ * @param maxFileBytes files larger than this are rejected without being read whole
+ * @param maxRejectedShare the largest share of rejected entries a published run may have
+ * @param keepFailedStaging whether a run that is not published keeps its staging folder
+ * @param publishLink a link to point at the output once published; null for none
+ * @param reportNote a line under the report's title; empty for none
+ */
+record JobConfig(
+    InputSelection input,
+    Path output,
+    LocalDate referenceDate,
+    long maxFileBytes,
+    double maxRejectedShare,
+    boolean keepFailedStaging,
+    Path publishLink,
+    String reportNote) {}

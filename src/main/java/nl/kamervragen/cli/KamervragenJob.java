@@ -1,0 +1,364 @@
+package nl.kamervragen.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.kamervragen.input.ArchiveWalker;
+import nl.kamervragen.input.ListingComparison;
+import nl.kamervragen.input.ListingFile;
+import nl.kamervragen.pipeline.KamervragenPipeline;
+import nl.kamervragen.pipeline.PipelineMetrics;
+import nl.kamervragen.pipeline.RunConfig;
+import nl.kamervragen.pipeline.RunSummary;
+import nl.kamervragen.pipeline.Staging;
+import nl.kamervragen.pipeline.WriteTables;
+import nl.kamervragen.publish.Manifest;
+import nl.kamervragen.publish.OutputFolder;
+import nl.kamervragen.publish.RunReport;
+import nl.kamervragen.report.ReportWriter;
+import nl.kamervragen.table.TableDefinition;
+import nl.kamervragen.table.Tables;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+
+/**
+ * One run, in the steps a nightly job needs: prepare (lock the output folder, list the input once),
+ * run the pipeline on what was listed, check (every entry accounted for, few enough rejects, the
+ * input unchanged since it was listed) and publish (report, manifest, all at once). A run that does
+ * not publish leaves the published tables as they were, and removes its staging folder.
+ */
+final class KamervragenJob {
+
+  /** How many changed files the message of a changed input names. */
+  private static final int CHANGES_SHOWN = 5;
+
+  /** A reason not to publish, as the lines to print. */
+  static final class NotPublished extends Exception {
+    final List<String> lines;
+
+    NotPublished(List<String> lines) {
+      super(String.join("; ", lines), null, false, false);
+      this.lines = List.copyOf(lines);
+    }
+
+    NotPublished(String line) {
+      this(List.of(line));
+    }
+  }
+
+  private final KamervragenOptions options;
+  private final JobConfig config;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Clock clock;
+  private final Runnable afterListing;
+
+  /** @param afterListing runs once the input is listed, before the pipeline reads it (tests change files there) */
+  KamervragenJob(KamervragenOptions options, JobConfig config, PrintStream out, PrintStream err, Clock clock, Runnable afterListing) {
+    this.options = options;
+    this.config = config;
+    this.out = out;
+    this.err = err;
+    this.clock = clock;
+    this.afterListing = afterListing;
+  }
+
+  /** Runs the job and returns its exit code. */
+  int run() throws IOException {
+    Instant started = clock.instant();
+    String runId = runId(started);
+    List<String> notes = new ArrayList<>();
+    try (OutputFolder folder = OutputFolder.open(config.output(), runId, notes)) {
+      notes.forEach(note -> out.println("kamervragen: " + note));
+      boolean published = false;
+      try {
+        Path listing = folder.staging().resolve(ListingFile.NAME);
+        long entries = list(listing);
+        afterListing.run();
+        Staging staging = new Staging(folder.staging().toString(), folder.ownerToken());
+        PipelineResult result = runPipeline(new RunConfig(listing.toString(), staging, config.referenceDate(), config.maxFileBytes()),
+            runId, entries, folder);
+        OutputFolder.deleteTree(folder.staging().resolve(WriteTables.PARTS_FOLDER));
+        printSummary(result);
+        RunReport report = check(folder, listing, entries);
+        Files.delete(listing);
+        publish(folder, report, runId, started);
+        published = true;
+        return KamervragenMain.OK;
+      } catch (NotPublished e) {
+        e.lines.forEach(line -> err.println("kamervragen: " + line));
+        return KamervragenMain.FAILED;
+      } finally {
+        if (!published) {
+          discard(folder);
+        }
+      }
+    }
+  }
+
+  // ---- prepare ---------------------------------------------------------------------------
+
+  /** Lists the input once, into the staging folder, and returns the number of entries. */
+  private long list(Path listing) throws IOException, NotPublished {
+    long entries;
+    try (OutputStream file = Files.newOutputStream(listing)) {
+      entries = ListingFile.write(file, new ArchiveWalker(config.input()));
+    } catch (ArchiveWalker.UnlistableFolderException e) {
+      throw new NotPublished("not published: " + e.getMessage() + " (the input would be incomplete)");
+    }
+    if (entries == 0) {
+      throw new NotPublished("no input files match '" + options.getInput() + "' (" + config.input().pattern() + " under " + config.input().root() + ")");
+    }
+    out.printf("kamervragen: reading %d file(s) from %s on %s, reference date %s%n",
+        entries, options.getInput(), options.getRunner().getSimpleName(), config.referenceDate());
+    return entries;
+  }
+
+  // ---- run -------------------------------------------------------------------------------
+
+  private PipelineResult runPipeline(RunConfig runConfig, String runId, long entries, OutputFolder folder)
+      throws IOException, NotPublished {
+    options.setJobName("kamervragen-" + runId.toLowerCase(Locale.ROOT));
+    FileSystems.setDefaultPipelineOptions(options);
+    prepareRunner();
+    Pipeline pipeline = Pipeline.create(options);
+    KamervragenPipeline.build(pipeline, runConfig);
+    out.println("kamervragen: stages: Read documents > Remove duplicates and stage document tables > Compute statistics, Summarize run > Write tables");
+    PipelineResult result;
+    PipelineResult.State state;
+    String rest = flinkRestAddress();
+    try (StopOnSignal stop = new StopOnSignal(err, isRemoteFlink() ? rest : null, options.getJobName(), () -> discard(folder));
+        RunProgress.FlinkWatcher watcher = rest == null ? null : new RunProgress.FlinkWatcher(rest, out)) {
+      result = pipeline.run();
+      stop.running(result);
+      state = awaitWithProgress(result, isDirect() ? entries : -1);
+    }
+    if (state != PipelineResult.State.DONE) {
+      throw new NotPublished("the run ended in state " + state + "; nothing was published");
+    }
+    return result;
+  }
+
+  /**
+   * Lets the run report progress. The DirectRunner runs in the background so its metrics can be
+   * read; embedded Flink gets a REST API on a known loopback port instead of a random one.
+   */
+  private void prepareRunner() throws IOException {
+    if (isDirect()) {
+      options.as(DirectOptions.class).setBlockOnRun(false);
+    } else if (isFlink()) {
+      FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
+      if ("[auto]".equals(flink.getFlinkMaster()) && flink.getFlinkConfDir() == null) {
+        flink.setFlinkConfDir(EmbeddedFlink.configDir().toString());
+        flink.setFlinkMaster("[local]");
+      }
+    }
+  }
+
+  /** The REST address of the Flink cluster the job runs on, embedded or not; null when not on Flink. */
+  private String flinkRestAddress() {
+    if (!isFlink()) {
+      return null;
+    }
+    FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
+    String master = flink.getFlinkMaster();
+    String rest = "[local]".equals(master) ? EmbeddedFlink.restAddress(flink.getFlinkConfDir()) : master.replaceFirst("^https?://", "");
+    return rest == null || rest.startsWith("[") ? null : rest;
+  }
+
+  private boolean isRemoteFlink() {
+    return isFlink() && !options.as(FlinkPipelineOptions.class).getFlinkMaster().startsWith("[");
+  }
+
+  private boolean isDirect() {
+    return options.getRunner().getSimpleName().equals("DirectRunner");
+  }
+
+  private boolean isFlink() {
+    return options.getRunner().getSimpleName().equals("FlinkRunner");
+  }
+
+  /** Waits for the run, printing progress from the metrics when the runner offers them while running. */
+  private PipelineResult.State awaitWithProgress(PipelineResult result, long files) {
+    if (files < 0) {
+      return result.waitUntilFinish();
+    }
+    String last = "";
+    while (true) {
+      PipelineResult.State state = result.waitUntilFinish(org.joda.time.Duration.standardSeconds(5));
+      if (state != null && state.isTerminal()) {
+        return state;
+      }
+      String line = RunProgress.fromCounters(counters(result), files);
+      if (!line.equals(last)) {
+        out.println(line);
+        last = line;
+      }
+    }
+  }
+
+  private void printSummary(PipelineResult result) {
+    Map<String, Long> counters = counters(result);
+    out.printf(
+        "kamervragen: %d file(s) read: %d parsed, %d rejected, %d duplicate(s) set aside; %d document(s) kept%n",
+        counters.getOrDefault(PipelineMetrics.FILES_READ, 0L),
+        counters.getOrDefault(PipelineMetrics.DOCUMENTS_PARSED, 0L),
+        counters.getOrDefault(PipelineMetrics.FILES_REJECTED, 0L),
+        counters.getOrDefault(PipelineMetrics.DUPLICATES, 0L),
+        counters.getOrDefault(PipelineMetrics.DOCUMENTS_KEPT, 0L));
+    StringBuilder tables = new StringBuilder();
+    for (TableDefinition table : Tables.ALL) {
+      if (tables.length() > 0) {
+        tables.append(", ");
+      }
+      tables.append(table.name()).append(' ').append(counters.getOrDefault(PipelineMetrics.ROWS_WRITTEN_PREFIX + table.name(), 0L));
+    }
+    out.printf("kamervragen: wrote %d tables (rows) as CSV and Parquet: %s%n", Tables.ALL.size(), tables);
+  }
+
+  private static Map<String, Long> counters(PipelineResult result) {
+    MetricQueryResults metrics =
+        result.metrics().queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(PipelineMetrics.NAMESPACE)).build());
+    Map<String, Long> counters = new TreeMap<>();
+    for (MetricResult<Long> counter : metrics.getCounters()) {
+      long value;
+      try {
+        value = counter.getCommitted();
+      } catch (UnsupportedOperationException notCommitted) {
+        value = counter.getAttempted();
+      }
+      counters.merge(counter.getName().getName(), value, Long::sum);
+    }
+    return counters;
+  }
+
+  // ---- check -----------------------------------------------------------------------------
+
+  /** Reads back what the run wrote and decides whether it may be published. */
+  private RunReport check(OutputFolder folder, Path listing, long entries) throws IOException, NotPublished {
+    RunReport report = RunReport.read(folder.staging(), Tables.ALL.stream().map(TableDefinition::name).toList());
+    List<String> problems = new ArrayList<>();
+    report.problems(entries, config.maxRejectedShare()).forEach(problem -> problems.add("not published: " + problem));
+    String changed = inputChanges(listing, report);
+    if (changed != null) {
+      problems.add("not published: " + changed);
+    }
+    if (!problems.isEmpty()) {
+      throw new NotPublished(problems);
+    }
+    return report;
+  }
+
+  /**
+   * What changed in the input since it was listed: entries that differ from the listing now, and
+   * files that changed while they were read. Null when nothing did.
+   */
+  private String inputChanges(Path listing, RunReport report) throws IOException {
+    ListingComparison.Changes changes;
+    try (ListingFile.Reader before = ListingFile.read(Files.newInputStream(listing))) {
+      changes = ListingComparison.compare(before, new ArchiveWalker(config.input()), CHANGES_SHOWN);
+    } catch (ArchiveWalker.UnlistableFolderException e) {
+      return "the input changed during the run: " + e.getMessage();
+    }
+    List<String> parts = new ArrayList<>();
+    if (changes.count() > 0) {
+      parts.add(changes.count() + " input entr" + (changes.count() == 1 ? "y differs" : "ies differ")
+          + " from the listing made when the run started: " + withMore(changes.first(), changes.count()));
+    }
+    if (report.changedWhileRead() > 0) {
+      parts.add(report.changedWhileRead() + " file(s) changed while the run read them: "
+          + withMore(report.firstChangedWhileRead(), report.changedWhileRead()));
+    }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    return "the input changed during the run: " + String.join("; ", parts)
+        + ". Feed runs from a folder nothing writes to while they run (README: Feeding a nightly run)";
+  }
+
+  private static String withMore(List<String> first, long count) {
+    return String.join(", ", first) + (count > first.size() ? ", and " + (count - first.size()) + " more" : "");
+  }
+
+  // ---- publish ---------------------------------------------------------------------------
+
+  private void publish(OutputFolder folder, RunReport report, String runId, Instant started) throws IOException {
+    Path staging = folder.staging();
+    ReportWriter.write(staging, config.referenceDate(), config.reportNote());
+    Manifest.write(staging, runId, started, clock.instant(), Version.current(), options.getRunner().getSimpleName(),
+        effectiveOptions(), config.input().root() + "/" + config.input().pattern(), report);
+    folder.publish();
+    if (config.publishLink() != null) {
+      folder.link(config.publishLink());
+    }
+    long duplicates = report.measure(RunSummary.DUPLICATES);
+    long conflicts = report.measure(RunSummary.CONFLICTS);
+    out.printf(Locale.ROOT, "kamervragen: done: %d files = %d documents + %d duplicates%s + %d rejected; %d warnings; tables and report.html in %s%s%n",
+        report.measure(RunSummary.FILES), report.measure(RunSummary.DOCUMENTS), duplicates,
+        conflicts > 0 ? " (" + conflicts + " conflicting)" : "",
+        report.measure(RunSummary.REJECTED), report.measure(RunSummary.WARNINGS), folder.output(),
+        config.publishLink() == null ? "" : " (linked from " + config.publishLink() + ")");
+  }
+
+  /** A run that is not published removes its staging folder, unless told to keep it. */
+  private void discard(OutputFolder folder) throws IOException {
+    if (config.keepFailedStaging()) {
+      err.println("kamervragen: this run's tables are in " + folder.staging() + " (--keepFailedStaging); " + folder.output() + " is unchanged");
+      return;
+    }
+    folder.discard();
+    err.println("kamervragen: " + folder.output() + " is unchanged; this run's staging folder was removed (--keepFailedStaging keeps it)");
+  }
+
+  private Map<String, String> effectiveOptions() {
+    Map<String, String> effective = new LinkedHashMap<>();
+    effective.put("input", options.getInput());
+    effective.put("followLinks", String.valueOf(config.input().followLinks()));
+    effective.put("output", config.output().toString());
+    effective.put("referenceDate", config.referenceDate().toString());
+    effective.put("maxFileBytes", String.valueOf(config.maxFileBytes()));
+    effective.put("maxRejectedShare", String.valueOf(config.maxRejectedShare()));
+    effective.put("runner", options.getRunner().getSimpleName());
+    if (isFlink()) {
+      FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
+      effective.put("flinkMaster", flink.getFlinkMaster());
+      effective.put("parallelism", String.valueOf(flink.getParallelism()));
+    }
+    if (config.publishLink() != null) {
+      effective.put("publishLink", config.publishLink().toString());
+    }
+    if (!config.reportNote().isBlank()) {
+      effective.put("reportNote", config.reportNote());
+    }
+    return effective;
+  }
+
+  /** A sortable, unique name for a run: its start time in UTC and a random suffix. */
+  static String runId(Instant started) {
+    byte[] suffix = new byte[2];
+    new SecureRandom().nextBytes(suffix);
+    return DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
+        + "-" + HexFormat.of().formatHex(suffix);
+  }
+}

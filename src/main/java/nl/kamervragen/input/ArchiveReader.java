@@ -1,0 +1,173 @@
+package nl.kamervragen.input;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads one listed file, and only the file that was listed: it is opened without following a
+ * link, its state is checked against the listing before it is opened and after it is read, and
+ * what was read is counted. A {@code .gz} file is decompressed; no file is read past the size cap.
+ */
+public final class ArchiveReader {
+
+  /** What reading a file gave. */
+  public sealed interface Result permits Content, Failure {
+    /** Bytes read from storage (the compressed bytes of a {@code .gz} file); -1 when it was not opened. */
+    long storedBytesRead();
+  }
+
+  /** The file's (decompressed) bytes, read whole and unchanged since it was listed. */
+  public record Content(byte[] bytes, long storedBytesRead) implements Result {}
+
+  /**
+   * Why the file gave no content.
+   *
+   * @param changed the file changed, appeared or went away since it was listed: the run cannot publish
+   * @param reason what was wrong, without the file's absolute path
+   */
+  public record Failure(boolean changed, String reason, long storedBytesRead) implements Result {}
+
+  private static final int CHUNK = 64 * 1024;
+
+  private final long maxBytes;
+
+  /** @param maxBytes the size cap: files larger than this (after decompression) are not read whole */
+  public ArchiveReader(long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  public Result read(ListedEntry entry) {
+    if (!entry.isRead()) {
+      throw new IllegalArgumentException(entry.name() + " is not read: " + entry.rejection());
+    }
+    Path path = FileNames.path(entry.location());
+    FileState listed = FileState.of(entry);
+    Counting stored = null;
+    byte[] content;
+    try {
+      String change = changeSince(path, listed);
+      if (change != null) {
+        return new Failure(true, change, -1);
+      }
+      if (!entry.compressed() && listed.size() > maxBytes) {
+        return new Failure(false, tooLarge(), -1);
+      }
+      try (InputStream file = Files.newInputStream(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+        stored = new Counting(file);
+        content = readCapped(entry.compressed() ? new GZIPInputStream(stored, CHUNK) : stored);
+        if (content != null && entry.compressed()) {
+          stored.transferTo(java.io.OutputStream.nullOutputStream()); // whatever follows the compressed data is counted too
+        }
+      }
+      change = changeSince(path, listed);
+      if (change != null) {
+        return new Failure(true, change + " while it was read", stored.count);
+      }
+    } catch (NoSuchFileException gone) {
+      return new Failure(true, "removed after it was listed", stored == null ? -1 : stored.count);
+    } catch (IOException e) {
+      return new Failure(false, "cannot read the file: " + reason(e, path, entry.name()), stored == null ? -1 : stored.count);
+    }
+    if (content == null) {
+      return new Failure(false, tooLarge(), stored.count);
+    }
+    if (stored.count != listed.size()) {
+      return new Failure(true, String.format(Locale.ROOT, "%d bytes read, but listed with %d", stored.count, listed.size()), stored.count);
+    }
+    return new Content(content, stored.count);
+  }
+
+  /** How the file at a path differs from its listed state; null when it does not. */
+  private static String changeSince(Path path, FileState listed) throws IOException {
+    BasicFileAttributes now;
+    try {
+      now = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException gone) {
+      return "removed after it was listed";
+    }
+    if (!now.isRegularFile()) {
+      return "no longer a regular file";
+    }
+    return FileState.of(now).changeSince(listed);
+  }
+
+  /** The bytes of a stream, or null when there are more than the cap (reading stops there). */
+  private byte[] readCapped(InputStream in) throws IOException {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    byte[] chunk = new byte[CHUNK];
+    int n;
+    while ((n = in.read(chunk, 0, (int) Math.min(chunk.length, maxBytes + 1 - buffer.size()))) > 0) {
+      buffer.write(chunk, 0, n);
+      if (buffer.size() > maxBytes) {
+        return null;
+      }
+    }
+    return buffer.toByteArray();
+  }
+
+  private String tooLarge() {
+    return "larger than the size cap of " + maxBytes + " bytes (--maxFileBytes); not read";
+  }
+
+  /** A reason in words, never with the file's absolute path (tables name files relative to the input). */
+  private static String reason(IOException e, Path path, String name) {
+    if (e instanceof EOFException) {
+      return "it ends unexpectedly (cut off or corrupt compressed data)";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    String message = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+    if (message == null || message.isBlank()) {
+      return e.getClass().getSimpleName();
+    }
+    return message.replace(path.toString(), name);
+  }
+
+  /** Counts the bytes read through it. */
+  private static final class Counting extends FilterInputStream {
+    long count;
+
+    Counting(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count += skipped;
+      return skipped;
+    }
+  }
+}

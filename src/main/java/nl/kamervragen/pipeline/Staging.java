@@ -1,0 +1,106 @@
+package nl.kamervragen.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Objects;
+import nl.kamervragen.publish.OutputFolder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+
+/**
+ * The folder a run stages its tables in, and the token that proves the run still owns it.
+ *
+ * <p>A job can outlive its client (a client killed with {@code kill -9} leaves its cluster job
+ * running). A later run then removes the staging folder the dead client left; the old job must not
+ * write into it, or bring it back. So every file a job writes is created only while the folder's
+ * owner file holds the job's token, and on a local disk no write ever creates the staging folder
+ * itself: folders inside it are made one level at a time, which fails once it is gone.
+ *
+ * @param folder the staging folder
+ * @param ownerToken the token of the run that made it ({@link OutputFolder#OWNER_FILE})
+ */
+public record Staging(String folder, String ownerToken) implements Serializable {
+
+  public Staging {
+    Objects.requireNonNull(folder, "folder");
+    Objects.requireNonNull(ownerToken, "ownerToken");
+  }
+
+  /** The staging folder as a Beam resource. */
+  ResourceId root() {
+    return FileSystems.matchNewResource(folder, true);
+  }
+
+  /** Fails unless this run still owns the staging folder. */
+  void checkOwned() throws IOException {
+    ResourceId owner = root().resolve(OutputFolder.OWNER_FILE, StandardResolveOptions.RESOLVE_FILE);
+    String found;
+    try (InputStream in = Channels.newInputStream(FileSystems.open(owner))) {
+      found = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    } catch (java.io.FileNotFoundException | NoSuchFileException gone) {
+      throw new NotOwnedException(folder, "it is gone (another run removed it)");
+    }
+    if (!found.equals(ownerToken)) {
+      throw new NotOwnedException(folder, "it belongs to another run");
+    }
+  }
+
+  /** Creates a file inside the staging folder, while this run owns it. */
+  WritableByteChannel create(ResourceId file, String mimeType) throws IOException {
+    checkOwned();
+    if (!isLocal(file)) {
+      return FileSystems.create(file, mimeType);
+    }
+    Path path = Path.of(file.toString());
+    Path root = Path.of(folder).toAbsolutePath();
+    if (!path.toAbsolutePath().startsWith(root)) {
+      throw new IllegalArgumentException(path + " is not inside the staging folder " + root);
+    }
+    Path level = root;
+    for (Path element : root.relativize(path.toAbsolutePath().getParent())) {
+      level = level.resolve(element);
+      if (!Files.isDirectory(level)) {
+        try {
+          Files.createDirectory(level); // never the staging folder itself: fails once it is gone
+        } catch (java.nio.file.FileAlreadyExistsException madeMeanwhile) {
+          // another worker made it
+        }
+      }
+    }
+    return Files.newByteChannel(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+  }
+
+  /** Renames files inside the staging folder, while this run owns it. */
+  void rename(List<ResourceId> from, List<ResourceId> to) throws IOException {
+    checkOwned();
+    if (!isLocal(from.get(0))) {
+      FileSystems.rename(from, to);
+      return;
+    }
+    for (int i = 0; i < from.size(); i++) {
+      Files.move(Path.of(from.get(i).toString()), Path.of(to.get(i).toString()), StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  private static boolean isLocal(ResourceId file) {
+    return "file".equals(file.getScheme());
+  }
+
+  /** The job no longer owns its staging folder: it must stop writing. */
+  static final class NotOwnedException extends IOException {
+    NotOwnedException(String folder, String why) {
+      super("this job no longer owns its staging folder " + folder + ": " + why + "; it writes nothing more");
+    }
+  }
+}
