@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import nl.kamervragen.input.ArchiveWalker;
 import nl.kamervragen.input.ListingComparison;
 import nl.kamervragen.input.ListingFile;
@@ -73,6 +74,7 @@ final class KamervragenJob {
   private final PrintStream err;
   private final Clock clock;
   private final Runnable afterListing;
+  private final AtomicBoolean discarded = new AtomicBoolean();
 
   /** @param afterListing runs once the input is listed, before the pipeline reads it (tests change files there) */
   KamervragenJob(KamervragenOptions options, JobConfig config, PrintStream out, PrintStream err, Clock clock, Runnable afterListing) {
@@ -321,8 +323,11 @@ final class KamervragenJob {
         config.publishLink() == null ? "" : " (linked from " + config.publishLink() + ")");
   }
 
-  /** A run that is not published removes its staging folder, unless told to keep it. */
+  /** A run that is not published removes its staging folder, unless told to keep it; once, from the signal hook or the run. */
   private void discard(OutputFolder folder) throws IOException {
+    if (!discarded.compareAndSet(false, true)) {
+      return;
+    }
     if (config.keepFailedStaging()) {
       err.println("kamervragen: this run's tables are in " + folder.staging() + " (--keepFailedStaging); " + folder.output() + " is unchanged");
       return;

@@ -95,6 +95,65 @@ class FlinkClusterIT {
     TableFiles.assertSameTables(reference, onCluster);
   }
 
+  @Test
+  void aClientStoppedBySigtermCancelsItsClusterJob() throws Exception {
+    Path input = work.resolve("big");
+    TestArchive.writeMany(input, 12_000);
+    Path output = work.resolve("cluster-output");
+    Process client = submit(input, output);
+    String jobId = awaitRunningFor(Duration.ofSeconds(2), client).path("jid").asText();
+    client.destroy(); // SIGTERM
+    assertTrue(client.waitFor(60, TimeUnit.SECONDS), "the client ends after SIGTERM");
+    assertEquals("CANCELED", awaitEnd(jobId, Duration.ofSeconds(60)), () -> clientLog());
+    assertTrue(clientLog().contains("kamervragen: cancelled Flink job " + jobId), this::clientLog);
+    assertEquals(List.of(), stagingFolders(), "no staging folder left");
+  }
+
+  @Test
+  void aJobWhoseClientWasKilledCannotWriteIntoTheStagingFolderALaterRunRemoved() throws Exception {
+    Path input = work.resolve("big");
+    TestArchive.writeMany(input, 12_000);
+    Path output = work.resolve("cluster-output");
+    Process client = submit(input, output);
+    String jobId = awaitRunningFor(Duration.ofSeconds(2), client).path("jid").asText();
+    client.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9: the job runs on without its client
+    assertEquals(1, stagingFolders().size());
+
+    Path small = work.resolve("small");
+    TestArchive.writeMany(small, 20);
+    MainRun later = MainRun.of("--input=" + small, "--output=" + output, REFERENCE_DATE);
+    assertEquals(0, later.exitCode(), later::printed);
+    assertTrue(later.out().contains("left by an earlier run that did not finish"), later.out());
+
+    assertEquals("FAILED", awaitEnd(jobId, Duration.ofMinutes(3)), "the orphaned job stops once its staging folder is gone");
+    JsonNode exceptions = cluster.get("/jobs/" + jobId + "/exceptions");
+    assertTrue(exceptions.toString().contains("no longer owns its staging folder") || exceptions.toString().contains("listing"),
+        exceptions::toString);
+    assertEquals(List.of(), stagingFolders(), "the orphaned job did not bring its staging folder back");
+    assertEquals("20", String.valueOf(TableFiles.csv(output, nl.kamervragen.table.Tables.DOCUMENTS).records().size()),
+        "the later run's tables stay published");
+  }
+
+  private List<Path> stagingFolders() throws IOException {
+    try (java.util.stream.Stream<Path> siblings = Files.list(work)) {
+      return siblings.filter(p -> p.getFileName().toString().startsWith("cluster-output.staging-")
+          || p.getFileName().toString().startsWith("cluster-output.trash-")).toList();
+    }
+  }
+
+  /** Waits until a job has ended and returns its final state. */
+  private String awaitEnd(String jobId, Duration timeout) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      String state = cluster.get("/jobs/" + jobId).path("state").asText();
+      if (List.of("FINISHED", "FAILED", "CANCELED").contains(state)) {
+        return state;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("job " + jobId + " did not end within " + timeout);
+  }
+
   private Process submit(Path input, Path output) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

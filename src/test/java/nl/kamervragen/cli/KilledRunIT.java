@@ -57,6 +57,35 @@ class KilledRunIT {
     }
   }
 
+  @Test
+  void aRunStoppedBySigtermCancelsItselfAndLeavesNoStagingFolder() throws Exception {
+    Path small = work.resolve("small");
+    TestArchive.writeMany(small, 50);
+    Path big = work.resolve("big");
+    TestArchive.writeMany(big, 6_000);
+    Path output = work.resolve("tables");
+    assertEquals(0, run(small, output).waitFor(), () -> log());
+    Map<String, byte[]> published = contents(output);
+
+    Process stopped = run(big, output);
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (!log().contains("kamervragen: progress: Read documents") && Instant.now().isBefore(deadline)) {
+      assertTrue(stopped.isAlive(), () -> "the run ended before it could be stopped: " + log());
+      Thread.sleep(200);
+    }
+    stopped.destroy(); // SIGTERM, what cron, systemd and kill send
+    assertTrue(stopped.waitFor(60, TimeUnit.SECONDS), "the run ends soon after SIGTERM");
+    assertEquals(143, stopped.exitValue(), this::log);
+    assertTrue(log().contains("kamervragen: stopped by a signal: cancelling the job; nothing is published"), this::log);
+    try (Stream<Path> siblings = Files.list(work)) {
+      assertEquals(List.of(), siblings.filter(p -> p.getFileName().toString().startsWith("tables.staging-")).toList(),
+          "the stopped run removed its staging folder");
+    }
+    Map<String, byte[]> after = contents(output);
+    assertEquals(published.keySet(), after.keySet());
+    published.forEach((name, bytes) -> assertArrayEquals(bytes, after.get(name), name));
+  }
+
   private Process run(Path input, Path output) throws IOException {
     return new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
