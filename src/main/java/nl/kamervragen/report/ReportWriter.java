@@ -291,15 +291,10 @@ public final class ReportWriter {
                 Map.of("vragensets te laat", backlog), Math.max(1, axis.size() / 8), 0, v -> Labels.count(Math.round(v))),
         "Vragensets die aan het eind van de week hun termijn voorbij waren en nog geen antwoord hadden.");
     List<Map<String, String>> open = TableRows.read(folder, "overdue", r -> true, OVERDUE_ROWS);
-    Element table = section.appendElement("table").addClass("overdue");
-    table.appendElement("caption").text(open.isEmpty()
+    Element body = table(section, "overdue", open.isEmpty()
         ? "Geen open vragensets over de termijn op de peildatum."
-        : "Open vragensets over de termijn op de peildatum, langst te laat eerst (de eerste " + OVERDUE_ROWS + ").");
-    Element head = table.appendElement("thead").appendElement("tr");
-    for (String column : List.of("Zaak", "Titel", "Ingediend", "Dagen te laat", "Gericht aan", "Indieners")) {
-      head.appendElement("th").attr("scope", "col").text(column);
-    }
-    Element body = table.appendElement("tbody");
+        : "Open vragensets over de termijn op de peildatum, langst te laat eerst (de eerste " + OVERDUE_ROWS + ").",
+        List.of("Zaak", "Titel", "Ingediend", "Dagen te laat", "Gericht aan", "Indieners"));
     for (Map<String, String> r : open) {
       Element tr = body.appendElement("tr");
       tr.appendElement("td").text(r.get("id"));
@@ -315,16 +310,11 @@ public final class ReportWriter {
   private void conflicts(Element main) throws IOException {
     Element section = section(main, "Tegenstrijdige kopieën");
     List<Map<String, String>> conflicts = TableRows.read(folder, "duplicates", r -> r.get("conflict").equals("true"), OVERDUE_ROWS);
-    Element table = section.appendElement("table").addClass("conflicts");
-    table.appendElement("caption").text(conflicts.isEmpty()
+    Element body = table(section, "conflicts", conflicts.isEmpty()
         ? "Geen bestanden met een zaaknummer dat ook in een ander bestand staat, met een andere inhoud."
         : "Bestanden met een zaaknummer dat ook in een ander bestand staat, met een andere inhoud: welk bestand is gebruikt en waarom"
-            + " (de eerste " + OVERDUE_ROWS + "; alle in duplicates, kolom conflict).");
-    Element head = table.appendElement("thead").appendElement("tr");
-    for (String column : List.of("Zaak", "Gebruikt", "Terzijde gelegd", "Reden")) {
-      head.appendElement("th").attr("scope", "col").text(column);
-    }
-    Element body = table.appendElement("tbody");
+            + " (de eerste " + OVERDUE_ROWS + "; alle in duplicates, kolom conflict).",
+        List.of("Zaak", "Gebruikt", "Terzijde gelegd", "Reden"));
     for (Map<String, String> r : conflicts) {
       Element tr = body.appendElement("tr");
       tr.appendElement("td").text(r.get("id"));
@@ -335,6 +325,15 @@ public final class ReportWriter {
   }
 
   // ---- helpers ----------------------------------------------------------------------------
+
+  /** A table with a caption and column headers; returns its body. */
+  private static Element table(Element section, String className, String caption, List<String> columns) {
+    Element table = section.appendElement("table").addClass(className);
+    table.appendElement("caption").text(caption);
+    Element head = table.appendElement("thead").appendElement("tr");
+    columns.forEach(column -> head.appendElement("th").attr("scope", "col").text(column));
+    return table.appendElement("tbody");
+  }
 
   private static Element section(Element main, String title) {
     Element section = main.appendElement("section");

@@ -95,13 +95,21 @@ class FlinkClusterIT {
     TableFiles.assertSameTables(reference, onCluster);
   }
 
-  @Test
-  void aClientStoppedBySigtermCancelsItsClusterJob() throws Exception {
+  /** The client of a job on a big archive, once the job has run for a while; its job id is {@link #runningJob}. */
+  private Process submitABigJob(Path output) throws Exception {
     Path input = work.resolve("big");
     TestArchive.writeMany(input, 12_000);
-    Path output = work.resolve("cluster-output");
     Process client = submit(input, output);
-    String jobId = awaitRunningFor(Duration.ofSeconds(2), client).path("jid").asText();
+    runningJob = awaitRunningFor(Duration.ofSeconds(2), client).path("jid").asText();
+    return client;
+  }
+
+  private String runningJob;
+
+  @Test
+  void aClientStoppedBySigtermCancelsItsClusterJob() throws Exception {
+    Process client = submitABigJob(work.resolve("cluster-output"));
+    String jobId = runningJob;
     client.destroy(); // SIGTERM
     assertTrue(client.waitFor(60, TimeUnit.SECONDS), "the client ends after SIGTERM");
     assertEquals("CANCELED", awaitEnd(jobId, Duration.ofSeconds(60)), () -> clientLog());
@@ -111,11 +119,9 @@ class FlinkClusterIT {
 
   @Test
   void aJobWhoseClientWasKilledCannotWriteIntoTheStagingFolderALaterRunRemoved() throws Exception {
-    Path input = work.resolve("big");
-    TestArchive.writeMany(input, 12_000);
     Path output = work.resolve("cluster-output");
-    Process client = submit(input, output);
-    String jobId = awaitRunningFor(Duration.ofSeconds(2), client).path("jid").asText();
+    Process client = submitABigJob(output);
+    String jobId = runningJob;
     client.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9: the job runs on without its client
     assertEquals(1, stagingFolders().size());
 

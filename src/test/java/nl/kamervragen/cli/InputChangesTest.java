@@ -1,6 +1,5 @@
 package nl.kamervragen.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import nl.kamervragen.testing.MainRun;
+import nl.kamervragen.testing.TableFiles;
 import nl.kamervragen.testing.TestArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class InputChangesTest {
     output = work.resolve("tables");
     MainRun first = MainRun.of(args());
     assertEquals(0, first.exitCode(), first::printed);
-    published = contents(output);
+    published = TableFiles.filesIn(output);
   }
 
   private String[] args(String... extra) {
@@ -84,9 +83,7 @@ class InputChangesTest {
     assertTrue(line.endsWith("Feed runs from a folder nothing writes to while they run (README: Feeding a nightly run)"), line);
     assertFalse(run.printed().contains(archive.toString() + "/"), "names are relative to the input folder");
 
-    Map<String, byte[]> after = contents(output);
-    assertEquals(published.keySet(), after.keySet(), "the published tables are untouched");
-    published.forEach((name, bytes) -> assertArrayEquals(bytes, after.get(name), name));
+    TableFiles.assertSameFiles(published, TableFiles.filesIn(output));
     try (Stream<Path> siblings = Files.list(work)) {
       assertEquals(List.of("archive", "tables", "tables.lock"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
     }
@@ -110,15 +107,5 @@ class InputChangesTest {
     String rejects = Files.readString(staging.resolve("rejects.csv"));
     String name = files.get(3).toString().substring((archive + "/").length());
     assertEquals("source_file,stage,line,reason\n" + name + ",changed,,changed during the run: removed after it was listed\n", rejects);
-  }
-
-  private static Map<String, byte[]> contents(Path folder) throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> paths = Files.list(folder)) {
-      for (Path path : paths.toList()) {
-        files.put(path.getFileName().toString(), Files.readAllBytes(path));
-      }
-    }
-    return files;
   }
 }

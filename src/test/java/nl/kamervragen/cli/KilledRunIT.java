@@ -1,6 +1,5 @@
 package nl.kamervragen.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,79 +10,69 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import nl.kamervragen.testing.TableFiles;
 import nl.kamervragen.testing.TestArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A nightly run killed in the middle leaves the published tables exactly as they were. */
+/** A nightly run killed or stopped in the middle leaves the published tables exactly as they were. */
 class KilledRunIT {
 
   private static final Path JAR = Path.of("target/kamervragen.jar");
 
   @TempDir Path work;
+  private Path small;
+  private Path output;
+  private Map<String, byte[]> published;
 
-  @Test
-  void aKilledRunLeavesThePublishedTablesIntact() throws Exception {
-    Path small = work.resolve("small");
+  /** Publishes a small archive, then starts a run on a big one and returns once it is reading. */
+  private Process publishThenStartABigRun() throws Exception {
+    small = work.resolve("small");
     TestArchive.writeMany(small, 50);
     Path big = work.resolve("big");
     TestArchive.writeMany(big, 6_000);
-    Path output = work.resolve("tables");
-
+    output = work.resolve("tables");
     assertEquals(0, run(small, output).waitFor(), () -> log());
-    Map<String, byte[]> published = contents(output);
+    published = TableFiles.filesIn(output);
 
-    Process killed = run(big, output);
+    Process running = run(big, output);
     Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
     while (!log().contains("kamervragen: progress: Read documents") && Instant.now().isBefore(deadline)) {
-      assertTrue(killed.isAlive(), () -> "the run ended before it could be killed: " + log());
+      assertTrue(running.isAlive(), () -> "the run ended before it could be stopped: " + log());
       Thread.sleep(200);
     }
-    killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-    try (Stream<Path> siblings = Files.list(work)) {
-      assertTrue(siblings.anyMatch(p -> p.getFileName().toString().startsWith("tables.staging-")), "the killed run was staging");
-    }
-    Map<String, byte[]> after = contents(output);
-    assertEquals(published.keySet(), after.keySet());
-    published.forEach((name, bytes) -> assertArrayEquals(bytes, after.get(name), name));
+    return running;
+  }
+
+  @Test
+  void aKilledRunLeavesThePublishedTablesIntact() throws Exception {
+    publishThenStartABigRun().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    assertEquals(1, stagingFolders().size(), "the killed run was staging");
+    TableFiles.assertSameFiles(published, TableFiles.filesIn(output));
 
     assertEquals(0, run(small, output).waitFor(), () -> log());
     assertTrue(log().contains("left by an earlier run that did not finish"), this::log);
-    try (Stream<Path> siblings = Files.list(work)) {
-      assertEquals(List.of(), siblings.filter(p -> p.getFileName().toString().startsWith("tables.staging-")).toList());
-    }
+    assertEquals(List.of(), stagingFolders());
   }
 
   @Test
   void aRunStoppedBySigtermCancelsItselfAndLeavesNoStagingFolder() throws Exception {
-    Path small = work.resolve("small");
-    TestArchive.writeMany(small, 50);
-    Path big = work.resolve("big");
-    TestArchive.writeMany(big, 6_000);
-    Path output = work.resolve("tables");
-    assertEquals(0, run(small, output).waitFor(), () -> log());
-    Map<String, byte[]> published = contents(output);
-
-    Process stopped = run(big, output);
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-    while (!log().contains("kamervragen: progress: Read documents") && Instant.now().isBefore(deadline)) {
-      assertTrue(stopped.isAlive(), () -> "the run ended before it could be stopped: " + log());
-      Thread.sleep(200);
-    }
+    Process stopped = publishThenStartABigRun();
     stopped.destroy(); // SIGTERM, what cron, systemd and kill send
     assertTrue(stopped.waitFor(60, TimeUnit.SECONDS), "the run ends soon after SIGTERM");
     assertEquals(143, stopped.exitValue(), this::log);
     assertTrue(log().contains("kamervragen: stopped by a signal: cancelling the job; nothing is published"), this::log);
+    assertEquals(List.of(), stagingFolders(), "the stopped run removed its staging folder");
+    TableFiles.assertSameFiles(published, TableFiles.filesIn(output));
+  }
+
+  private List<Path> stagingFolders() throws IOException {
     try (Stream<Path> siblings = Files.list(work)) {
-      assertEquals(List.of(), siblings.filter(p -> p.getFileName().toString().startsWith("tables.staging-")).toList(),
-          "the stopped run removed its staging folder");
+      return siblings.filter(p -> p.getFileName().toString().startsWith("tables.staging-")).toList();
     }
-    Map<String, byte[]> after = contents(output);
-    assertEquals(published.keySet(), after.keySet());
-    published.forEach((name, bytes) -> assertArrayEquals(bytes, after.get(name), name));
   }
 
   private Process run(Path input, Path output) throws IOException {
@@ -101,15 +90,5 @@ class KilledRunIT {
     } catch (IOException e) {
       return "";
     }
-  }
-
-  private static Map<String, byte[]> contents(Path folder) throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> paths = Files.list(folder)) {
-      for (Path path : paths.toList()) {
-        files.put(path.getFileName().toString(), Files.readAllBytes(path));
-      }
-    }
-    return files;
   }
 }

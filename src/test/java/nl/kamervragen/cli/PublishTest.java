@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import nl.kamervragen.parse.TestDocuments;
 import nl.kamervragen.publish.OutputFolder;
@@ -92,15 +91,15 @@ class PublishTest {
   @Test
   void tooManyRejectsFailTheRunLeaveThePublishedTablesUntouchedAndRemoveTheStaging() throws IOException {
     assertEquals(0, run().exitCode());
-    Map<String, byte[]> before = contents(output);
+    Map<String, byte[]> before = TableFiles.filesIn(output);
+    assertFalse(before.isEmpty());
 
     Files.writeString(input.resolve("broken.txt"), "geen kamervraag");
     MainRun failed = run();
     assertEquals(1, failed.exitCode());
     assertTrue(failed.err().contains("kamervragen: not published: 1 of 3 files rejected (33.3 %), more than --maxRejectedShare=0.05"), failed.err());
     assertTrue(failed.err().contains(output + " is unchanged; this run's staging folder was removed (--keepFailedStaging keeps it)"), failed.err());
-    assertEquals(before.keySet(), contents(output).keySet());
-    before.forEach((name, bytes) -> assertTrue(java.util.Arrays.equals(bytes, contents(output).get(name)), name));
+    TableFiles.assertSameFiles(before, TableFiles.filesIn(output));
     assertEquals(List.of("tables", "tables.lock"), siblings(), "a failed run leaves no staging folder to fill the disk");
 
     MainRun allowed = run("--maxRejectedShare=0.5");
@@ -172,18 +171,5 @@ class PublishTest {
   void optionsOutOfRangeAreUsageErrors() {
     assertEquals(2, run("--maxRejectedShare=1.5").exitCode());
     assertEquals(2, run("--maxFileBytes=0").exitCode());
-  }
-
-  private static Map<String, byte[]> contents(Path folder) {
-    Map<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> paths = Files.list(folder)) {
-      for (Path path : paths.toList()) {
-        files.put(path.getFileName().toString(), Files.readAllBytes(path));
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    assertFalse(files.isEmpty());
-    return files;
   }
 }

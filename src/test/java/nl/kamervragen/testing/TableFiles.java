@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import nl.kamervragen.table.TableDefinition;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.values.Row;
@@ -55,6 +58,29 @@ public final class TableFiles {
       }
     }
     return rows;
+  }
+
+  /** The files directly in a folder, by name, with their bytes. */
+  public static Map<String, byte[]> filesIn(Path folder) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> paths = Files.list(folder)) {
+      for (Path path : paths.toList()) {
+        files.put(path.getFileName().toString(), Files.readAllBytes(path));
+      }
+    }
+    return files;
+  }
+
+  /** The same files with the same bytes, as {@link #filesIn} gives them. */
+  public static void assertSameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+    if (!expected.keySet().equals(actual.keySet())) {
+      throw new AssertionError("files differ: " + expected.keySet() + " against " + actual.keySet());
+    }
+    expected.forEach((name, bytes) -> {
+      if (!java.util.Arrays.equals(bytes, actual.get(name))) {
+        throw new AssertionError(name + " differs");
+      }
+    });
   }
 
   /** Every table's CSV file is byte-identical and its Parquet file has identical rows in both folders. */
