@@ -18,13 +18,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.kamervragen.core.SummaryMeasures;
+import nl.kamervragen.flink.FlinkProgress;
+import nl.kamervragen.flink.FlinkRun;
 import nl.kamervragen.input.ArchiveWalker;
 import nl.kamervragen.input.ListingComparison;
 import nl.kamervragen.input.ListingFile;
 import nl.kamervragen.pipeline.KamervragenPipeline;
 import nl.kamervragen.pipeline.PipelineMetrics;
 import nl.kamervragen.pipeline.RunConfig;
-import nl.kamervragen.pipeline.RunSummary;
 import nl.kamervragen.pipeline.Staging;
 import nl.kamervragen.pipeline.WriteTables;
 import nl.kamervragen.publish.Manifest;
@@ -150,8 +152,9 @@ final class KamervragenJob {
     PipelineResult result;
     PipelineResult.State state;
     String rest = flinkRestAddress();
-    try (StopOnSignal stop = new StopOnSignal(err, isRemoteFlink() ? rest : null, options.getJobName(), () -> discard(folder));
-        RunProgress.FlinkWatcher watcher = rest == null ? null : new RunProgress.FlinkWatcher(rest, out)) {
+    String cluster = isFlink() && FlinkRun.onCluster(options.as(FlinkPipelineOptions.class)) ? rest : null;
+    try (StopOnSignal stop = new StopOnSignal(err, cluster, options.getJobName(), () -> discard(folder));
+        FlinkProgress.FlinkWatcher watcher = rest == null ? null : new FlinkProgress.FlinkWatcher(rest, out)) {
       result = pipeline.run();
       stop.running(result);
       state = awaitWithProgress(result, isDirect() ? entries : -1);
@@ -163,34 +166,20 @@ final class KamervragenJob {
   }
 
   /**
-   * Lets the run report progress. The DirectRunner runs in the background so its metrics can be
-   * read; embedded Flink gets a REST API on a known loopback port instead of a random one.
+   * Lets the run report progress: the DirectRunner runs in the background so its metrics can be
+   * read; Flink embedded gets a REST API on a known port.
    */
   private void prepareRunner() throws IOException {
     if (isDirect()) {
       options.as(DirectOptions.class).setBlockOnRun(false);
     } else if (isFlink()) {
-      FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
-      if ("[auto]".equals(flink.getFlinkMaster()) && flink.getFlinkConfDir() == null) {
-        flink.setFlinkConfDir(EmbeddedFlink.configDir().toString());
-        flink.setFlinkMaster("[local]");
-      }
+      FlinkRun.prepare(options.as(FlinkPipelineOptions.class));
     }
   }
 
-  /** The REST address of the Flink cluster the job runs on, embedded or not; null when not on Flink. */
+  /** The REST address of the Flink the job runs on; null when not on Flink. */
   private String flinkRestAddress() {
-    if (!isFlink()) {
-      return null;
-    }
-    FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
-    String master = flink.getFlinkMaster();
-    String rest = "[local]".equals(master) ? EmbeddedFlink.restAddress(flink.getFlinkConfDir()) : master.replaceFirst("^https?://", "");
-    return rest == null || rest.startsWith("[") ? null : rest;
-  }
-
-  private boolean isRemoteFlink() {
-    return isFlink() && !options.as(FlinkPipelineOptions.class).getFlinkMaster().startsWith("[");
+    return isFlink() ? FlinkRun.restAddress(options.as(FlinkPipelineOptions.class)) : null;
   }
 
   private boolean isDirect() {
@@ -314,12 +303,12 @@ final class KamervragenJob {
     if (config.publishLink() != null) {
       folder.link(config.publishLink());
     }
-    long duplicates = report.measure(RunSummary.DUPLICATES);
-    long conflicts = report.measure(RunSummary.CONFLICTS);
+    long duplicates = report.measure(SummaryMeasures.DUPLICATES);
+    long conflicts = report.measure(SummaryMeasures.CONFLICTS);
     out.printf(Locale.ROOT, "kamervragen: done: %d files = %d documents + %d duplicates%s + %d rejected; %d warnings; tables and report.html in %s%s%n",
-        report.measure(RunSummary.FILES), report.measure(RunSummary.DOCUMENTS), duplicates,
+        report.measure(SummaryMeasures.FILES), report.measure(SummaryMeasures.DOCUMENTS), duplicates,
         conflicts > 0 ? " (" + conflicts + " conflicting)" : "",
-        report.measure(RunSummary.REJECTED), report.measure(RunSummary.WARNINGS), folder.output(),
+        report.measure(SummaryMeasures.REJECTED), report.measure(SummaryMeasures.WARNINGS), folder.output(),
         config.publishLink() == null ? "" : " (linked from " + config.publishLink() + ")");
   }
 

@@ -1,5 +1,6 @@
 package nl.kamervragen.pipeline;
 
+import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.Pipeline;
@@ -32,9 +33,9 @@ public final class KamervragenPipeline {
 
     PCollection<Row> summary =
         PCollectionList.of(staged.get(StageDocuments.PARSED_COUNTS))
-            .and(SummarizeRun.count(RunSummary.REJECTED, rejects))
-            .and(SummarizeRun.count(RunSummary.DUPLICATES, duplicates))
-            .and(SummarizeRun.count(RunSummary.CONFLICTS,
+            .and(SummarizeRun.count(SummaryMeasures.REJECTED, rejects))
+            .and(SummarizeRun.count(SummaryMeasures.DUPLICATES, duplicates))
+            .and(SummarizeRun.count(SummaryMeasures.CONFLICTS,
                 duplicates.apply("Conflicting copies", Filter.by(row -> row.getBoolean("conflict"))).setRowSchema(Tables.DUPLICATES.beamSchema())))
             .and(statistics.get(ComputeStatistics.TOTALS))
             .apply("Summarize run", new SummarizeRun());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.channels.Channels;
 import java.time.LocalDate;
+import nl.kamervragen.core.DocumentIntake;
+import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.input.ListedEntry;
 import nl.kamervragen.input.ListingFile;
 import nl.kamervragen.table.Tables;
@@ -65,7 +67,7 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
             .apply("Spread entries", Reshuffle.<ListedEntry>viaRandomKey().withNumBuckets(BUCKETS))
             .apply("Read and parse files",
                 ParDo.of(new ReadFileFn(settings)).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTS).and(INPUT_FILES)));
-    parsed.get(DOCUMENTS).setCoder(RowCoder.of(DocumentBundle.SCHEMA));
+    parsed.get(DOCUMENTS).setCoder(RowCoder.of(ParsedDocument.SCHEMA));
     parsed.get(REJECTS).setCoder(RowCoder.of(Tables.REJECTS.beamSchema()));
     parsed.get(INPUT_FILES).setCoder(RowCoder.of(Tables.INPUT_FILES.beamSchema()));
     return parsed;

@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import nl.kamervragen.dedup.Candidate;
-import nl.kamervragen.dedup.DuplicateResolver;
+import nl.kamervragen.core.Candidate;
+import nl.kamervragen.core.DuplicateResolver;
+import nl.kamervragen.core.KeptCopies;
+import nl.kamervragen.core.ParsedDocument;
+import nl.kamervragen.core.Statistics;
+import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.avro.generic.GenericRecord;
@@ -53,7 +57,7 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
   public static final TupleTag<KV<String, Row>> PARTS = new TupleTag<>() {};
   public static final TupleTag<Row> DUPLICATES = new TupleTag<>() {};
   public static final TupleTag<Row> OVERDUE = new TupleTag<>() {};
-  public static final TupleTag<ComputeStatistics.Statistics> STATISTICS = new TupleTag<>() {};
+  public static final TupleTag<Statistics> STATISTICS = new TupleTag<>() {};
   /**
    * ({@code documents_parsed}, n) per few buckets: the documents received, duplicates included. The
    * run summary counts them here, so the documents have one consumer and are not copied again.
@@ -66,7 +70,7 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
   private static List<TableDefinition> tables() {
     List<TableDefinition> tables = new ArrayList<>();
     tables.add(Tables.DOCUMENTS);
-    tables.addAll(DocumentBundle.DETAIL_TABLES);
+    tables.addAll(ParsedDocument.DETAIL_TABLES);
     return List.copyOf(tables);
   }
 
@@ -91,7 +95,7 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
     staged.get(PARTS).setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)));
     staged.get(DUPLICATES).setRowSchema(Tables.DUPLICATES.beamSchema());
     staged.get(OVERDUE).setRowSchema(Tables.OVERDUE.beamSchema());
-    staged.get(STATISTICS).setCoder(SerializableCoder.of(ComputeStatistics.Statistics.class));
+    staged.get(STATISTICS).setCoder(SerializableCoder.of(Statistics.class));
     staged.get(PARSED_COUNTS).setCoder(SummarizeRun.MEASURE_CODER);
     return staged;
   }
@@ -103,54 +107,17 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
    * again (40 % of its time at 20,000 documents) and with bytes is an array copy.
    */
   static final class KeyByBucketFn extends DoFn<Row, KV<String, byte[]>> {
-    private final RowCoder coder = RowCoder.of(DocumentBundle.SCHEMA);
+    private final RowCoder coder = RowCoder.of(ParsedDocument.SCHEMA);
 
     @ProcessElement
     public void process(@Element Row bundle, OutputReceiver<KV<String, byte[]>> out) throws CoderException {
-      out.output(KV.of(Tables.DOCUMENTS.bucketOf(DocumentBundle.document(bundle)), CoderUtils.encodeToByteArray(coder, bundle)));
+      out.output(KV.of(Tables.DOCUMENTS.bucketOf(ParsedDocument.document(bundle)), CoderUtils.encodeToByteArray(coder, bundle)));
     }
   }
 
-  /** The copies of one bucket that are kept, and the decisions about the others. */
-  record Resolved(List<Row> kept, List<DuplicateResolver.Decision> decisions) {}
-
-  /** Keeps one copy of each case number of a bucket, by {@link DuplicateResolver}'s rule; kept copies in case-number order. */
-  static Resolved resolve(Iterable<Row> bucket) {
-    Map<String, List<Row>> byId = new TreeMap<>();
-    bucket.forEach(b -> byId.computeIfAbsent(DocumentBundle.id(b), id -> new ArrayList<>()).add(b));
-    List<Row> kept = new ArrayList<>();
-    List<DuplicateResolver.Decision> decisions = new ArrayList<>();
-    for (List<Row> copies : byId.values()) {
-      if (copies.size() == 1) {
-        kept.add(copies.get(0));
-        continue;
-      }
-      List<Candidate> candidates = copies.stream().map(DocumentBundle::candidate).toList();
-      List<DuplicateResolver.Decision> decided = DuplicateResolver.resolve(candidates);
-      Set<String> setAside = new HashSet<>();
-      decided.forEach(d -> setAside.add(d.duplicateFile()));
-      copies.stream().filter(c -> !setAside.contains(DocumentBundle.sourceFile(c))).forEach(kept::add);
-      decisions.addAll(decided);
-    }
-    kept.sort(Comparator.comparing(DocumentBundle::id));
-    return new Resolved(kept, decisions);
-  }
-
-  /** The {@code duplicates} row of a decision. */
-  public static Row duplicateRow(DuplicateResolver.Decision d) {
-    return Tables.DUPLICATES
-        .row()
-        .withFieldValue("id", d.id())
-        .withFieldValue("kept_file", d.keptFile())
-        .withFieldValue("duplicate_file", d.duplicateFile())
-        .withFieldValue("reason", d.reason())
-        .withFieldValue("conflict", d.conflict())
-        .build();
-  }
-
-  /** Thin: the rule is {@link #resolve}, the rows come from {@link DocumentBundle}, the files from {@link PartFiles}. */
+  /** Thin: the rule is {@link KeptCopies#resolve}, the rows come from {@link ParsedDocument}, the files from {@link PartFiles}. */
   static final class StageBucketFn extends DoFn<KV<String, Iterable<byte[]>>, KV<String, Row>> {
-    private final RowCoder coder = RowCoder.of(DocumentBundle.SCHEMA);
+    private final RowCoder coder = RowCoder.of(ParsedDocument.SCHEMA);
     private final Staging staging;
     private final LocalDate referenceDate;
     private final Counter keptCounter = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_KEPT);
@@ -162,7 +129,7 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
      * per bucket was a fifth of Flink's CPU; but Flink sorts each partial as one record, which must
      * fit its sort buffer, so a partial never covers a whole task's share (500,000 documents did not).
      */
-    private transient ComputeStatistics.Statistics partial;
+    private transient Statistics partial;
 
     private transient long partialDocuments;
 
@@ -181,7 +148,7 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
     }
 
     private void startPartial() {
-      partial = new ComputeStatistics.Statistics(referenceDate);
+      partial = new Statistics(referenceDate);
       partialDocuments = 0;
       partialBuckets = 0;
     }
@@ -192,11 +159,11 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
       for (byte[] encoded : bucket.getValue()) {
         bundles.add(CoderUtils.decodeFromByteArray(coder, encoded));
       }
-      Resolved resolved = resolve(bundles);
+      KeptCopies.Resolved resolved = KeptCopies.resolve(bundles);
       Map<TableDefinition, List<GenericRecord>> records = new LinkedHashMap<>();
       TABLES.forEach(t -> records.put(t, new ArrayList<>()));
       for (Row bundle : resolved.kept()) {
-        DocumentBundle.forEachTableRow(bundle, (table, row) -> {
+        ParsedDocument.forEachTableRow(bundle, (table, row) -> {
           if (table == Tables.OVERDUE) {
             out.get(OVERDUE).output(row); // sorted across buckets, worst first, by the writer
           } else {
@@ -210,13 +177,13 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
           out.get(PARTS).output(PartFiles.stage(staging, table.getKey(), bucket.getKey(), table.getValue()));
         }
       }
-      resolved.decisions().forEach(d -> out.get(DUPLICATES).output(duplicateRow(d)));
+      resolved.decisions().forEach(d -> out.get(DUPLICATES).output(KeptCopies.duplicateRow(d)));
       keptCounter.inc(resolved.kept().size());
       duplicatesCounter.inc(resolved.decisions().size());
       partialDocuments += bundles.size();
       if (++partialBuckets == BUCKETS_PER_PARTIAL) {
         out.get(STATISTICS).output(partial);
-        out.get(PARSED_COUNTS).output(KV.of(RunSummary.DOCUMENTS_PARSED, partialDocuments));
+        out.get(PARSED_COUNTS).output(KV.of(SummaryMeasures.DOCUMENTS_PARSED, partialDocuments));
         startPartial();
       }
     }
@@ -226,7 +193,7 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
     public void finishBundle(FinishBundleContext context) {
       if (partialBuckets > 0) {
         context.output(STATISTICS, partial, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
-        context.output(PARSED_COUNTS, KV.of(RunSummary.DOCUMENTS_PARSED, partialDocuments),
+        context.output(PARSED_COUNTS, KV.of(SummaryMeasures.DOCUMENTS_PARSED, partialDocuments),
             GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
       }
       partial = null;

@@ -2,6 +2,7 @@ package nl.kamervragen.pipeline;
 
 import java.util.Map;
 import java.util.TreeMap;
+import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
@@ -87,7 +88,7 @@ public final class SummarizeRun extends PTransform<PCollectionList<KV<String, Lo
   static final class ToRowsFn extends DoFn<Map<String, Long>, Row> {
     @ProcessElement
     public void process(@Element Map<String, Long> measures, OutputReceiver<Row> out) {
-      RunSummary.rows(measures).forEach(out::output);
+      SummaryMeasures.rows(measures).forEach(out::output);
     }
   }
 }

@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.kamervragen.pipeline.RunSummary;
+import nl.kamervragen.core.SummaryMeasures;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -157,16 +157,16 @@ public final class RunReport {
    */
   public List<String> problems(long matchedFiles, double maxRejectedShare) {
     List<String> problems = new ArrayList<>();
-    long files = measure(RunSummary.FILES);
-    long accounted = measure(RunSummary.DOCUMENTS) + measure(RunSummary.DUPLICATES) + measure(RunSummary.REJECTED);
+    long files = measure(SummaryMeasures.FILES);
+    long accounted = measure(SummaryMeasures.DOCUMENTS) + measure(SummaryMeasures.DUPLICATES) + measure(SummaryMeasures.REJECTED);
     if (files != accounted) {
-      problems.add("files are not all accounted for: " + files + " files, but " + measure(RunSummary.DOCUMENTS)
-          + " documents + " + measure(RunSummary.DUPLICATES) + " duplicates + " + measure(RunSummary.REJECTED) + " rejected = " + accounted);
+      problems.add("files are not all accounted for: " + files + " files, but " + measure(SummaryMeasures.DOCUMENTS)
+          + " documents + " + measure(SummaryMeasures.DUPLICATES) + " duplicates + " + measure(SummaryMeasures.REJECTED) + " rejected = " + accounted);
     }
     if (files != matchedFiles || input.files() != matchedFiles) {
       problems.add("the run listed " + matchedFiles + " input entries, but " + files + " were accounted for");
     }
-    long rejected = measure(RunSummary.REJECTED);
+    long rejected = measure(SummaryMeasures.REJECTED);
     if (files > 0 && (double) rejected / files > maxRejectedShare) {
       problems.add(String.format(java.util.Locale.ROOT, "%d of %d files rejected (%.1f %%), more than --maxRejectedShare=%s",
           rejected, files, 100.0 * rejected / files, maxRejectedShare));

@@ -1,6 +1,10 @@
 package nl.kamervragen.pipeline;
 
 import java.time.LocalDate;
+import nl.kamervragen.core.ParsedDocument;
+import nl.kamervragen.core.Statistics;
+import nl.kamervragen.core.SummaryMeasures;
+import nl.kamervragen.core.TestParsedDocuments;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TestPipelineExtension;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -56,17 +60,17 @@ class ComputeStatisticsTest {
         .containsInAnyOrder(topic("recht", "2014", 1, 1.0), topic("recht", "all", 1, 0.3333));
     PAssert.that(stats.get(ComputeStatistics.TOTALS))
         .containsInAnyOrder(
-            KV.of(RunSummary.DOCUMENTS, 3L), KV.of(RunSummary.ANSWERED, 2L), KV.of(RunSummary.OPEN, 1L),
-            KV.of(RunSummary.OVERDUE, 1L), KV.of(RunSummary.UNTIMED, 0L), KV.of(RunSummary.TRUNCATED, 1L),
-            KV.of(RunSummary.DOCUMENTS_WITH_WARNINGS, 0L), KV.of(RunSummary.WARNINGS, 0L), KV.of(RunSummary.UNKNOWN_TOPICS, 0L));
+            KV.of(SummaryMeasures.DOCUMENTS, 3L), KV.of(SummaryMeasures.ANSWERED, 2L), KV.of(SummaryMeasures.OPEN, 1L),
+            KV.of(SummaryMeasures.OVERDUE, 1L), KV.of(SummaryMeasures.UNTIMED, 0L), KV.of(SummaryMeasures.TRUNCATED, 1L),
+            KV.of(SummaryMeasures.DOCUMENTS_WITH_WARNINGS, 0L), KV.of(SummaryMeasures.WARNINGS, 0L), KV.of(SummaryMeasures.UNKNOWN_TOPICS, 0L));
     pipeline.run();
   }
 
   @Test
   void noDocumentsGiveEmptyTablesAndZeroTotals(TestPipeline pipeline) {
     PCollectionTuple stats =
-        pipeline.apply(Create.empty(SerializableCoder.of(ComputeStatistics.Statistics.class)))
-            .apply(new ComputeStatistics(TestBundles.REFERENCE_DATE));
+        pipeline.apply(Create.empty(SerializableCoder.of(Statistics.class)))
+            .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE));
     PAssert.that(stats.get(ComputeStatistics.RESPONSE_TIME)).empty();
     PAssert.that(stats.get(ComputeStatistics.QUESTIONS_PER_PARTY)).empty();
     PAssert.that(stats.get(ComputeStatistics.TOPIC_PARTY)).empty();
@@ -125,17 +129,17 @@ class ComputeStatisticsTest {
     return pipeline
         .apply(
             Create.of(
-                    TestBundles.ofResource("seed.txt"),
-                    TestBundles.ofResource("dev-corpus/2014Z20341.txt"),
-                    TestBundles.ofResource("dev-corpus/2020Z14341.txt"))
-                .withRowSchema(DocumentBundle.SCHEMA))
-        .apply("One partial per set", MapElements.into(TypeDescriptor.of(ComputeStatistics.Statistics.class)).via(bundle -> {
-          ComputeStatistics.Statistics partial = new ComputeStatistics.Statistics(TestBundles.REFERENCE_DATE);
+                    TestParsedDocuments.ofResource("seed.txt"),
+                    TestParsedDocuments.ofResource("dev-corpus/2014Z20341.txt"),
+                    TestParsedDocuments.ofResource("dev-corpus/2020Z14341.txt"))
+                .withRowSchema(ParsedDocument.SCHEMA))
+        .apply("One partial per set", MapElements.into(TypeDescriptor.of(Statistics.class)).via(bundle -> {
+          Statistics partial = new Statistics(TestParsedDocuments.REFERENCE_DATE);
           partial.add(bundle);
           return partial;
         }))
-        .setCoder(SerializableCoder.of(ComputeStatistics.Statistics.class))
-        .apply(new ComputeStatistics(TestBundles.REFERENCE_DATE));
+        .setCoder(SerializableCoder.of(Statistics.class))
+        .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE));
   }
 
   private static PCollection<Row> table(PCollectionTuple stats, nl.kamervragen.table.TableDefinition table) {

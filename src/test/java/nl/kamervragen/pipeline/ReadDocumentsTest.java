@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import nl.kamervragen.core.ParsedDocument;
+import nl.kamervragen.core.TestParsedDocuments;
 import nl.kamervragen.parse.TestDocuments;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TestArchive;
@@ -47,14 +49,14 @@ class ReadDocumentsTest {
     Files.createSymbolicLink(input.resolve("broken/outside.txt"), Path.of("/proc/self/mem"));
 
     Path listing = TestStaging.listing(input, work.resolve("listing.avro"), false);
-    RunConfig config = new RunConfig(listing.toString(), TestStaging.in(work.resolve("staging")), TestBundles.REFERENCE_DATE, 64 * 1024);
+    RunConfig config = new RunConfig(listing.toString(), TestStaging.in(work.resolve("staging")), TestParsedDocuments.REFERENCE_DATE, 64 * 1024);
     PCollectionTuple read = pipeline.apply(new ReadDocuments(config));
 
     PAssert.that(
             read.get(ReadDocuments.DOCUMENTS)
                 .apply(
                     MapElements.into(TypeDescriptors.strings())
-                        .via(b -> DocumentBundle.id(b) + " " + DocumentBundle.sourceFile(b) + " [" + DocumentBundle.document(b).getString("warnings") + "]")))
+                        .via(b -> ParsedDocument.id(b) + " " + ParsedDocument.sourceFile(b) + " [" + ParsedDocument.document(b).getString("warnings") + "]")))
         .containsInAnyOrder(
             "2011Z18417 2011/seed.txt []",
             "2011Z18417 2011/seed-cp1252.txt [not valid UTF-8: decoded as Windows-1252]",

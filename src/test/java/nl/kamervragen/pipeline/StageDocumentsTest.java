@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import nl.kamervragen.core.ParsedDocument;
+import nl.kamervragen.core.SummaryMeasures;
+import nl.kamervragen.core.TestParsedDocuments;
 import nl.kamervragen.parse.TestDocuments;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TestPipelineExtension;
@@ -25,32 +28,13 @@ class StageDocumentsTest {
 
   @TempDir Path output;
 
-  private static List<Row> copiesOfTheSeed() {
-    String seed = TestDocuments.text("seed.txt");
-    String cut = seed.substring(0, seed.indexOf("Dit blijkt uit"));
-    return List.of(
-        TestBundles.of(cut, "a/cut.txt"),
-        TestBundles.of(seed, "b/full.txt"),
-        TestBundles.of(seed, "c/full-again.txt"),
-        TestBundles.ofResource("dev-corpus/2020Z14341.txt"),
-        TestBundles.ofResource("dev-corpus/2023Z00461.txt"));
-  }
-
-  @Test
-  void keepsTheMostCompleteCopyOfEachCaseNumber() {
-    StageDocuments.Resolved resolved = StageDocuments.resolve(copiesOfTheSeed());
-    assertEquals(List.of("b/full.txt", "dev-corpus/2020Z14341.txt", "dev-corpus/2023Z00461.txt"),
-        resolved.kept().stream().map(DocumentBundle::sourceFile).toList(), "kept, in case-number order");
-    assertEquals(List.of("a/cut.txt", "c/full-again.txt"),
-        resolved.decisions().stream().map(d -> d.duplicateFile()).sorted().toList());
-  }
 
   @Test
   void stagesTheKeptCopiesAndSaysWhyTheOthersWereSetAside(TestPipeline pipeline) throws java.io.IOException {
     PCollectionTuple staged =
         pipeline
-            .apply(Create.of(copiesOfTheSeed()).withRowSchema(DocumentBundle.SCHEMA))
-            .apply(new StageDocuments(TestStaging.in(output), TestBundles.REFERENCE_DATE));
+            .apply(Create.of(TestParsedDocuments.copiesOfTheSeed()).withRowSchema(ParsedDocument.SCHEMA))
+            .apply(new StageDocuments(TestStaging.in(output), TestParsedDocuments.REFERENCE_DATE));
 
     PAssert.that(staged.get(StageDocuments.DUPLICATES))
         .containsInAnyOrder(
@@ -82,15 +66,15 @@ class StageDocumentsTest {
         });
     PAssert.that(
             staged.get(StageDocuments.STATISTICS)
-                .apply("Merged", new ComputeStatistics(TestBundles.REFERENCE_DATE))
+                .apply("Merged", new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE))
                 .get(ComputeStatistics.TOTALS)
-                .apply("Documents", org.apache.beam.sdk.transforms.Filter.by(kv -> kv.getKey().equals(RunSummary.DOCUMENTS))))
-        .containsInAnyOrder(org.apache.beam.sdk.values.KV.of(RunSummary.DOCUMENTS, 3L));
+                .apply("Documents", org.apache.beam.sdk.transforms.Filter.by(kv -> kv.getKey().equals(SummaryMeasures.DOCUMENTS))))
+        .containsInAnyOrder(org.apache.beam.sdk.values.KV.of(SummaryMeasures.DOCUMENTS, 3L));
     // Every document received is counted, duplicates included (however the runner bundles the buckets).
     PAssert.that(
             staged.get(StageDocuments.PARSED_COUNTS)
                 .apply("Parsed", org.apache.beam.sdk.transforms.Sum.longsPerKey()))
-        .containsInAnyOrder(org.apache.beam.sdk.values.KV.of(RunSummary.DOCUMENTS_PARSED, 5L));
+        .containsInAnyOrder(org.apache.beam.sdk.values.KV.of(SummaryMeasures.DOCUMENTS_PARSED, 5L));
     pipeline.run();
   }
 

@@ -1,4 +1,4 @@
-package nl.kamervragen.dedup;
+package nl.kamervragen.core;
 
 import java.io.Serializable;
 import java.util.Objects;

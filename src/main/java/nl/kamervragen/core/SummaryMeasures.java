@@ -1,4 +1,4 @@
-package nl.kamervragen.pipeline;
+package nl.kamervragen.core;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +8,7 @@ import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.values.Row;
 
 /** The measures of the {@code summary} table, with what each counts. */
-public final class RunSummary {
+public final class SummaryMeasures {
 
   public static final String FILES = "files";
   public static final String DOCUMENTS_PARSED = "documents_parsed";
@@ -28,7 +28,7 @@ public final class RunSummary {
   /** Every measure with its description, in the order they are explained. */
   public static final Map<String, String> DESCRIPTIONS = descriptions();
 
-  private RunSummary() {}
+  private SummaryMeasures() {}
 
   private static Map<String, String> descriptions() {
     Map<String, String> d = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package nl.kamervragen.cli;
+package nl.kamervragen.flink;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,14 +12,14 @@ import java.util.List;
  * Settings for Flink embedded in the kamervragen process: everything on the loopback address, and
  * the REST API on a free port that kamervragen knows, so it can show the job's progress.
  */
-final class EmbeddedFlink {
+public final class EmbeddedFlink {
 
   private static final String REST_PORT = "rest.port: ";
 
   private EmbeddedFlink() {}
 
   /** Writes a flink-conf.yaml for the embedded cluster into a new temporary folder. */
-  static Path configDir() throws IOException {
+  public static Path configDir() throws IOException {
     int port;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort();
@@ -42,7 +42,7 @@ final class EmbeddedFlink {
   }
 
   /** The REST address written into a config folder made by {@link #configDir}, or null. */
-  static String restAddress(String configDir) {
+  public static String restAddress(String configDir) {
     try {
       return Files.readAllLines(Path.of(configDir, "flink-conf.yaml")).stream()
           .filter(line -> line.startsWith(REST_PORT))

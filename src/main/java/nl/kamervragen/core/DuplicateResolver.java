@@ -1,4 +1,4 @@
-package nl.kamervragen.dedup;
+package nl.kamervragen.core;
 
 import java.util.ArrayList;
 import java.util.Comparator;

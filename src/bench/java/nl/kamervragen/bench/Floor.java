@@ -24,15 +24,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.kamervragen.dedup.Candidate;
-import nl.kamervragen.dedup.DuplicateResolver;
+import nl.kamervragen.core.Candidate;
+import nl.kamervragen.core.DocumentIntake;
+import nl.kamervragen.core.DuplicateResolver;
+import nl.kamervragen.core.KeptCopies;
+import nl.kamervragen.core.ParsedDocument;
+import nl.kamervragen.core.Statistics;
+import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.input.ArchiveWalker;
 import nl.kamervragen.input.InputSelection;
 import nl.kamervragen.input.ListedEntry;
 import nl.kamervragen.pipeline.ComputeStatistics;
-import nl.kamervragen.pipeline.DocumentBundle;
-import nl.kamervragen.pipeline.DocumentIntake;
-import nl.kamervragen.pipeline.RunSummary;
 import nl.kamervragen.pipeline.StageDocuments;
 import nl.kamervragen.publish.OutputFolder;
 import nl.kamervragen.report.ReportWriter;
@@ -199,10 +201,10 @@ public final class Floor {
         return;
       }
       Row bundle = outcome.bundle().get();
-      Candidate candidate = DocumentBundle.candidate(bundle);
+      Candidate candidate = ParsedDocument.candidate(bundle);
       candidates.add(candidate);
-      stats.put(candidate.sourceFile(), DocumentBundle.stats(bundle));
-      DocumentBundle.forEachTableRow(bundle, (table, row) -> stage(table, row, fileIndex));
+      stats.put(candidate.sourceFile(), ParsedDocument.stats(bundle));
+      ParsedDocument.forEachTableRow(bundle, (table, row) -> stage(table, row, fileIndex));
     }
 
     private void stage(TableDefinition table, Row row, int fileIndex) {
@@ -292,12 +294,12 @@ public final class Floor {
     for (List<Candidate> sameCase : copies.values()) {
       if (sameCase.size() > 1) {
         for (DuplicateResolver.Decision d : DuplicateResolver.resolve(sameCase)) {
-          duplicates.add(StageDocuments.duplicateRow(d));
+          duplicates.add(KeptCopies.duplicateRow(d));
           setAside.add(d.duplicateFile());
         }
       }
     }
-    ComputeStatistics.Statistics statistics = new ComputeStatistics.Statistics(referenceDate);
+    Statistics statistics = new Statistics(referenceDate);
     long parsed = 0;
     for (Worker w : workers) {
       parsed += w.stats.size();
@@ -324,11 +326,11 @@ public final class Floor {
     });
     plain.put(Tables.DUPLICATES, duplicates);
     Map<String, Long> measures = new HashMap<>(statistics.totals());
-    measures.put(RunSummary.DOCUMENTS_PARSED, parsed);
-    measures.put(RunSummary.REJECTED, (long) plain.get(Tables.REJECTS).size());
-    measures.put(RunSummary.DUPLICATES, (long) duplicates.size());
-    measures.put(RunSummary.CONFLICTS, duplicates.stream().filter(row -> row.getBoolean("conflict")).count());
-    plain.put(Tables.SUMMARY, RunSummary.rows(measures));
+    measures.put(SummaryMeasures.DOCUMENTS_PARSED, parsed);
+    measures.put(SummaryMeasures.REJECTED, (long) plain.get(Tables.REJECTS).size());
+    measures.put(SummaryMeasures.DUPLICATES, (long) duplicates.size());
+    measures.put(SummaryMeasures.CONFLICTS, duplicates.stream().filter(row -> row.getBoolean("conflict")).count());
+    plain.put(Tables.SUMMARY, SummaryMeasures.rows(measures));
 
     List<Callable<Long>> tasks = new ArrayList<>();
     for (TableDefinition table : Tables.ALL) {

@@ -1,4 +1,4 @@
-package nl.kamervragen.pipeline;
+package nl.kamervragen.core;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,7 +77,7 @@ public final class DocumentIntake {
     if (result instanceof ParseResult.Failed failed) {
       return rejected(inventory, name, PARSED, failed.line(), failed.reason());
     }
-    Row bundle = DocumentBundle.of(((ParseResult.Parsed) result).document(), name, digest,
+    Row bundle = ParsedDocument.of(((ParseResult.Parsed) result).document(), name, digest,
         decoded.warning().map(List::of).orElse(List.of()), referenceDate);
     return new Outcome(inventory, Optional.of(bundle), Optional.empty());
   }

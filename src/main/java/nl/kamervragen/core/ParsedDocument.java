@@ -1,4 +1,4 @@
-package nl.kamervragen.pipeline;
+package nl.kamervragen.core;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import nl.kamervragen.cite.CitedSources;
 import nl.kamervragen.cite.PaperReference;
 import nl.kamervragen.cite.PaperReferences;
-import nl.kamervragen.dedup.Candidate;
+import nl.kamervragen.core.Candidate;
 import nl.kamervragen.model.Footnote;
 import nl.kamervragen.model.Kamervraag;
 import nl.kamervragen.model.Person;
@@ -24,21 +24,21 @@ import nl.kamervragen.stats.Deadlines;
 import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 
 /**
  * One parsed question set as it travels through the pipeline: its {@code documents} row and its
  * rows of every detail table, built once from the parser's model at the pipeline's edge.
  */
-public final class DocumentBundle {
+public final class ParsedDocument {
 
   static final String DOCUMENT = "document";
   static final String CONTENT_SHA256 = "content_sha256";
 
   /** The detail tables a bundle carries, each as an array field named after the table. */
-  static final List<TableDefinition> DETAIL_TABLES =
+  public static final List<TableDefinition> DETAIL_TABLES =
       List.of(Tables.QUESTIONS, Tables.SUBMITTERS, Tables.ANSWERERS, Tables.TOPICS, Tables.FOOTNOTES, Tables.POSTPONEMENTS,
           Tables.PAPER_REFERENCES);
 
@@ -49,7 +49,7 @@ public final class DocumentBundle {
   /** Immutable and loaded once per JVM: the outlet list is read from the jar, not per document. */
   private static final CitedSources CITED_SOURCES = CitedSources.standard();
 
-  private DocumentBundle() {}
+  private ParsedDocument() {}
 
   private static Schema schema() {
     Schema.Builder builder =

@@ -1,4 +1,4 @@
-package nl.kamervragen.dedup;
+package nl.kamervragen.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
