@@ -2,11 +2,15 @@ package nl.kamervragen.core;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.kamervragen.cite.CitedSources;
 import nl.kamervragen.cite.PaperReference;
@@ -29,18 +33,24 @@ import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * One parsed question set as it travels through the pipeline: its {@code documents} row and its
- * rows of every detail table, built once from the parser's model at the pipeline's edge.
+ * One parsed question set as it travels through the pipeline: a row holding its {@code documents}
+ * row and its rows of every detail table, built once from the parser's model at the pipeline's
+ * edge. It makes the rows of every table whose source is {@link TableDefinition.Source#DOCUMENT}
+ * ({@link #TABLES}): each detail table's rows by the function {@code DETAILS} maps it to.
  */
 public final class ParsedDocument {
 
   static final String DOCUMENT = "document";
   static final String CONTENT_SHA256 = "content_sha256";
 
-  /** The detail tables a bundle carries, each as an array field named after the table. */
-  public static final List<TableDefinition> DETAIL_TABLES =
-      List.of(Tables.QUESTIONS, Tables.SUBMITTERS, Tables.ANSWERERS, Tables.TOPICS, Tables.FOOTNOTES, Tables.POSTPONEMENTS,
-          Tables.PAPER_REFERENCES);
+  /** How each detail table's rows are made from the parser's model: the one list of detail tables. */
+  private static final Map<TableDefinition, Function<Kamervraag, List<Row>>> DETAILS = detailMakers();
+
+  /** The detail tables a parsed document carries, each as an array field named after the table. */
+  public static final List<TableDefinition> DETAIL_TABLES = List.copyOf(DETAILS.keySet());
+
+  /** Every table this makes rows for: documents, the detail tables and overdue. */
+  public static final Set<TableDefinition> TABLES = tables();
 
   public static final Schema SCHEMA = schema();
 
@@ -50,6 +60,26 @@ public final class ParsedDocument {
   private static final CitedSources CITED_SOURCES = CitedSources.standard();
 
   private ParsedDocument() {}
+
+  private static Map<TableDefinition, Function<Kamervraag, List<Row>>> detailMakers() {
+    Map<TableDefinition, Function<Kamervraag, List<Row>>> details = new LinkedHashMap<>();
+    details.put(Tables.QUESTIONS, ParsedDocument::questions);
+    details.put(Tables.SUBMITTERS, ParsedDocument::submitters);
+    details.put(Tables.ANSWERERS, ParsedDocument::answerers);
+    details.put(Tables.TOPICS, ParsedDocument::topics);
+    details.put(Tables.FOOTNOTES, ParsedDocument::footnotes);
+    details.put(Tables.POSTPONEMENTS, ParsedDocument::postponements);
+    details.put(Tables.PAPER_REFERENCES, ParsedDocument::paperReferences);
+    return Collections.unmodifiableMap(details);
+  }
+
+  private static Set<TableDefinition> tables() {
+    Set<TableDefinition> tables = new LinkedHashSet<>();
+    tables.add(Tables.DOCUMENTS);
+    tables.addAll(DETAILS.keySet());
+    tables.add(Tables.OVERDUE);
+    return Collections.unmodifiableSet(tables);
+  }
 
   private static Schema schema() {
     Schema.Builder builder =
@@ -75,13 +105,8 @@ public final class ParsedDocument {
         Row.withSchema(SCHEMA)
             .addValue(documentRow(doc, sourceFile, warnings, referenceDate))
             .addValue(contentSha256);
-    bundle.addValue(questions(doc));
-    bundle.addValue(submitters(doc));
-    bundle.addValue(answerers(doc));
-    bundle.addValue(topics(doc));
-    bundle.addValue(footnotes(doc));
-    bundle.addValue(postponements(doc));
-    bundle.addValue(paperReferences(doc));
+    // The schema's detail fields are DETAILS' keys in this same order (Beam's withFieldValue parses names, slowly).
+    DETAILS.values().forEach(rows -> bundle.addValue(rows.apply(doc)));
     return bundle.build();
   }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import nl.kamervragen.stats.ArchiveStatistics;
 import nl.kamervragen.stats.DashboardStatistics;
 import nl.kamervragen.stats.StatsDocument;
@@ -20,12 +19,8 @@ import org.apache.beam.sdk.values.Row;
  */
 public final class Statistics implements Serializable {
 
-  /** The tables made from the statistics. */
-  public static final List<TableDefinition> TABLES =
-      List.of(
-          Tables.RESPONSE_TIME, Tables.QUESTIONS_PER_PARTY, Tables.TOPIC_FREQUENCY, Tables.TOPIC_PARTY,
-          Tables.QUESTIONS_PER_PERIOD, Tables.REPLY_TIME_HISTOGRAM, Tables.REPLY_TIME_BY_SUBMISSION,
-          Tables.CITED_SOURCES, Tables.PARTY_PAIRS, Tables.OVERDUE_PER_WEEK);
+  /** The tables made from the statistics: those whose source is {@link TableDefinition.Source#STATISTICS}. */
+  public static final List<TableDefinition> TABLES = Tables.from(TableDefinition.Source.STATISTICS);
 
   private final ArchiveStatistics archive = new ArchiveStatistics();
   private final DashboardStatistics dashboard;
@@ -58,41 +53,58 @@ public final class Statistics implements Serializable {
     return archive.hashCode();
   }
 
-  /** The rows of every table in {@link #TABLES}, unsorted; values in each table's column order. */
+  /** The rows of every table in {@link #TABLES}, unsorted, made by column name. */
   public Map<TableDefinition, List<Row>> tableRows() {
     Map<TableDefinition, List<Row>> rows = new LinkedHashMap<>();
     TABLES.forEach(t -> rows.put(t, new ArrayList<>()));
     for (ArchiveStatistics.ResponseTime r : archive.responseTimes()) {
-      add(rows, Tables.RESPONSE_TIME, r.dimension(), r.value(), r.documents(), r.answered(), r.open(), r.overdue(),
-          r.timed(), r.meanDays(), r.medianDays(), r.p75Days(), r.p90Days(), r.maxDays(), r.within21Share(),
-          r.within42Share(), r.onTimeShare());
+      rows.get(Tables.RESPONSE_TIME).add(Tables.RESPONSE_TIME.rowOf(
+          "dimension", r.dimension(), "value", r.value(), "documents", r.documents(), "answered", r.answered(), "open", r.open(),
+          "overdue", r.overdue(), "timed", r.timed(), "mean_days", r.meanDays(), "median_days", r.medianDays(),
+          "p75_days", r.p75Days(), "p90_days", r.p90Days(), "max_days", r.maxDays(), "within_21_share", r.within21Share(),
+          "within_42_share", r.within42Share(), "on_time_share", r.onTimeShare()));
     }
     for (ArchiveStatistics.PartyCount p : archive.partyCounts()) {
-      add(rows, Tables.QUESTIONS_PER_PARTY, p.party(), p.year(), p.questionSets(), p.questions(), p.members(), p.share());
+      rows.get(Tables.QUESTIONS_PER_PARTY).add(Tables.QUESTIONS_PER_PARTY.rowOf(
+          "party", p.party(), "year", p.year(), "question_sets", p.questionSets(), "questions", p.questions(),
+          "members", p.members(), "share", p.share()));
     }
     for (ArchiveStatistics.TopicCount t : archive.topicCounts()) {
-      add(rows, Tables.TOPIC_FREQUENCY, t.topic(), t.year(), t.questionSets(), t.share());
+      rows.get(Tables.TOPIC_FREQUENCY).add(Tables.TOPIC_FREQUENCY.rowOf(
+          "topic", t.topic(), "year", t.year(), "question_sets", t.questionSets(), "share", t.share()));
     }
     for (ArchiveStatistics.TopicPartyCount t : archive.topicPartyCounts()) {
-      add(rows, Tables.TOPIC_PARTY, t.topic(), t.party(), t.questionSets());
+      rows.get(Tables.TOPIC_PARTY).add(Tables.TOPIC_PARTY.rowOf(
+          "topic", t.topic(), "party", t.party(), "question_sets", t.questionSets()));
     }
     for (DashboardStatistics.PeriodCount p : dashboard.periodCounts()) {
-      add(rows, Tables.QUESTIONS_PER_PERIOD, p.periodType(), p.period(), p.periodStart(), p.party(), p.questionSets(), p.questions());
+      rows.get(Tables.QUESTIONS_PER_PERIOD).add(Tables.QUESTIONS_PER_PERIOD.rowOf(
+          "period_type", p.periodType(), "period", p.period(), "period_start", p.periodStart(), "party", p.party(),
+          "question_sets", p.questionSets(), "questions", p.questions()));
     }
     for (DashboardStatistics.HistogramBin b : dashboard.histogramBins()) {
-      add(rows, Tables.REPLY_TIME_HISTOGRAM, b.dimension(), b.value(), b.daysFrom(), b.daysTo(), b.questionSets(), b.share());
+      rows.get(Tables.REPLY_TIME_HISTOGRAM).add(Tables.REPLY_TIME_HISTOGRAM.rowOf(
+          "dimension", b.dimension(), "value", b.value(), "days_from", b.daysFrom(), "days_to", b.daysTo(),
+          "question_sets", b.questionSets(), "share", b.share()));
     }
     for (DashboardStatistics.ReplyCell c : dashboard.replyCells()) {
-      add(rows, Tables.REPLY_TIME_BY_SUBMISSION, c.submittedFrom(), c.submittedTo(), c.daysFrom(), c.daysTo(), c.questionSets());
+      rows.get(Tables.REPLY_TIME_BY_SUBMISSION).add(Tables.REPLY_TIME_BY_SUBMISSION.rowOf(
+          "submitted_from", c.submittedFrom(), "submitted_to", c.submittedTo(), "days_from", c.daysFrom(), "days_to", c.daysTo(),
+          "question_sets", c.questionSets()));
     }
     for (DashboardStatistics.SourceCount c : dashboard.sourceCounts()) {
-      add(rows, Tables.CITED_SOURCES, c.kind(), c.source(), c.dimension(), c.value(), c.footnotes(), c.questionSets());
+      rows.get(Tables.CITED_SOURCES).add(Tables.CITED_SOURCES.rowOf(
+          "kind", c.kind(), "source", c.source(), "dimension", c.dimension(), "value", c.value(), "footnotes", c.footnotes(),
+          "question_sets", c.questionSets()));
     }
     for (DashboardStatistics.PartyPair p : dashboard.partyPairs()) {
-      add(rows, Tables.PARTY_PAIRS, p.partyA(), p.partyB(), p.year(), p.questionSets());
+      rows.get(Tables.PARTY_PAIRS).add(Tables.PARTY_PAIRS.rowOf(
+          "party_a", p.partyA(), "party_b", p.partyB(), "year", p.year(), "question_sets", p.questionSets()));
     }
     for (DashboardStatistics.OverdueWeek w : dashboard.overdueWeeks()) {
-      add(rows, Tables.OVERDUE_PER_WEEK, w.week(), w.weekStart(), w.asOf(), w.overdue(), w.becameOverdue(), w.answeredLate());
+      rows.get(Tables.OVERDUE_PER_WEEK).add(Tables.OVERDUE_PER_WEEK.rowOf(
+          "week", w.week(), "week_start", w.weekStart(), "as_of", w.asOf(), "overdue", w.overdue(),
+          "became_overdue", w.becameOverdue(), "answered_late", w.answeredLate()));
     }
     return rows;
   }
@@ -111,14 +123,5 @@ public final class Statistics implements Serializable {
     measures.put(SummaryMeasures.WARNINGS, totals.warnings());
     measures.put(SummaryMeasures.UNKNOWN_TOPICS, totals.unknownTopics());
     return measures;
-  }
-
-  /** Adds one row; {@code Optional} values become empty cells. */
-  private static void add(Map<TableDefinition, List<Row>> rows, TableDefinition table, Object... values) {
-    TableDefinition.RowBuilder row = table.row();
-    for (Object value : values) {
-      row.addValue(value instanceof Optional<?> optional ? optional.orElse(null) : value);
-    }
-    rows.get(table).add(row.build());
   }
 }

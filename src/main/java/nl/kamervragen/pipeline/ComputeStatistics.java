@@ -32,10 +32,6 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public final class ComputeStatistics extends PTransform<PCollection<Statistics>, PCollectionTuple> {
 
-  public static final TupleTag<Row> RESPONSE_TIME = TableTags.of(Tables.RESPONSE_TIME);
-  public static final TupleTag<Row> QUESTIONS_PER_PARTY = TableTags.of(Tables.QUESTIONS_PER_PARTY);
-  public static final TupleTag<Row> TOPIC_FREQUENCY = TableTags.of(Tables.TOPIC_FREQUENCY);
-  public static final TupleTag<Row> TOPIC_PARTY = TableTags.of(Tables.TOPIC_PARTY);
   /** Document totals for the run summary, as (metric, value). */
   public static final TupleTag<KV<String, Long>> TOTALS = new TupleTag<>() {};
 
@@ -51,20 +47,20 @@ public final class ComputeStatistics extends PTransform<PCollection<Statistics>,
 
   @Override
   public PCollectionTuple expand(PCollection<Statistics> partials) {
-    TupleTagList others = TupleTagList.of(TOTALS);
-    for (TableDefinition table : TABLES.subList(1, TABLES.size())) {
-      others = others.and(TableTags.of(table));
+    TupleTagList tables = TupleTagList.empty();
+    for (TableDefinition table : TABLES) {
+      tables = tables.and(TableTags.of(table));
     }
-    PCollectionTuple tables =
+    PCollectionTuple rows =
         partials
             .apply("Merge partial statistics", Combine.globally(new MergeFn(referenceDate)))
             .setCoder(SerializableCoder.of(Statistics.class))
-            .apply("Statistics to rows", ParDo.of(new ToRowsFn()).withOutputTags(RESPONSE_TIME, others));
+            .apply("Statistics to rows", ParDo.of(new ToRowsFn()).withOutputTags(TOTALS, tables));
     for (TableDefinition table : TABLES) {
-      tables.get(TableTags.of(table)).setRowSchema(table.beamSchema());
+      rows.get(TableTags.of(table)).setRowSchema(table.beamSchema());
     }
-    tables.get(TOTALS).setCoder(SummarizeRun.MEASURE_CODER);
-    return tables;
+    rows.get(TOTALS).setCoder(SummarizeRun.MEASURE_CODER);
+    return rows;
   }
 
   /** Merges partial statistics (one per few buckets of documents) into the archive's. */
@@ -106,7 +102,7 @@ public final class ComputeStatistics extends PTransform<PCollection<Statistics>,
   }
 
   /** Turns the final statistics into table rows and summary measures. */
-  static final class ToRowsFn extends DoFn<Statistics, Row> {
+  static final class ToRowsFn extends DoFn<Statistics, KV<String, Long>> {
     @ProcessElement
     public void process(@Element Statistics statistics, MultiOutputReceiver out) {
       statistics.tableRows().forEach((table, rows) -> rows.forEach(row -> out.get(TableTags.of(table)).output(row)));

@@ -9,6 +9,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
 
 /** Wires the stages: read and parse, remove duplicates and stage the document tables, aggregate, write. */
 public final class KamervragenPipeline {
@@ -40,17 +41,20 @@ public final class KamervragenPipeline {
             .and(statistics.get(ComputeStatistics.TOTALS))
             .apply("Summarize run", new SummarizeRun());
 
+    // Each table by its source: what makes its rows.
     PCollectionTuple tables = PCollectionTuple.of(WriteTables.STAGED_PARTS, staged.get(StageDocuments.PARTS));
-    for (TableDefinition table : ComputeStatistics.TABLES) {
-      tables = tables.and(TableTags.of(table), statistics.get(TableTags.of(table)));
+    for (TableDefinition table : Tables.ALL) {
+      TupleTag<Row> tag = TableTags.of(table);
+      PCollectionTuple source = switch (table.source()) {
+        case DOCUMENT, COPIES -> staged;
+        case STATISTICS -> statistics;
+        case INPUT -> read;
+        case RUN -> PCollectionTuple.of(TableTags.of(Tables.SUMMARY), summary);
+      };
+      if (source.has(tag)) {
+        tables = tables.and(tag, source.get(tag));
+      }
     }
-    tables =
-        tables
-            .and(TableTags.of(Tables.OVERDUE), staged.get(StageDocuments.OVERDUE))
-            .and(TableTags.of(Tables.REJECTS), rejects)
-            .and(TableTags.of(Tables.DUPLICATES), duplicates)
-            .and(TableTags.of(Tables.INPUT_FILES), read.get(ReadDocuments.INPUT_FILES))
-            .and(TableTags.of(Tables.SUMMARY), summary);
-    return tables.apply("Write tables", new WriteTables(config.staging(), Tables.ALL));
+    return tables.apply("Write tables", new WriteTables(config.staging(), Tables.ALL, StageDocuments.STAGED));
   }
 }

@@ -36,8 +36,8 @@ import org.apache.beam.sdk.values.TupleTagList;
 public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
 
   public static final TupleTag<Row> DOCUMENTS = new TupleTag<>() {};
-  public static final TupleTag<Row> REJECTS = new TupleTag<>() {};
-  public static final TupleTag<Row> INPUT_FILES = new TupleTag<>() {};
+  public static final TupleTag<Row> REJECTS = TableTags.of(Tables.REJECTS);
+  public static final TupleTag<Row> INPUT_FILES = TableTags.of(Tables.INPUT_FILES);
 
   /**
    * Entries are spread over this many keys for reading. Beam's own file reading reshuffles with one

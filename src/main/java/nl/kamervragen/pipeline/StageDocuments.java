@@ -48,15 +48,14 @@ import org.apache.beam.sdk.values.TupleTagList;
  * that is ever in memory.
  *
  * <p>Outputs: {@link #PARTS} (staged parts, for {@link WriteTables#STAGED_PARTS}), {@link
- * #DUPLICATES} ({@code duplicates} rows: which copy was kept and why), {@link #OVERDUE} ({@code
- * overdue} rows, sorted across buckets by the writer), {@link #STATISTICS} (one partial per
+ * #DUPLICATES} ({@code duplicates} rows: which copy was kept and why), the rows of {@link #AS_ROWS}
+ * ({@code overdue}, sorted across buckets by the writer), {@link #STATISTICS} (one partial per
  * few buckets, merged by {@link ComputeStatistics}) and {@link #PARSED_COUNTS} (for the run summary).
  */
 public final class StageDocuments extends PTransform<PCollection<Row>, PCollectionTuple> {
 
   public static final TupleTag<KV<String, Row>> PARTS = new TupleTag<>() {};
-  public static final TupleTag<Row> DUPLICATES = new TupleTag<>() {};
-  public static final TupleTag<Row> OVERDUE = new TupleTag<>() {};
+  public static final TupleTag<Row> DUPLICATES = TableTags.of(Tables.DUPLICATES);
   public static final TupleTag<Statistics> STATISTICS = new TupleTag<>() {};
   /**
    * ({@code documents_parsed}, n) per few buckets: the documents received, duplicates included. The
@@ -64,15 +63,15 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
    */
   public static final TupleTag<KV<String, Long>> PARSED_COUNTS = new TupleTag<>() {};
 
-  /** The tables staged here, per bucket: documents and every detail table. */
-  public static final List<TableDefinition> TABLES = tables();
+  /**
+   * The tables staged here as part files, per bucket: those of the kept documents that are sorted
+   * by case number (documents and every detail table), so a bucket is one part of each.
+   */
+  public static final List<TableDefinition> STAGED = ParsedDocument.TABLES.stream()
+      .filter(table -> table.bucketing() == TableDefinition.Bucketing.BY_CASE_NUMBER_PREFIX).toList();
 
-  private static List<TableDefinition> tables() {
-    List<TableDefinition> tables = new ArrayList<>();
-    tables.add(Tables.DOCUMENTS);
-    tables.addAll(ParsedDocument.DETAIL_TABLES);
-    return List.copyOf(tables);
-  }
+  /** The other tables of the kept documents (overdue), output as rows under {@link TableTags#of}, for the writer to sort. */
+  public static final List<TableDefinition> AS_ROWS = ParsedDocument.TABLES.stream().filter(table -> !STAGED.contains(table)).toList();
 
   private final Staging staging;
   private final LocalDate referenceDate;
@@ -80,6 +79,14 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
   public StageDocuments(Staging staging, LocalDate referenceDate) {
     this.staging = staging;
     this.referenceDate = referenceDate;
+  }
+
+  private static TupleTagList rowTags() {
+    TupleTagList tags = TupleTagList.empty();
+    for (TableDefinition table : AS_ROWS) {
+      tags = tags.and(TableTags.of(table));
+    }
+    return tags;
   }
 
   @Override
@@ -91,10 +98,10 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
             .apply("Group by bucket", GroupByKey.create())
             .apply("Keep one copy, stage tables",
                 ParDo.of(new StageBucketFn(staging, referenceDate))
-                    .withOutputTags(PARTS, TupleTagList.of(DUPLICATES).and(OVERDUE).and(STATISTICS).and(PARSED_COUNTS)));
+                    .withOutputTags(PARTS, rowTags().and(DUPLICATES).and(STATISTICS).and(PARSED_COUNTS)));
     staged.get(PARTS).setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)));
     staged.get(DUPLICATES).setRowSchema(Tables.DUPLICATES.beamSchema());
-    staged.get(OVERDUE).setRowSchema(Tables.OVERDUE.beamSchema());
+    AS_ROWS.forEach(table -> staged.get(TableTags.of(table)).setRowSchema(table.beamSchema()));
     staged.get(STATISTICS).setCoder(SerializableCoder.of(Statistics.class));
     staged.get(PARSED_COUNTS).setCoder(SummarizeRun.MEASURE_CODER);
     return staged;
@@ -161,13 +168,14 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
       }
       KeptCopies.Resolved resolved = KeptCopies.resolve(bundles);
       Map<TableDefinition, List<GenericRecord>> records = new LinkedHashMap<>();
-      TABLES.forEach(t -> records.put(t, new ArrayList<>()));
+      STAGED.forEach(t -> records.put(t, new ArrayList<>()));
       for (Row bundle : resolved.kept()) {
         ParsedDocument.forEachTableRow(bundle, (table, row) -> {
-          if (table == Tables.OVERDUE) {
-            out.get(OVERDUE).output(row); // sorted across buckets, worst first, by the writer
+          List<GenericRecord> staged = records.get(table);
+          if (staged != null) {
+            staged.add(table.toAvro(row));
           } else {
-            records.get(table).add(table.toAvro(row));
+            out.get(TableTags.of(table)).output(row); // sorted across buckets by the writer
           }
         });
         partial.add(bundle);

@@ -68,14 +68,18 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
 
   private final Staging staging;
   private final List<TableDefinition> tables;
+  private final List<TableDefinition> staged;
 
   /**
    * @param staging the folder the tables land in
-   * @param tables the tables to write; the input tuple holds each under {@link TableTags#of}
+   * @param tables the tables to write; the input tuple holds each under {@link TableTags#of}, or as
+   *     parts staged upstream
+   * @param staged the tables whose rows come (also) as {@link #STAGED_PARTS}
    */
-  public WriteTables(Staging staging, List<TableDefinition> tables) {
+  public WriteTables(Staging staging, List<TableDefinition> tables, List<TableDefinition> staged) {
     this.staging = staging;
     this.tables = List.copyOf(tables);
+    this.staged = List.copyOf(staged);
   }
 
   @Override
@@ -87,8 +91,13 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
       parts = parts.and(input.get(STAGED_PARTS));
     }
     for (TableDefinition table : tables) {
+      boolean hasRows = input.has(TableTags.of(table));
+      if (!hasRows && !(staged.contains(table) && input.has(STAGED_PARTS))) {
+        // A table nothing makes rows for is a wiring mistake, not an empty table.
+        throw new IllegalArgumentException("table " + table.name() + " has no producer: nothing makes its rows");
+      }
       markers.add(KV.of(table.name(), Row.withSchema(PartFiles.PART).addValues("", null, 0L).build()));
-      if (!input.has(TableTags.of(table))) {
+      if (!hasRows) {
         continue;
       }
       parts =
@@ -104,7 +113,7 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
                   .apply("Sort and stage " + table.name(), ParDo.of(new StagePartFn(table, staging)))
                   .setCoder(partCoder));
     }
-    // Every table gets a marker part, so that an empty table is still written (header only).
+    // Every table gets a marker part, so that a table without rows is still written (header only).
     parts = parts.and(input.getPipeline().apply("Every table", Create.of(markers).withCoder(partCoder)));
     Map<String, TableDefinition> byName = new LinkedHashMap<>();
     tables.forEach(t -> byName.put(t.name(), t));

@@ -44,6 +44,7 @@ public final class DataDictionary {
     for (TableDefinition table : Tables.ALL) {
       md.append("\n## ").append(table.name()).append("\n\n")
           .append(table.description()).append("\n\n")
+          .append("Rows come from ").append(table.source().description()).append(". ")
           .append("Sorted by: ").append(String.join(", ", table.sortColumns().stream()
               .map(c -> TableDefinition.isDescending(c) ? TableDefinition.columnOf(c) + " (high to low)" : c).toList())).append(".\n\n")
           .append("| column | type | may be empty | meaning |\n")

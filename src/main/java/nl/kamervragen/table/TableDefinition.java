@@ -43,6 +43,34 @@ public final class TableDefinition implements Serializable {
     }
   }
 
+  /**
+   * Where a table's rows come from: what the pipeline wires it to, and the one place in the core
+   * that makes them. Every table has one, and a table nothing makes fails the pipeline's construction.
+   */
+  public enum Source {
+    /** Rows each kept document gives (core.ParsedDocument): documents, its detail tables, overdue. */
+    DOCUMENT("each kept question set"),
+    /** Rows of the statistics over the kept documents (core.Statistics). */
+    STATISTICS("the statistics over all kept question sets"),
+    /** A row per listed entry, from reading it (core.DocumentIntake). */
+    INPUT("each listed input entry"),
+    /** A row per copy set aside (core.KeptCopies). */
+    COPIES("each copy set aside"),
+    /** The run's measures (core.SummaryMeasures). */
+    RUN("the run's measures");
+
+    private final String description;
+
+    Source(String description) {
+      this.description = description;
+    }
+
+    /** What the rows are made from, in words. */
+    public String description() {
+      return description;
+    }
+  }
+
   /** Width of a {@link Bucketing#BY_DESCENDING_DAYS_BAND} bucket, in days. */
   static final int DAYS_BAND = 30;
 
@@ -50,6 +78,7 @@ public final class TableDefinition implements Serializable {
   public static final String SINGLE_BUCKET = "all";
 
   private final String name;
+  private final Source source;
   private final String description;
   private final List<Column> columns;
   private final List<String> sortColumns;
@@ -60,8 +89,9 @@ public final class TableDefinition implements Serializable {
   private transient Schema avroSchema;
 
   private TableDefinition(
-      String name, String description, List<Column> columns, List<String> sortColumns, Bucketing bucketing) {
+      String name, Source source, String description, List<Column> columns, List<String> sortColumns, Bucketing bucketing) {
     this.name = Objects.requireNonNull(name);
+    this.source = Objects.requireNonNull(source);
     this.description = Objects.requireNonNull(description);
     this.columns = List.copyOf(columns);
     this.sortColumns = List.copyOf(sortColumns);
@@ -97,18 +127,20 @@ public final class TableDefinition implements Serializable {
     this.columnIndex = Map.copyOf(index);
   }
 
-  public static Builder builder(String name, String description) {
-    return new Builder(name, description);
+  public static Builder builder(String name, Source source, String description) {
+    return new Builder(name, source, description);
   }
 
   /** Collects the columns of a table definition in order. */
   public static final class Builder {
     private final String name;
+    private final Source source;
     private final String description;
     private final List<Column> columns = new ArrayList<>();
 
-    private Builder(String name, String description) {
+    private Builder(String name, Source source, String description) {
       this.name = name;
+      this.source = source;
       this.description = description;
     }
 
@@ -123,7 +155,7 @@ public final class TableDefinition implements Serializable {
     }
 
     public TableDefinition build(Bucketing bucketing, String... sortColumns) {
-      return new TableDefinition(name, description, columns, List.of(sortColumns), bucketing);
+      return new TableDefinition(name, source, description, columns, List.of(sortColumns), bucketing);
     }
   }
 
@@ -149,6 +181,15 @@ public final class TableDefinition implements Serializable {
     return description;
   }
 
+  /** Where the rows come from. */
+  public Source source() {
+    return source;
+  }
+
+  public Bucketing bucketing() {
+    return bucketing;
+  }
+
   public List<Column> columns() {
     return columns;
   }
@@ -171,6 +212,30 @@ public final class TableDefinition implements Serializable {
   /** A row builder for this table's schema. */
   public RowBuilder row() {
     return new RowBuilder(this);
+  }
+
+  /**
+   * A row from column names and values, every column named once ({@code Optional} values are
+   * unwrapped, empty ones become null): rows are made by name, and a column left out or misspelt
+   * fails at once instead of shifting the others.
+   *
+   * @param namesAndValues column name, value, column name, value, …
+   */
+  public Row rowOf(Object... namesAndValues) {
+    if (namesAndValues.length != 2 * columns.size()) {
+      throw new IllegalArgumentException(name + ": " + columns.size() + " columns, but " + namesAndValues.length / 2 + " given");
+    }
+    RowBuilder row = row();
+    java.util.Set<String> named = new java.util.HashSet<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      String column = (String) namesAndValues[i];
+      if (!named.add(column)) {
+        throw new IllegalArgumentException(name + "." + column + " is named twice");
+      }
+      Object value = namesAndValues[i + 1];
+      row.withFieldValue(column, value instanceof java.util.Optional<?> optional ? optional.orElse(null) : value);
+    }
+    return row.build();
   }
 
   /**

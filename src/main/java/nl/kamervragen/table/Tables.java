@@ -9,6 +9,11 @@ import static nl.kamervragen.table.ColumnType.STRING;
 import static nl.kamervragen.table.ColumnType.TIMESTAMP;
 import static nl.kamervragen.table.TableDefinition.Bucketing.BY_CASE_NUMBER_PREFIX;
 import static nl.kamervragen.table.TableDefinition.Bucketing.SINGLE;
+import static nl.kamervragen.table.TableDefinition.Source.COPIES;
+import static nl.kamervragen.table.TableDefinition.Source.DOCUMENT;
+import static nl.kamervragen.table.TableDefinition.Source.INPUT;
+import static nl.kamervragen.table.TableDefinition.Source.RUN;
+import static nl.kamervragen.table.TableDefinition.Source.STATISTICS;
 
 import java.util.List;
 
@@ -23,7 +28,7 @@ public final class Tables {
   private static final String CASE = "case number of the question set, e.g. 2011Z18417";
 
   public static final TableDefinition DOCUMENTS =
-      TableDefinition.builder("documents", "One row per question set (after removing duplicates).")
+      TableDefinition.builder("documents", DOCUMENT, "One row per question set (after removing duplicates).")
           .required("id", STRING, CASE)
           .optional("title", STRING, "short title; empty in the table rendering")
           .required("submitted", DATE, "date the questions were submitted")
@@ -63,7 +68,7 @@ public final class Tables {
           .build(BY_CASE_NUMBER_PREFIX, "id");
 
   public static final TableDefinition QUESTIONS =
-      TableDefinition.builder("questions", "One row per question of a question set.")
+      TableDefinition.builder("questions", DOCUMENT, "One row per question of a question set.")
           .required("id", STRING, CASE)
           .required("seq", INT, "position in the document, from 1")
           .required("number", INT, "number printed after 'Vraag' (numbers may skip)")
@@ -74,7 +79,7 @@ public final class Tables {
           .build(BY_CASE_NUMBER_PREFIX, "id", "seq");
 
   public static final TableDefinition SUBMITTERS =
-      TableDefinition.builder("submitters", "One row per submitting member of a question set.")
+      TableDefinition.builder("submitters", DOCUMENT, "One row per submitting member of a question set.")
           .required("id", STRING, CASE)
           .required("seq", INT, "position in the Indieners list, from 1")
           .required("name", STRING, "member's name as shown")
@@ -82,7 +87,7 @@ public final class Tables {
           .build(BY_CASE_NUMBER_PREFIX, "id", "seq");
 
   public static final TableDefinition ANSWERERS =
-      TableDefinition.builder("answerers", "One row per position of each answering member of government (one row without position when none is shown).")
+      TableDefinition.builder("answerers", DOCUMENT, "One row per position of each answering member of government (one row without position when none is shown).")
           .required("id", STRING, CASE)
           .required("seq", INT, "position of the person in the 'Beantwoord door' list, from 1")
           .required("name", STRING, "name as shown (may be a surname only)")
@@ -93,7 +98,7 @@ public final class Tables {
           .build(BY_CASE_NUMBER_PREFIX, "id", "seq", "position_seq");
 
   public static final TableDefinition TOPICS =
-      TableDefinition.builder("topics", "One row per topic label of a question set.")
+      TableDefinition.builder("topics", DOCUMENT, "One row per topic label of a question set.")
           .required("id", STRING, CASE)
           .required("seq", INT, "position in the Onderwerpen value, from 1")
           .required("topic", STRING, "topic label; unknown words are kept as one label")
@@ -102,7 +107,7 @@ public final class Tables {
           .build(BY_CASE_NUMBER_PREFIX, "id", "seq");
 
   public static final TableDefinition FOOTNOTES =
-      TableDefinition.builder("footnotes", "One row per footnote of a question set.")
+      TableDefinition.builder("footnotes", DOCUMENT, "One row per footnote of a question set.")
           .required("id", STRING, CASE)
           .required("seq", INT, "position among the footnotes, from 1")
           .required("number", INT, "footnote number as printed")
@@ -114,7 +119,7 @@ public final class Tables {
           .build(BY_CASE_NUMBER_PREFIX, "id", "seq");
 
   public static final TableDefinition PAPER_REFERENCES =
-      TableDefinition.builder("paper_references", "One row per reference to a parliamentary paper in a question, answer or footnote text.")
+      TableDefinition.builder("paper_references", DOCUMENT, "One row per reference to a parliamentary paper in a question, answer or footnote text.")
           .required("id", STRING, CASE)
           .required("seq", INT, "position among the set's references, from 1")
           .required("source", STRING, "where the reference was found: question, answer or footnote")
@@ -125,7 +130,7 @@ public final class Tables {
           .build(BY_CASE_NUMBER_PREFIX, "id", "seq");
 
   public static final TableDefinition POSTPONEMENTS =
-      TableDefinition.builder("postponements", "One row per postponement notice (Mededeling).")
+      TableDefinition.builder("postponements", DOCUMENT, "One row per postponement notice (Mededeling).")
           .required("id", STRING, CASE)
           .required("seq", INT, "position among the notices, from 1")
           .optional("date", DATE, "date of the notice; empty when unreadable (see the document's warnings)")
@@ -133,7 +138,7 @@ public final class Tables {
           .build(BY_CASE_NUMBER_PREFIX, "id", "seq");
 
   public static final TableDefinition REJECTS =
-      TableDefinition.builder("rejects", "Every input entry that did not become a document or a duplicate, with the reason.")
+      TableDefinition.builder("rejects", INPUT, "Every input entry that did not become a document or a duplicate, with the reason.")
           .required("source_file", STRING, "entry, relative to the input folder (written as in input_files)")
           .required("stage", STRING, "list (not a file to read: a symbolic link, a FIFO, socket or device; never opened), read (the file could not be read or decoded), changed (the file changed during the run: the run is not published) or parse (the text is not a readable Kamervraag)")
           .optional("line", INT, "1-based line of the problem, when it concerns one line")
@@ -141,7 +146,7 @@ public final class Tables {
           .build(SINGLE, "source_file");
 
   public static final TableDefinition INPUT_FILES =
-      TableDefinition.builder("input_files", "Every entry under the input folder that the input selects, as the run listed and read it: what the manifest's input fingerprint is computed from.")
+      TableDefinition.builder("input_files", INPUT, "Every entry under the input folder that the input selects, as the run listed and read it: what the manifest's input fingerprint is computed from.")
           .required("source_file", STRING, "entry, relative to the input folder, '/'-separated; a backslash is written \\\\, a control character or a byte that is not UTF-8 as \\xNN (see docs/input.md)")
           .optional("bytes", LONG, "size of the file read, as stored (compressed size for .gz; for a followed link, its target's); empty for entries that are not read")
           .optional("sha256", STRING, "SHA-256 of the file's (decompressed) bytes; empty when it was not read whole")
@@ -152,7 +157,7 @@ public final class Tables {
           .build(TableDefinition.Bucketing.BY_FILE_PREFIX, "source_file");
 
   public static final TableDefinition DUPLICATES =
-      TableDefinition.builder("duplicates", "Files whose case number was also read from another file, and which copy was kept (the rule is in docs/statistics.md).")
+      TableDefinition.builder("duplicates", COPIES, "Files whose case number was also read from another file, and which copy was kept (the rule is in docs/statistics.md).")
           .required("id", STRING, CASE)
           .required("kept_file", STRING, "the file whose document was kept")
           .required("duplicate_file", STRING, "the file that was set aside")
@@ -161,7 +166,7 @@ public final class Tables {
           .build(SINGLE, "id", "duplicate_file");
 
   public static final TableDefinition RESPONSE_TIME =
-      TableDefinition.builder("response_time", "Response-time statistics per value of each dimension.")
+      TableDefinition.builder("response_time", STATISTICS, "Response-time statistics per value of each dimension.")
           .required("dimension", STRING, "all, ministry, answerer, party, member, topic, year or month (of submission)")
           .required("value", STRING, "the dimension's value ('all' for dimension all; YYYY or YYYY-MM for year and month)")
           .required("documents", LONG, "question sets")
@@ -180,7 +185,7 @@ public final class Tables {
           .build(SINGLE, "dimension", "value");
 
   public static final TableDefinition QUESTIONS_PER_PARTY =
-      TableDefinition.builder("questions_per_party", "Question sets and questions per submitting party and year of submission. A set signed by members of two parties counts once for each.")
+      TableDefinition.builder("questions_per_party", STATISTICS, "Question sets and questions per submitting party and year of submission. A set signed by members of two parties counts once for each.")
           .required("party", STRING, "party short name; '(none)' for members shown without a party")
           .required("year", STRING, "year of submission, or 'all'")
           .required("question_sets", LONG, "question sets with at least one submitter of the party")
@@ -190,7 +195,7 @@ public final class Tables {
           .build(SINGLE, "party", "year");
 
   public static final TableDefinition TOPIC_FREQUENCY =
-      TableDefinition.builder("topic_frequency", "Question sets per topic and year of submission.")
+      TableDefinition.builder("topic_frequency", STATISTICS, "Question sets per topic and year of submission.")
           .required("topic", STRING, "topic label")
           .required("year", STRING, "year of submission, or 'all'")
           .required("question_sets", LONG, "question sets with this topic")
@@ -198,14 +203,14 @@ public final class Tables {
           .build(SINGLE, "topic", "year");
 
   public static final TableDefinition TOPIC_PARTY =
-      TableDefinition.builder("topic_party", "Question sets per topic and submitting party. A set counts once for each of its parties.")
+      TableDefinition.builder("topic_party", STATISTICS, "Question sets per topic and submitting party. A set counts once for each of its parties.")
           .required("topic", STRING, "topic label")
           .required("party", STRING, "party short name; '(none)' for members shown without a party")
           .required("question_sets", LONG, "question sets with this topic and a submitter of this party")
           .build(SINGLE, "topic", "party");
 
   public static final TableDefinition QUESTIONS_PER_PERIOD =
-      TableDefinition.builder("questions_per_period", "Question sets submitted per ISO week and per month, overall and per party. A set signed by members of two parties counts once for each.")
+      TableDefinition.builder("questions_per_period", STATISTICS, "Question sets submitted per ISO week and per month, overall and per party. A set signed by members of two parties counts once for each.")
           .required("period_type", STRING, "week or month")
           .required("period", STRING, "ISO week as YYYY-Www (week-based year, weeks start on Monday) or month as YYYY-MM")
           .required("period_start", DATE, "first day of the period (a Monday for weeks)")
@@ -215,7 +220,7 @@ public final class Tables {
           .build(SINGLE, "period_type", "period", "party");
 
   public static final TableDefinition REPLY_TIME_HISTOGRAM =
-      TableDefinition.builder("reply_time_histogram", "Answered sets per reply time in whole days: one bin per day from 0 to 100 and one overflow bin, overall, per answering ministry and per year of submission. Every bin is listed, empty ones too.")
+      TableDefinition.builder("reply_time_histogram", STATISTICS, "Answered sets per reply time in whole days: one bin per day from 0 to 100 and one overflow bin, overall, per answering ministry and per year of submission. Every bin is listed, empty ones too.")
           .required("dimension", STRING, "all, ministry or year")
           .required("value", STRING, "'all', the lowercased ministry name, or the year of submission")
           .required("days_from", INT, "first reply time in the bin, in days (101 for the overflow bin)")
@@ -225,7 +230,7 @@ public final class Tables {
           .build(SINGLE, "dimension", "value", "days_from");
 
   public static final TableDefinition REPLY_TIME_BY_SUBMISSION =
-      TableDefinition.builder("reply_time_by_submission", "Answered sets per 14-day bin of submission date and 3-day bin of reply time (a heat map). Only non-empty cells are listed. Fortnights are counted from Monday 1970-01-05, so bins are the same in every run.")
+      TableDefinition.builder("reply_time_by_submission", STATISTICS, "Answered sets per 14-day bin of submission date and 3-day bin of reply time (a heat map). Only non-empty cells are listed. Fortnights are counted from Monday 1970-01-05, so bins are the same in every run.")
           .required("submitted_from", DATE, "first submission date of the 14-day bin (a Monday)")
           .required("submitted_to", DATE, "last submission date of the bin (a Sunday)")
           .required("days_from", INT, "first reply time of the 3-day bin, in days")
@@ -234,7 +239,7 @@ public final class Tables {
           .build(SINGLE, "submitted_from", "days_from");
 
   public static final TableDefinition CITED_SOURCES =
-      TableDefinition.builder("cited_sources", "Web sites and outlets cited in footnotes, overall, per submitting party and per year of submission.")
+      TableDefinition.builder("cited_sources", STATISTICS, "Web sites and outlets cited in footnotes, overall, per submitting party and per year of submission.")
           .required("kind", STRING, "site (web site of a footnote URL, see footnotes.site) or outlet (see footnotes.outlet)")
           .required("source", STRING, "the site or outlet")
           .required("dimension", STRING, "all, party or year")
@@ -244,7 +249,7 @@ public final class Tables {
           .build(SINGLE, "kind", "source", "dimension", "value");
 
   public static final TableDefinition PARTY_PAIRS =
-      TableDefinition.builder("party_pairs", "Co-submission: question sets signed by members of two parties together, per year of submission. A set with three parties counts for each of its three pairs; members shown without a party are left out.")
+      TableDefinition.builder("party_pairs", STATISTICS, "Co-submission: question sets signed by members of two parties together, per year of submission. A set with three parties counts for each of its three pairs; members shown without a party are left out.")
           .required("party_a", STRING, "party short name, the first of the pair in alphabetical order")
           .required("party_b", STRING, "the other party")
           .required("year", STRING, "year of submission, or 'all'")
@@ -252,7 +257,7 @@ public final class Tables {
           .build(SINGLE, "party_a", "party_b", "year");
 
   public static final TableDefinition OVERDUE =
-      TableDefinition.builder("overdue", "Open question sets past their deadline as of the reference date (21 days, 42 after a postponement notice), worst first.")
+      TableDefinition.builder("overdue", DOCUMENT, "Open question sets past their deadline as of the reference date (21 days, 42 after a postponement notice), worst first.")
           .required("id", STRING, CASE)
           .optional("title", STRING, "short title")
           .required("submitted", DATE, "date the questions were submitted")
@@ -270,7 +275,7 @@ public final class Tables {
           .build(TableDefinition.Bucketing.BY_DESCENDING_DAYS_BAND, "-overdue_days", "id");
 
   public static final TableDefinition OVERDUE_PER_WEEK =
-      TableDefinition.builder("overdue_per_week", "The overdue backlog over time: per ISO week, the sets past their deadline and not yet answered at the week's end, from the first week any set was overdue to the reference date.")
+      TableDefinition.builder("overdue_per_week", STATISTICS, "The overdue backlog over time: per ISO week, the sets past their deadline and not yet answered at the week's end, from the first week any set was overdue to the reference date.")
           .required("week", STRING, "ISO week as YYYY-Www")
           .required("week_start", DATE, "Monday of the week")
           .required("as_of", DATE, "the day the backlog is counted: the week's Sunday, or the reference date in its own week")
@@ -280,11 +285,16 @@ public final class Tables {
           .build(SINGLE, "week_start");
 
   public static final TableDefinition SUMMARY =
-      TableDefinition.builder("summary", "What the run read and wrote: one row per measure.")
+      TableDefinition.builder("summary", RUN, "What the run read and wrote: one row per measure.")
           .required("metric", STRING, "name of the measure")
           .required("value", LONG, "its value")
           .required("description", STRING, "what it counts")
           .build(SINGLE, "metric");
+
+  /** The tables whose rows come from one source, in the order of {@link #ALL}. */
+  public static List<TableDefinition> from(TableDefinition.Source source) {
+    return ALL.stream().filter(table -> table.source() == source).toList();
+  }
 
   /** Every table, in the order they are listed in the documentation. */
   public static final List<TableDefinition> ALL =

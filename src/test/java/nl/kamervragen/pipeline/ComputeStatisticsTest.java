@@ -52,11 +52,11 @@ class ComputeStatisticsTest {
             responseTime("ministry", "binnenlandse zaken en koninkrijksrelaties", 1, 1, 0, 0, 1, 21.0, 21, 21, 21, 21, 1.0, 1.0, 1.0),
             responseTime("ministry", "veiligheid en justitie", 1, 1, 0, 0, 1, 33.0, 33, 33, 33, 33, 0.0, 1.0, 0.0),
             responseTime("ministry", "buitenlandse zaken", 1, 1, 0, 0, 1, 33.0, 33, 33, 33, 33, 0.0, 1.0, 0.0));
-    PAssert.that(stats.get(ComputeStatistics.QUESTIONS_PER_PARTY).apply("All years", Filter.by(r -> r.getString("year").equals("all"))))
+    PAssert.that(stats.get(TableTags.of(Tables.QUESTIONS_PER_PARTY)).apply("All years", Filter.by(r -> r.getString("year").equals("all"))))
         .containsInAnyOrder(
             party("GL", 1, 5, 0.3333), party("SP", 1, 4, 0.3333), party("CDA", 1, 4, 0.3333), party("VVD", 1, 4, 0.3333),
             party("SGP", 1, 4, 0.3333), party("CU", 1, 4, 0.3333), party("DENK", 1, 8, 0.3333));
-    PAssert.that(stats.get(ComputeStatistics.TOPIC_FREQUENCY).apply("Topic recht", Filter.by(r -> r.getString("topic").equals("recht"))))
+    PAssert.that(stats.get(TableTags.of(Tables.TOPIC_FREQUENCY)).apply("Topic recht", Filter.by(r -> r.getString("topic").equals("recht"))))
         .containsInAnyOrder(topic("recht", "2014", 1, 1.0), topic("recht", "all", 1, 0.3333));
     PAssert.that(stats.get(ComputeStatistics.TOTALS))
         .containsInAnyOrder(
@@ -71,9 +71,9 @@ class ComputeStatisticsTest {
     PCollectionTuple stats =
         pipeline.apply(Create.empty(SerializableCoder.of(Statistics.class)))
             .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE));
-    PAssert.that(stats.get(ComputeStatistics.RESPONSE_TIME)).empty();
-    PAssert.that(stats.get(ComputeStatistics.QUESTIONS_PER_PARTY)).empty();
-    PAssert.that(stats.get(ComputeStatistics.TOPIC_PARTY)).empty();
+    PAssert.that(stats.get(TableTags.of(Tables.RESPONSE_TIME))).empty();
+    PAssert.that(stats.get(TableTags.of(Tables.QUESTIONS_PER_PARTY))).empty();
+    PAssert.that(stats.get(TableTags.of(Tables.TOPIC_PARTY))).empty();
     PAssert.that(stats.get(ComputeStatistics.TOTALS).apply(Filter.by(kv -> kv.getValue() != 0L))).empty();
     pipeline.run();
   }
@@ -155,7 +155,7 @@ class ComputeStatisticsTest {
   }
 
   private static PCollection<Row> dimension(PCollectionTuple stats, String dimension) {
-    return stats.get(ComputeStatistics.RESPONSE_TIME).apply("Dimension " + dimension, Filter.by(r -> r.getString("dimension").equals(dimension)));
+    return stats.get(TableTags.of(Tables.RESPONSE_TIME)).apply("Dimension " + dimension, Filter.by(r -> r.getString("dimension").equals(dimension)));
   }
 
   private static Row responseTime(String dimension, String value, long documents, long answered, long open, long overdue, long timed,

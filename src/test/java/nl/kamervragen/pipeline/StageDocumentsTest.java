@@ -41,7 +41,7 @@ class StageDocumentsTest {
             duplicate("a/cut.txt", "the kept copy is complete, this one is cut off (the contents differ)", true),
             duplicate("c/full-again.txt", "identical content; kept the first file name in sort order", false));
     // Only the open set is overdue: due 2020-08-17, 1,963 days before the reference date 2026-01-01.
-    PAssert.that(staged.get(StageDocuments.OVERDUE))
+    PAssert.that(staged.get(TableTags.of(Tables.OVERDUE)))
         .containsInAnyOrder(
             Tables.OVERDUE.row()
                 .addValues("2020Z14341", "Rituele slacht en het Offerfeest", LocalDate.of(2020, 7, 27), 21, LocalDate.of(2020, 8, 17),

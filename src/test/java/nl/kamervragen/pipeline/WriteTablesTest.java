@@ -64,7 +64,7 @@ class WriteTablesTest {
         PCollectionTuple.of(TableTags.of(Tables.QUESTIONS), questions)
             .and(TableTags.of(Tables.POSTPONEMENTS), postponements)
             .and(TableTags.of(Tables.REJECTS), rejects)
-            .apply(new WriteTables(TestStaging.in(output), List.of(Tables.QUESTIONS, Tables.POSTPONEMENTS, Tables.REJECTS)));
+            .apply(new WriteTables(TestStaging.in(output), List.of(Tables.QUESTIONS, Tables.POSTPONEMENTS, Tables.REJECTS), List.of()));
     PAssert.that(written)
         .containsInAnyOrder(
             written("questions", 60), written("postponements", 1), written("rejects", 0));
@@ -103,7 +103,7 @@ class WriteTablesTest {
     Files.delete(output.resolve("staging"));
     Row reject = Tables.REJECTS.row().addValues("a.txt", "read", null, "the file is empty").build();
     PCollectionTuple.of(TableTags.of(Tables.REJECTS), pipeline.apply(Create.of(reject).withRowSchema(Tables.REJECTS.beamSchema())))
-        .apply(new WriteTables(staging, List.of(Tables.REJECTS)));
+        .apply(new WriteTables(staging, List.of(Tables.REJECTS), List.of()));
     Exception failed = assertThrows(Exception.class, pipeline::run);
     assertTrue(rootMessage(failed).contains("no longer owns its staging folder"), rootMessage(failed));
     assertFalse(Files.exists(output.resolve("staging")), "the folder is not made again");
@@ -115,12 +115,23 @@ class WriteTablesTest {
     Files.writeString(output.resolve(nl.kamervragen.publish.OutputFolder.OWNER_FILE), "another-run");
     Row reject = Tables.REJECTS.row().addValues("a.txt", "read", null, "the file is empty").build();
     PCollectionTuple.of(TableTags.of(Tables.REJECTS), pipeline.apply(Create.of(reject).withRowSchema(Tables.REJECTS.beamSchema())))
-        .apply(new WriteTables(staging, List.of(Tables.REJECTS)));
+        .apply(new WriteTables(staging, List.of(Tables.REJECTS), List.of()));
     Exception failed = assertThrows(Exception.class, pipeline::run);
     assertTrue(rootMessage(failed).contains("it belongs to another run"), rootMessage(failed));
     try (Stream<Path> files = Files.walk(output)) {
       assertEquals(List.of(output.resolve(nl.kamervragen.publish.OutputFolder.OWNER_FILE)), files.filter(Files::isRegularFile).toList());
     }
+  }
+
+  @Test
+  void aTableWithoutAProducerIsAWiringMistakeNotAnEmptyFile(TestPipeline pipeline) throws IOException {
+    Staging staging = TestStaging.in(output);
+    PCollectionTuple onlyRejects =
+        PCollectionTuple.of(TableTags.of(Tables.REJECTS), pipeline.apply(Create.empty(RowCoder.of(Tables.REJECTS.beamSchema()))));
+    IllegalArgumentException unwired = assertThrows(IllegalArgumentException.class,
+        () -> onlyRejects.apply(new WriteTables(staging, List.of(Tables.REJECTS, Tables.DUPLICATES), List.of())));
+    assertEquals("table duplicates has no producer: nothing makes its rows", unwired.getMessage());
+    pipeline.enableAbandonedNodeEnforcement(false);
   }
 
   private static String rootMessage(Throwable e) {
