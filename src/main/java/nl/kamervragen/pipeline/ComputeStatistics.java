@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.kamervragen.core.Statistics;
+import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
-import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -26,11 +26,12 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Merges partial statistics (built per few buckets of kept documents by {@link StageDocuments}) into the
- * statistics tables, in one global combine. A partial's size depends on the number of groups
- * (parties, members, topics, weeks), not on the number of documents.
+ * Aggregates what the statistics need of each kept document into the statistics tables, in one
+ * global combine that runners lift (each worker combines its share, and only the accumulators,
+ * whose size depends on the number of groups such as parties, members, topics and weeks, not on the
+ * number of documents, cross the network).
  */
-public final class ComputeStatistics extends PTransform<PCollection<Statistics>, PCollectionTuple> {
+public final class ComputeStatistics extends PTransform<PCollection<StatsDocument>, PCollectionTuple> {
 
   /** Document totals for the run summary, as (metric, value). */
   public static final TupleTag<KV<String, Long>> TOTALS = new TupleTag<>() {};
@@ -46,14 +47,14 @@ public final class ComputeStatistics extends PTransform<PCollection<Statistics>,
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<Statistics> partials) {
+  public PCollectionTuple expand(PCollection<StatsDocument> documents) {
     TupleTagList tables = TupleTagList.empty();
     for (TableDefinition table : TABLES) {
       tables = tables.and(TableTags.of(table));
     }
     PCollectionTuple rows =
-        partials
-            .apply("Merge partial statistics", Combine.globally(new MergeFn(referenceDate)))
+        documents
+            .apply("Aggregate statistics", Combine.globally(new StatisticsFn(referenceDate)))
             .setCoder(SerializableCoder.of(Statistics.class))
             .apply("Statistics to rows", ParDo.of(new ToRowsFn()).withOutputTags(TOTALS, tables));
     for (TableDefinition table : TABLES) {
@@ -63,11 +64,11 @@ public final class ComputeStatistics extends PTransform<PCollection<Statistics>,
     return rows;
   }
 
-  /** Merges partial statistics (one per few buckets of documents) into the archive's. */
-  static final class MergeFn extends Combine.CombineFn<Statistics, Statistics, Statistics> {
+  /** Adds each document to the statistics; merges the statistics of the parts of the archive. */
+  static final class StatisticsFn extends Combine.CombineFn<StatsDocument, Statistics, Statistics> {
     private final LocalDate referenceDate;
 
-    MergeFn(LocalDate referenceDate) {
+    StatisticsFn(LocalDate referenceDate) {
       this.referenceDate = referenceDate;
     }
 
@@ -77,8 +78,8 @@ public final class ComputeStatistics extends PTransform<PCollection<Statistics>,
     }
 
     @Override
-    public Statistics addInput(Statistics accumulator, Statistics partial) {
-      accumulator.merge(partial);
+    public Statistics addInput(Statistics accumulator, StatsDocument document) {
+      accumulator.add(document);
       return accumulator;
     }
 
@@ -95,8 +96,7 @@ public final class ComputeStatistics extends PTransform<PCollection<Statistics>,
     }
 
     @Override
-    public Coder<Statistics> getAccumulatorCoder(CoderRegistry registry, Coder<Statistics> inputCoder)
-        throws CannotProvideCoderException {
+    public Coder<Statistics> getAccumulatorCoder(CoderRegistry registry, Coder<StatsDocument> inputCoder) {
       return SerializableCoder.of(Statistics.class);
     }
   }

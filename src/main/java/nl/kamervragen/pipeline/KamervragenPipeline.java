@@ -27,7 +27,7 @@ public final class KamervragenPipeline {
     PCollection<Row> rejects = read.get(ReadDocuments.REJECTS);
 
     PCollectionTuple staged =
-        parsed.apply("Remove duplicates and stage document tables", new StageDocuments(config.staging(), config.referenceDate()));
+        parsed.apply("Remove duplicates and stage document tables", new StageDocuments(config.staging()));
     PCollection<Row> duplicates = staged.get(StageDocuments.DUPLICATES);
     PCollectionTuple statistics =
         staged.get(StageDocuments.STATISTICS).apply("Compute statistics", new ComputeStatistics(config.referenceDate()));

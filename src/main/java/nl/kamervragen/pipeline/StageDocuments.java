@@ -1,7 +1,6 @@
 package nl.kamervragen.pipeline;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -14,8 +13,8 @@ import nl.kamervragen.core.Candidate;
 import nl.kamervragen.core.DuplicateResolver;
 import nl.kamervragen.core.KeptCopies;
 import nl.kamervragen.core.ParsedDocument;
-import nl.kamervragen.core.Statistics;
 import nl.kamervragen.core.SummaryMeasures;
+import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.avro.generic.GenericRecord;
@@ -23,14 +22,12 @@ import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -56,10 +53,11 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
 
   public static final TupleTag<KV<String, Row>> PARTS = new TupleTag<>() {};
   public static final TupleTag<Row> DUPLICATES = TableTags.of(Tables.DUPLICATES);
-  public static final TupleTag<Statistics> STATISTICS = new TupleTag<>() {};
+  /** What the statistics need of each kept document, for {@link ComputeStatistics}. */
+  public static final TupleTag<StatsDocument> STATISTICS = new TupleTag<>() {};
   /**
-   * ({@code documents_parsed}, n) per few buckets: the documents received, duplicates included. The
-   * run summary counts them here, so the documents have one consumer and are not copied again.
+   * ({@code documents_parsed}, n) per bucket: the documents received, duplicates included. The run
+   * summary counts them here, so the documents have one consumer and are not copied again.
    */
   public static final TupleTag<KV<String, Long>> PARSED_COUNTS = new TupleTag<>() {};
 
@@ -74,11 +72,9 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
   public static final List<TableDefinition> AS_ROWS = ParsedDocument.TABLES.stream().filter(table -> !STAGED.contains(table)).toList();
 
   private final Staging staging;
-  private final LocalDate referenceDate;
 
-  public StageDocuments(Staging staging, LocalDate referenceDate) {
+  public StageDocuments(Staging staging) {
     this.staging = staging;
-    this.referenceDate = referenceDate;
   }
 
   private static TupleTagList rowTags() {
@@ -97,12 +93,12 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
             .setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))
             .apply("Group by bucket", GroupByKey.create())
             .apply("Keep one copy, stage tables",
-                ParDo.of(new StageBucketFn(staging, referenceDate))
+                ParDo.of(new StageBucketFn(staging))
                     .withOutputTags(PARTS, rowTags().and(DUPLICATES).and(STATISTICS).and(PARSED_COUNTS)));
     staged.get(PARTS).setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)));
     staged.get(DUPLICATES).setRowSchema(Tables.DUPLICATES.beamSchema());
     AS_ROWS.forEach(table -> staged.get(TableTags.of(table)).setRowSchema(table.beamSchema()));
-    staged.get(STATISTICS).setCoder(SerializableCoder.of(Statistics.class));
+    staged.get(STATISTICS).setCoder(StatsDocumentCoder.of());
     staged.get(PARSED_COUNTS).setCoder(SummarizeRun.MEASURE_CODER);
     return staged;
   }
@@ -126,38 +122,11 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
   static final class StageBucketFn extends DoFn<KV<String, Iterable<byte[]>>, KV<String, Row>> {
     private final RowCoder coder = RowCoder.of(ParsedDocument.SCHEMA);
     private final Staging staging;
-    private final LocalDate referenceDate;
     private final Counter keptCounter = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_KEPT);
     private final Counter duplicatesCounter = PipelineMetrics.counter(PipelineMetrics.DUPLICATES);
 
-    /**
-     * The statistics and document count of up to {@link #BUCKETS_PER_PARTIAL} buckets of the
-     * current bundle: encoding a partial costs as much as aggregating hundreds of documents, so one
-     * per bucket was a fifth of Flink's CPU; but Flink sorts each partial as one record, which must
-     * fit its sort buffer, so a partial never covers a whole task's share (500,000 documents did not).
-     */
-    private transient Statistics partial;
-
-    private transient long partialDocuments;
-
-    private transient int partialBuckets;
-
-    static final int BUCKETS_PER_PARTIAL = 4;
-
-    StageBucketFn(Staging staging, LocalDate referenceDate) {
+    StageBucketFn(Staging staging) {
       this.staging = staging;
-      this.referenceDate = referenceDate;
-    }
-
-    @StartBundle
-    public void startBundle() {
-      startPartial();
-    }
-
-    private void startPartial() {
-      partial = new Statistics(referenceDate);
-      partialDocuments = 0;
-      partialBuckets = 0;
     }
 
     @ProcessElement
@@ -178,7 +147,7 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
             out.get(TableTags.of(table)).output(row); // sorted across buckets by the writer
           }
         });
-        partial.add(bundle);
+        out.get(STATISTICS).output(ParsedDocument.stats(bundle));
       }
       for (Map.Entry<TableDefinition, List<GenericRecord>> table : records.entrySet()) {
         if (!table.getValue().isEmpty()) {
@@ -188,23 +157,7 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
       resolved.decisions().forEach(d -> out.get(DUPLICATES).output(KeptCopies.duplicateRow(d)));
       keptCounter.inc(resolved.kept().size());
       duplicatesCounter.inc(resolved.decisions().size());
-      partialDocuments += bundles.size();
-      if (++partialBuckets == BUCKETS_PER_PARTIAL) {
-        out.get(STATISTICS).output(partial);
-        out.get(PARSED_COUNTS).output(KV.of(SummaryMeasures.DOCUMENTS_PARSED, partialDocuments));
-        startPartial();
-      }
-    }
-
-    /** The job runs in the global window (bounded input, never re-windowed): the partials go there. */
-    @FinishBundle
-    public void finishBundle(FinishBundleContext context) {
-      if (partialBuckets > 0) {
-        context.output(STATISTICS, partial, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
-        context.output(PARSED_COUNTS, KV.of(SummaryMeasures.DOCUMENTS_PARSED, partialDocuments),
-            GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
-      }
-      partial = null;
+      out.get(PARSED_COUNTS).output(KV.of(SummaryMeasures.DOCUMENTS_PARSED, (long) bundles.size()));
     }
   }
 }

@@ -2,9 +2,9 @@ package nl.kamervragen.pipeline;
 
 import java.time.LocalDate;
 import nl.kamervragen.core.ParsedDocument;
-import nl.kamervragen.core.Statistics;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.core.TestParsedDocuments;
+import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TestPipelineExtension;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -69,7 +69,7 @@ class ComputeStatisticsTest {
   @Test
   void noDocumentsGiveEmptyTablesAndZeroTotals(TestPipeline pipeline) {
     PCollectionTuple stats =
-        pipeline.apply(Create.empty(SerializableCoder.of(Statistics.class)))
+        pipeline.apply(Create.empty(StatsDocumentCoder.of()))
             .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE));
     PAssert.that(stats.get(TableTags.of(Tables.RESPONSE_TIME))).empty();
     PAssert.that(stats.get(TableTags.of(Tables.QUESTIONS_PER_PARTY))).empty();
@@ -133,12 +133,8 @@ class ComputeStatisticsTest {
                     TestParsedDocuments.ofResource("dev-corpus/2014Z20341.txt"),
                     TestParsedDocuments.ofResource("dev-corpus/2020Z14341.txt"))
                 .withRowSchema(ParsedDocument.SCHEMA))
-        .apply("One partial per set", MapElements.into(TypeDescriptor.of(Statistics.class)).via(bundle -> {
-          Statistics partial = new Statistics(TestParsedDocuments.REFERENCE_DATE);
-          partial.add(bundle);
-          return partial;
-        }))
-        .setCoder(SerializableCoder.of(Statistics.class))
+        .apply("What the statistics need", MapElements.into(TypeDescriptor.of(StatsDocument.class)).via(ParsedDocument::stats))
+        .setCoder(StatsDocumentCoder.of())
         .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE));
   }
 

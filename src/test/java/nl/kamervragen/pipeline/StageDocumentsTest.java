@@ -34,7 +34,7 @@ class StageDocumentsTest {
     PCollectionTuple staged =
         pipeline
             .apply(Create.of(TestParsedDocuments.copiesOfTheSeed()).withRowSchema(ParsedDocument.SCHEMA))
-            .apply(new StageDocuments(TestStaging.in(output), TestParsedDocuments.REFERENCE_DATE));
+            .apply(new StageDocuments(TestStaging.in(output)));
 
     PAssert.that(staged.get(StageDocuments.DUPLICATES))
         .containsInAnyOrder(
