@@ -34,7 +34,6 @@ import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.input.ArchiveWalker;
 import nl.kamervragen.input.InputSelection;
 import nl.kamervragen.input.ListedEntry;
-import nl.kamervragen.pipeline.ComputeStatistics;
 import nl.kamervragen.publish.OutputFolder;
 import nl.kamervragen.report.ReportWriter;
 import nl.kamervragen.stats.StatsDocument;

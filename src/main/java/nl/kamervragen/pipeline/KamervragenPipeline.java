@@ -5,6 +5,7 @@ import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -23,7 +24,7 @@ public final class KamervragenPipeline {
    */
   public static PCollection<Row> build(Pipeline pipeline, RunConfig config) {
     PCollectionTuple read = pipeline.apply("Read documents", new ReadDocuments(config));
-    PCollection<Row> parsed = read.get(ReadDocuments.DOCUMENTS);
+    PCollection<KV<String, byte[]>> parsed = read.get(ReadDocuments.DOCUMENTS);
     PCollection<Row> rejects = read.get(ReadDocuments.REJECTS);
 
     PCollectionTuple staged =

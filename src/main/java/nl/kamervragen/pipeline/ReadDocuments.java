@@ -5,10 +5,10 @@ import java.io.Serializable;
 import java.nio.channels.Channels;
 import java.time.LocalDate;
 import nl.kamervragen.core.DocumentIntake;
-import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.input.ListedEntry;
 import nl.kamervragen.input.ListingFile;
 import nl.kamervragen.table.Tables;
+import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileSystems;
@@ -18,6 +18,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
@@ -26,7 +27,8 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Reads the entries of the run's listing, and each file it lists. Output {@link #DOCUMENTS}: one
- * bundle per parsed file; output {@link #REJECTS}: one {@code rejects} row per entry that is not
+ * parsed document per parsed file, keyed by case-number bucket and encoded for the shuffle
+ * ({@link EncodedDocuments}); output {@link #REJECTS}: one {@code rejects} row per entry that is not
  * read or could not be read or parsed; output {@link #INPUT_FILES}: one {@code input_files} row per
  * entry. Every listed entry ends in exactly one of the first two.
  *
@@ -35,7 +37,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
 
-  public static final TupleTag<Row> DOCUMENTS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, byte[]>> DOCUMENTS = new TupleTag<>() {};
   public static final TupleTag<Row> REJECTS = TableTags.of(Tables.REJECTS);
   public static final TupleTag<Row> INPUT_FILES = TableTags.of(Tables.INPUT_FILES);
 
@@ -67,7 +69,7 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
             .apply("Spread entries", Reshuffle.<ListedEntry>viaRandomKey().withNumBuckets(BUCKETS))
             .apply("Read and parse files",
                 ParDo.of(new ReadFileFn(settings)).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTS).and(INPUT_FILES)));
-    parsed.get(DOCUMENTS).setCoder(RowCoder.of(ParsedDocument.SCHEMA));
+    parsed.get(DOCUMENTS).setCoder(EncodedDocuments.CODER);
     parsed.get(REJECTS).setCoder(RowCoder.of(Tables.REJECTS.beamSchema()));
     parsed.get(INPUT_FILES).setCoder(RowCoder.of(Tables.INPUT_FILES.beamSchema()));
     return parsed;
@@ -85,7 +87,7 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
   }
 
   /** Reads one entry, bounded by the size cap, and parses it. Thin: the work is in {@link DocumentIntake}. */
-  static final class ReadFileFn extends DoFn<ListedEntry, Row> {
+  static final class ReadFileFn extends DoFn<ListedEntry, KV<String, byte[]>> {
     private final Settings settings;
     private final Counter filesRead = PipelineMetrics.counter(PipelineMetrics.FILES_READ);
     private final Counter parsed = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_PARSED);
@@ -102,14 +104,14 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @ProcessElement
-    public void process(@Element ListedEntry entry, MultiOutputReceiver out) {
+    public void process(@Element ListedEntry entry, MultiOutputReceiver out) throws CoderException {
       filesRead.inc();
       DocumentIntake.Outcome outcome = intake.read(entry);
       out.get(INPUT_FILES).output(outcome.inventory());
-      outcome.bundle().ifPresent(bundle -> {
+      if (outcome.bundle().isPresent()) {
         parsed.inc();
-        out.get(DOCUMENTS).output(bundle);
-      });
+        out.get(DOCUMENTS).output(EncodedDocuments.keyed(outcome.bundle().get()));
+      }
       outcome.reject().ifPresent(reject -> {
         rejected.inc();
         out.get(REJECTS).output(reject);

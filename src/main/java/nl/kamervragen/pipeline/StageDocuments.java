@@ -2,15 +2,9 @@ package nl.kamervragen.pipeline;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import nl.kamervragen.core.Candidate;
-import nl.kamervragen.core.DuplicateResolver;
 import nl.kamervragen.core.KeptCopies;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.SummaryMeasures;
@@ -18,8 +12,6 @@ import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
-import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -28,7 +20,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -37,19 +28,20 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Groups the parsed bundles by case-number bucket, the first seven characters of the case number
- * (the buckets the document tables are sorted in, and every copy of a case number is in the same
- * one). Per bucket it keeps one copy of each case number, sorts the rows of {@code documents} and
- * every detail table and stages them as part files, and aggregates the kept documents' statistics.
+ * Groups the parsed documents (encoded, {@link EncodedDocuments}) by case-number bucket, the first
+ * seven characters of the case number (the buckets the document tables are sorted in, and every copy
+ * of a case number is in the same one). Per bucket it keeps one copy of each case number, sorts the
+ * rows of {@code documents} and every detail table and stages them as part files, and emits what the
+ * statistics need of each kept document.
  * So the full documents cross the network once, and a bucket (at most 1,000 case numbers) is all
  * that is ever in memory.
  *
  * <p>Outputs: {@link #PARTS} (staged parts, for {@link WriteTables#STAGED_PARTS}), {@link
  * #DUPLICATES} ({@code duplicates} rows: which copy was kept and why), the rows of {@link #AS_ROWS}
- * ({@code overdue}, sorted across buckets by the writer), {@link #STATISTICS} (one partial per
- * few buckets, merged by {@link ComputeStatistics}) and {@link #PARSED_COUNTS} (for the run summary).
+ * ({@code overdue}, sorted across buckets by the writer), {@link #STATISTICS} (aggregated by {@link
+ * ComputeStatistics}) and {@link #PARSED_COUNTS} (for the run summary).
  */
-public final class StageDocuments extends PTransform<PCollection<Row>, PCollectionTuple> {
+public final class StageDocuments extends PTransform<PCollection<KV<String, byte[]>>, PCollectionTuple> {
 
   public static final TupleTag<KV<String, Row>> PARTS = new TupleTag<>() {};
   public static final TupleTag<Row> DUPLICATES = TableTags.of(Tables.DUPLICATES);
@@ -86,11 +78,9 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<Row> bundles) {
+  public PCollectionTuple expand(PCollection<KV<String, byte[]>> documents) {
     PCollectionTuple staged =
-        bundles
-            .apply("Key by case-number bucket", ParDo.of(new KeyByBucketFn()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))
+        documents
             .apply("Group by bucket", GroupByKey.create())
             .apply("Keep one copy, stage tables",
                 ParDo.of(new StageBucketFn(staging))
@@ -103,24 +93,8 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
     return staged;
   }
 
-  /**
-   * Keys a bundle by its bucket and encodes it once, with its schema's coder, for the shuffle.
-   * Opaque bytes are what a runner copies cheaply: the DirectRunner clones a key's whole grouped
-   * bag each time a new input bundle adds to it, which with rows meant decoding every nested row
-   * again (40 % of its time at 20,000 documents) and with bytes is an array copy.
-   */
-  static final class KeyByBucketFn extends DoFn<Row, KV<String, byte[]>> {
-    private final RowCoder coder = RowCoder.of(ParsedDocument.SCHEMA);
-
-    @ProcessElement
-    public void process(@Element Row bundle, OutputReceiver<KV<String, byte[]>> out) throws CoderException {
-      out.output(KV.of(Tables.DOCUMENTS.bucketOf(ParsedDocument.document(bundle)), CoderUtils.encodeToByteArray(coder, bundle)));
-    }
-  }
-
   /** Thin: the rule is {@link KeptCopies#resolve}, the rows come from {@link ParsedDocument}, the files from {@link PartFiles}. */
   static final class StageBucketFn extends DoFn<KV<String, Iterable<byte[]>>, KV<String, Row>> {
-    private final RowCoder coder = RowCoder.of(ParsedDocument.SCHEMA);
     private final Staging staging;
     private final Counter keptCounter = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_KEPT);
     private final Counter duplicatesCounter = PipelineMetrics.counter(PipelineMetrics.DUPLICATES);
@@ -133,7 +107,7 @@ public final class StageDocuments extends PTransform<PCollection<Row>, PCollecti
     public void process(@Element KV<String, Iterable<byte[]>> bucket, MultiOutputReceiver out) throws IOException {
       List<Row> bundles = new ArrayList<>();
       for (byte[] encoded : bucket.getValue()) {
-        bundles.add(CoderUtils.decodeFromByteArray(coder, encoded));
+        bundles.add(EncodedDocuments.decode(encoded));
       }
       KeptCopies.Resolved resolved = KeptCopies.resolve(bundles);
       Map<TableDefinition, List<GenericRecord>> records = new LinkedHashMap<>();

@@ -55,12 +55,15 @@ class ReadDocumentsTest {
     PAssert.that(
             read.get(ReadDocuments.DOCUMENTS)
                 .apply(
-                    MapElements.into(TypeDescriptors.strings())
-                        .via(b -> ParsedDocument.id(b) + " " + ParsedDocument.sourceFile(b) + " [" + ParsedDocument.document(b).getString("warnings") + "]")))
+                    MapElements.into(TypeDescriptors.strings()).via(keyed -> {
+                      Row b = decode(keyed.getValue());
+                      return keyed.getKey() + " " + ParsedDocument.id(b) + " " + ParsedDocument.sourceFile(b) + " ["
+                          + ParsedDocument.document(b).getString("warnings") + "]";
+                    })))
         .containsInAnyOrder(
-            "2011Z18417 2011/seed.txt []",
-            "2011Z18417 2011/seed-cp1252.txt [not valid UTF-8: decoded as Windows-1252]",
-            "2020Z14341 2020/2020Z14341.txt.gz []");
+            "2011Z18 2011Z18417 2011/seed.txt []",
+            "2011Z18 2011Z18417 2011/seed-cp1252.txt [not valid UTF-8: decoded as Windows-1252]",
+            "2020Z14 2020Z14341 2020/2020Z14341.txt.gz []");
     String tooLarge = "larger than the size cap of 65536 bytes (--maxFileBytes); not read";
     PAssert.that(read.get(ReadDocuments.REJECTS))
         .containsInAnyOrder(
@@ -89,6 +92,14 @@ class ReadDocumentsTest {
           return null;
         });
     pipeline.run();
+  }
+
+  private static Row decode(byte[] encoded) {
+    try {
+      return EncodedDocuments.decode(encoded);
+    } catch (org.apache.beam.sdk.coders.CoderException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static Row reject(String file, String stage, Integer line, String reason) {

@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.core.TestParsedDocuments;
-import nl.kamervragen.parse.TestDocuments;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TestPipelineExtension;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -33,7 +32,7 @@ class StageDocumentsTest {
   void stagesTheKeptCopiesAndSaysWhyTheOthersWereSetAside(TestPipeline pipeline) throws java.io.IOException {
     PCollectionTuple staged =
         pipeline
-            .apply(Create.of(TestParsedDocuments.copiesOfTheSeed()).withRowSchema(ParsedDocument.SCHEMA))
+            .apply(Create.of(encoded(TestParsedDocuments.copiesOfTheSeed())).withCoder(EncodedDocuments.CODER))
             .apply(new StageDocuments(TestStaging.in(output)));
 
     PAssert.that(staged.get(StageDocuments.DUPLICATES))
@@ -76,6 +75,14 @@ class StageDocumentsTest {
                 .apply("Parsed", org.apache.beam.sdk.transforms.Sum.longsPerKey()))
         .containsInAnyOrder(org.apache.beam.sdk.values.KV.of(SummaryMeasures.DOCUMENTS_PARSED, 5L));
     pipeline.run();
+  }
+
+  private static List<KV<String, byte[]>> encoded(List<Row> documents) throws java.io.IOException {
+    List<KV<String, byte[]>> encoded = new java.util.ArrayList<>();
+    for (Row document : documents) {
+      encoded.add(EncodedDocuments.keyed(document));
+    }
+    return encoded;
   }
 
   private static Row duplicate(String file, String reason, boolean conflict) {
