@@ -53,7 +53,7 @@ public final class TopicSplitter {
     List<String> words = new ArrayList<>();
     int start = 0;
     for (int i = 0; i < value.length(); i++) {
-      if (DocumentParser.isRegexSpace(value.charAt(i))) {
+      if (Texts.isRegexSpace(value.charAt(i))) {
         if (i > start) {
           words.add(value.substring(start, i));
         }
