@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import nl.kamervragen.model.Kamervraag;
 import nl.kamervragen.model.ParseResult;
 import nl.kamervragen.parse.TestDocuments;
-import nl.kamervragen.stats.Deadlines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,8 +76,17 @@ class SyntheticArchiveTest {
     assertTrue(docs.stream().allMatch(d -> d.topics().stream().allMatch(t -> t.known())), "topics come from the vocabularies");
     long postponed = docs.stream().filter(d -> !d.postponements().isEmpty()).count();
     assertTrue(postponed > SAMPLE * 0.2 && postponed < SAMPLE * 0.6, "postponements on late ones: " + postponed);
-    assertTrue(docs.stream().filter(d -> !d.postponements().isEmpty())
-        .allMatch(d -> Deadlines.of(d, d.submitted()).deadlineDays() == 42));
+    // Notices come on late answers only, dated within the first three weeks, and on most of them.
+    for (Kamervraag d : docs.stream().filter(d -> !d.postponements().isEmpty()).toList()) {
+      assertTrue(d.isAnswered(), d.caseNumber() + ": a notice on an open set");
+      long replyDays = java.time.temporal.ChronoUnit.DAYS.between(d.submitted(), d.answered().get());
+      assertTrue(replyDays > 21, d.caseNumber() + ": a notice on an answer within three weeks");
+      java.time.LocalDate notice = d.postponements().get(0).date().orElseThrow();
+      assertTrue(!notice.isBefore(d.submitted().plusDays(14)) && !notice.isAfter(d.submitted().plusDays(21)), d.caseNumber() + ": notice " + notice);
+    }
+    long late = docs.stream().filter(d -> d.isAnswered()
+        && java.time.temporal.ChronoUnit.DAYS.between(d.submitted(), d.answered().get()) > 21).count();
+    assertTrue(postponed > late * 0.5 && postponed < late * 0.7, "a notice on about 60 % of late answers: " + postponed + " of " + late);
     assertTrue(docs.stream().anyMatch(d -> !d.footnotes().isEmpty() && d.footnotes().stream().anyMatch(f -> f.domain().isPresent())));
 
     Collections.sort(sizes);
