@@ -195,14 +195,14 @@ public final class Floor {
     void add(int fileIndex, DocumentIntake.Outcome outcome) throws IOException {
       inventory.add(outcome.inventory());
       outcome.reject().ifPresent(rejects::add);
-      if (outcome.bundle().isEmpty()) {
+      if (outcome.document().isEmpty()) {
         return;
       }
-      Row bundle = outcome.bundle().get();
-      Candidate candidate = ParsedDocument.candidate(bundle);
+      Row parsed = outcome.document().get();
+      Candidate candidate = ParsedDocument.candidate(parsed);
       candidates.add(candidate);
-      stats.put(candidate.sourceFile(), ParsedDocument.stats(bundle));
-      ParsedDocument.forEachTableRow(bundle, (table, row) -> stage(table, row, fileIndex));
+      stats.put(candidate.sourceFile(), ParsedDocument.stats(parsed));
+      ParsedDocument.forEachTableRow(parsed, (table, row) -> stage(table, row, fileIndex));
     }
 
     private void stage(TableDefinition table, Row row, int fileIndex) {

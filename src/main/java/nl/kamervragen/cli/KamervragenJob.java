@@ -31,7 +31,7 @@ import nl.kamervragen.pipeline.Staging;
 import nl.kamervragen.pipeline.WriteTables;
 import nl.kamervragen.publish.Manifest;
 import nl.kamervragen.publish.OutputFolder;
-import nl.kamervragen.publish.RunReport;
+import nl.kamervragen.publish.StagedTables;
 import nl.kamervragen.report.ReportWriter;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
@@ -105,7 +105,7 @@ final class KamervragenJob {
             runId, entries, folder);
         OutputFolder.deleteTree(folder.staging().resolve(WriteTables.PARTS_FOLDER));
         printSummary(result);
-        RunReport report = check(folder, listing, entries);
+        StagedTables report = check(folder, listing, entries);
         Files.delete(listing);
         publish(folder, report, runId, started);
         published = true;
@@ -247,8 +247,8 @@ final class KamervragenJob {
   // ---- check -----------------------------------------------------------------------------
 
   /** Reads back what the run wrote and decides whether it may be published. */
-  private RunReport check(OutputFolder folder, Path listing, long entries) throws IOException, NotPublished {
-    RunReport report = RunReport.read(folder.staging(), Tables.ALL.stream().map(TableDefinition::name).toList());
+  private StagedTables check(OutputFolder folder, Path listing, long entries) throws IOException, NotPublished {
+    StagedTables report = StagedTables.read(folder.staging(), Tables.ALL.stream().map(TableDefinition::name).toList());
     List<String> problems = new ArrayList<>();
     report.problems(entries, config.maxRejectedShare()).forEach(problem -> problems.add("not published: " + problem));
     String changed = inputChanges(listing, report);
@@ -265,7 +265,7 @@ final class KamervragenJob {
    * What changed in the input since it was listed: entries that differ from the listing now, and
    * files that changed while they were read. Null when nothing did.
    */
-  private String inputChanges(Path listing, RunReport report) throws IOException {
+  private String inputChanges(Path listing, StagedTables report) throws IOException {
     ListingComparison.Changes changes;
     try (ListingFile.Reader before = ListingFile.read(Files.newInputStream(listing))) {
       changes = ListingComparison.compare(before, new ArchiveWalker(config.input()), CHANGES_SHOWN);
@@ -294,7 +294,7 @@ final class KamervragenJob {
 
   // ---- publish ---------------------------------------------------------------------------
 
-  private void publish(OutputFolder folder, RunReport report, String runId, Instant started) throws IOException {
+  private void publish(OutputFolder folder, StagedTables report, String runId, Instant started) throws IOException {
     Path staging = folder.staging();
     ReportWriter.write(staging, config.referenceDate(), config.reportNote());
     Manifest.write(staging, runId, started, clock.instant(), Version.current(), options.getRunner().getSimpleName(),

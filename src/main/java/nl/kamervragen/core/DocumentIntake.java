@@ -18,7 +18,7 @@ import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * What becomes of one listed entry: its {@code input_files} row, and either its bundle or its
+ * What becomes of one listed entry: its {@code input_files} row, and either its parsed document or its
  * {@code rejects} row. Plain Java, so that the pipeline and the benchmark's floor read files the
  * same way; not thread-safe (one per worker thread).
  */
@@ -31,11 +31,11 @@ public final class DocumentIntake {
   public static final String PARSED = "parse";
 
   /**
-   * The outcome for one entry: exactly one of {@code bundle} and {@code reject} is present.
+   * The outcome for one entry: exactly one of {@code document} and {@code reject} is present.
    *
    * @param inventory the entry's {@code input_files} row
    */
-  public record Outcome(Row inventory, Optional<Row> bundle, Optional<Row> reject) {}
+  public record Outcome(Row inventory, Optional<Row> document, Optional<Row> reject) {}
 
   private final DocumentParser parser = new DocumentParser(TopicVocabulary.standard());
   private final ArchiveReader reader;
@@ -77,9 +77,9 @@ public final class DocumentIntake {
     if (result instanceof ParseResult.Failed failed) {
       return rejected(inventory, name, PARSED, failed.line(), failed.reason());
     }
-    Row bundle = ParsedDocument.of(((ParseResult.Parsed) result).document(), name, digest,
+    Row parsed = ParsedDocument.of(((ParseResult.Parsed) result).document(), name, digest,
         decoded.warning().map(List::of).orElse(List.of()), referenceDate);
-    return new Outcome(inventory, Optional.of(bundle), Optional.empty());
+    return new Outcome(inventory, Optional.of(parsed), Optional.empty());
   }
 
   private static Outcome rejected(Row inventory, String file, String stage, int line, String reason) {

@@ -93,7 +93,7 @@ public final class ParsedDocument {
   }
 
   /**
-   * Builds the bundle of a parsed document.
+   * Builds the row of a parsed document.
    *
    * @param extraWarnings warnings from reading the file (e.g. its encoding), listed first
    */
@@ -101,34 +101,34 @@ public final class ParsedDocument {
       Kamervraag doc, String sourceFile, String contentSha256, List<String> extraWarnings, LocalDate referenceDate) {
     List<String> warnings = new ArrayList<>(extraWarnings);
     warnings.addAll(doc.warnings());
-    Row.Builder bundle =
+    Row.Builder parsed =
         Row.withSchema(SCHEMA)
             .addValue(documentRow(doc, sourceFile, warnings, referenceDate))
             .addValue(contentSha256);
     // The schema's detail fields are DETAILS' keys in this same order (Beam's withFieldValue parses names, slowly).
-    DETAILS.values().forEach(rows -> bundle.addValue(rows.apply(doc)));
-    return bundle.build();
+    DETAILS.values().forEach(rows -> parsed.addValue(rows.apply(doc)));
+    return parsed.build();
   }
 
-  public static Row document(Row bundle) {
-    return bundle.getRow(DOCUMENT);
+  public static Row document(Row parsed) {
+    return parsed.getRow(DOCUMENT);
   }
 
-  public static String id(Row bundle) {
-    return document(bundle).getString("id");
+  public static String id(Row parsed) {
+    return document(parsed).getString("id");
   }
 
-  public static String sourceFile(Row bundle) {
-    return document(bundle).getString("source_file");
+  public static String sourceFile(Row parsed) {
+    return document(parsed).getString("source_file");
   }
 
-  public static String contentSha256(Row bundle) {
-    return bundle.getString(CONTENT_SHA256);
+  public static String contentSha256(Row parsed) {
+    return parsed.getString(CONTENT_SHA256);
   }
 
   /** The rows of one detail table. */
-  public static List<Row> details(Row bundle, TableDefinition table) {
-    Iterable<Row> rows = bundle.getIterable(table.name());
+  public static List<Row> details(Row parsed, TableDefinition table) {
+    Iterable<Row> rows = parsed.getIterable(table.name());
     List<Row> list = new ArrayList<>();
     if (rows != null) {
       rows.forEach(list::add);
@@ -136,22 +136,22 @@ public final class ParsedDocument {
     return list;
   }
 
-  /** What deciding between copies of this bundle's case number needs to know. */
-  public static Candidate candidate(Row bundle) {
-    Row doc = document(bundle);
-    return new Candidate(doc.getString("id"), doc.getString("source_file"), contentSha256(bundle), doc.getBoolean("truncated"),
+  /** What deciding between copies of this document's case number needs to know. */
+  public static Candidate candidate(Row parsed) {
+    Row doc = document(parsed);
+    return new Candidate(doc.getString("id"), doc.getString("source_file"), contentSha256(parsed), doc.getBoolean("truncated"),
         "answered".equals(doc.getString("status")), doc.getInt32("answered_questions"), doc.getInt32("questions"),
         doc.getInt32("warning_count"));
   }
 
-  /** What the statistics need of this bundle. */
-  public static StatsDocument stats(Row bundle) {
-    Row doc = document(bundle);
+  /** What the statistics need of this document. */
+  public static StatsDocument stats(Row parsed) {
+    Row doc = document(parsed);
     List<StatsDocument.Member> submitters =
-        details(bundle, Tables.SUBMITTERS).stream()
+        details(parsed, Tables.SUBMITTERS).stream()
             .map(r -> new StatsDocument.Member(r.getString("name"), Optional.ofNullable(r.getString("party"))))
             .toList();
-    List<Row> answererRows = details(bundle, Tables.ANSWERERS);
+    List<Row> answererRows = details(parsed, Tables.ANSWERERS);
     List<String> answerers = answererRows.stream().map(r -> r.getString("name")).distinct().toList();
     List<String> ministries =
         answererRows.stream()
@@ -159,8 +159,8 @@ public final class ParsedDocument {
             .filter(m -> m != null)
             .distinct()
             .toList();
-    List<String> topics = details(bundle, Tables.TOPICS).stream().map(r -> r.getString("topic")).toList();
-    List<Row> footnotes = details(bundle, Tables.FOOTNOTES);
+    List<String> topics = details(parsed, Tables.TOPICS).stream().map(r -> r.getString("topic")).toList();
+    List<Row> footnotes = details(parsed, Tables.FOOTNOTES);
     return new StatsDocument(
         doc.getLogicalTypeValue("submitted", LocalDate.class),
         "answered".equals(doc.getString("status")),
@@ -182,14 +182,14 @@ public final class ParsedDocument {
   }
 
   /**
-   * Every table row a bundle holds: its {@code documents} row, its rows of every detail table and,
+   * Every table row a parsed document holds: its {@code documents} row, its rows of every detail table and,
    * when the set is overdue, its {@code overdue} row.
    */
-  public static void forEachTableRow(Row bundle, java.util.function.BiConsumer<TableDefinition, Row> action) {
-    Row document = document(bundle);
+  public static void forEachTableRow(Row parsed, java.util.function.BiConsumer<TableDefinition, Row> action) {
+    Row document = document(parsed);
     action.accept(Tables.DOCUMENTS, document);
     for (TableDefinition table : DETAIL_TABLES) {
-      details(bundle, table).forEach(row -> action.accept(table, row));
+      details(parsed, table).forEach(row -> action.accept(table, row));
     }
     if (Boolean.TRUE.equals(document.getBoolean("overdue"))) {
       action.accept(Tables.OVERDUE, overdueRow(document));

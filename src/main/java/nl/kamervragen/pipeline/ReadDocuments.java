@@ -108,9 +108,9 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
       filesRead.inc();
       DocumentIntake.Outcome outcome = intake.read(entry);
       out.get(INPUT_FILES).output(outcome.inventory());
-      if (outcome.bundle().isPresent()) {
+      if (outcome.document().isPresent()) {
         parsed.inc();
-        out.get(DOCUMENTS).output(EncodedDocuments.keyed(outcome.bundle().get()));
+        out.get(DOCUMENTS).output(EncodedDocuments.keyed(outcome.document().get()));
       }
       outcome.reject().ifPresent(reject -> {
         rejected.inc();

@@ -105,15 +105,15 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
 
     @ProcessElement
     public void process(@Element KV<String, Iterable<byte[]>> bucket, MultiOutputReceiver out) throws IOException {
-      List<Row> bundles = new ArrayList<>();
+      List<Row> documents = new ArrayList<>();
       for (byte[] encoded : bucket.getValue()) {
-        bundles.add(EncodedDocuments.decode(encoded));
+        documents.add(EncodedDocuments.decode(encoded));
       }
-      KeptCopies.Resolved resolved = KeptCopies.resolve(bundles);
+      KeptCopies.Resolved resolved = KeptCopies.resolve(documents);
       Map<TableDefinition, List<GenericRecord>> records = new LinkedHashMap<>();
       STAGED.forEach(t -> records.put(t, new ArrayList<>()));
-      for (Row bundle : resolved.kept()) {
-        ParsedDocument.forEachTableRow(bundle, (table, row) -> {
+      for (Row document : resolved.kept()) {
+        ParsedDocument.forEachTableRow(document, (table, row) -> {
           List<GenericRecord> staged = records.get(table);
           if (staged != null) {
             staged.add(table.toAvro(row));
@@ -121,7 +121,7 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
             out.get(TableTags.of(table)).output(row); // sorted across buckets by the writer
           }
         });
-        out.get(STATISTICS).output(ParsedDocument.stats(bundle));
+        out.get(STATISTICS).output(ParsedDocument.stats(document));
       }
       for (Map.Entry<TableDefinition, List<GenericRecord>> table : records.entrySet()) {
         if (!table.getValue().isEmpty()) {
@@ -131,7 +131,7 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
       resolved.decisions().forEach(d -> out.get(DUPLICATES).output(KeptCopies.duplicateRow(d)));
       keptCounter.inc(resolved.kept().size());
       duplicatesCounter.inc(resolved.decisions().size());
-      out.get(PARSED_COUNTS).output(KV.of(SummaryMeasures.DOCUMENTS_PARSED, (long) bundles.size()));
+      out.get(PARSED_COUNTS).output(KV.of(SummaryMeasures.DOCUMENTS_PARSED, (long) documents.size()));
     }
   }
 }

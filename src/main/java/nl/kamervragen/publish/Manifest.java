@@ -30,7 +30,7 @@ public final class Manifest {
       String runner,
       Map<String, String> options,
       String inputPattern,
-      RunReport report)
+      StagedTables report)
       throws IOException {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();

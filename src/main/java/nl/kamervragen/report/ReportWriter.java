@@ -18,6 +18,7 @@ import nl.kamervragen.report.Charts.Cell;
 import nl.kamervragen.report.Charts.Column;
 import nl.kamervragen.report.Charts.Marker;
 import nl.kamervragen.report.Charts.Ranked;
+import nl.kamervragen.table.Tables;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -73,7 +74,7 @@ public final class ReportWriter {
       main.appendElement("p").addClass("note").text(note);
     }
     // Three sections draw on response_time: read it once.
-    List<Map<String, String>> responseTime = TableRows.read(folder, "response_time", r -> true);
+    List<TableRow> responseTime = TableRows.read(folder, Tables.RESPONSE_TIME, r -> true);
     headline(main, responseTime);
     replyTimes(main, responseTime);
     ministries(main, responseTime);
@@ -89,19 +90,19 @@ public final class ReportWriter {
 
   // ---- sections ---------------------------------------------------------------------------
 
-  private void headline(Element main, List<Map<String, String>> responseTime) throws IOException {
+  private void headline(Element main, List<TableRow> responseTime) throws IOException {
     Map<String, Long> summary = new HashMap<>();
-    TableRows.read(folder, "summary", r -> true).forEach(r -> summary.put(r.get("metric"), TableRows.number(r, "value")));
-    Map<String, String> all = responseTime.stream().filter(r -> r.get("dimension").equals("all"))
-        .findFirst().orElse(Map.of());
-    Map<String, String> cards = new LinkedHashMap<>();
+    TableRows.read(folder, Tables.SUMMARY, r -> true).forEach(r -> summary.put(r.get("metric"), r.number("value")));
+    TableRow all = responseTime.stream().filter(r -> r.get("dimension").equals("all"))
+        .findFirst().orElse(TableRow.empty(Tables.RESPONSE_TIME));
+    Map<String, String> cards = new LinkedHashMap<>(); // label → value
     cards.put("Vragensets", Labels.count(summary.getOrDefault("documents", 0L)));
     cards.put("Beantwoord", Labels.count(summary.getOrDefault("answered", 0L)));
     cards.put("Nog open", Labels.count(summary.getOrDefault("open", 0L)));
     cards.put("Open en te laat", Labels.count(summary.getOrDefault("overdue", 0L)));
-    cards.put("Mediane antwoordtijd", all.getOrDefault("median_days", "").isEmpty() ? "–" : Labels.days(TableRows.decimal(all, "median_days")));
-    cards.put("Op tijd beantwoord", all.getOrDefault("on_time_share", "").isEmpty() ? "–" : Labels.percent(TableRows.decimal(all, "on_time_share")));
-    cards.put("Binnen 21 dagen", all.getOrDefault("within_21_share", "").isEmpty() ? "–" : Labels.percent(TableRows.decimal(all, "within_21_share")));
+    cards.put("Mediane antwoordtijd", all.get("median_days").isEmpty() ? "–" : Labels.days(all.decimal("median_days")));
+    cards.put("Op tijd beantwoord", all.get("on_time_share").isEmpty() ? "–" : Labels.percent(all.decimal("on_time_share")));
+    cards.put("Binnen 21 dagen", all.get("within_21_share").isEmpty() ? "–" : Labels.percent(all.decimal("within_21_share")));
     cards.put("Afgewezen bestanden", Labels.count(summary.getOrDefault("rejected", 0L)));
     cards.put("Tegenstrijdige kopieën", Labels.count(summary.getOrDefault("conflicts", 0L)));
     Element list = main.appendElement("section").attr("aria-label", "Kerncijfers").appendElement("dl").addClass("cards");
@@ -112,14 +113,14 @@ public final class ReportWriter {
     });
   }
 
-  private void replyTimes(Element main, List<Map<String, String>> responseTime) throws IOException {
+  private void replyTimes(Element main, List<TableRow> responseTime) throws IOException {
     Element section = section(main, "Antwoordtijd");
     List<Column> bins = new ArrayList<>();
-    for (Map<String, String> r : TableRows.read(folder, "reply_time_histogram", r -> r.get("dimension").equals("all"))) {
+    for (TableRow r : TableRows.read(folder, Tables.REPLY_TIME_HISTOGRAM, r -> r.get("dimension").equals("all"))) {
       boolean overflow = r.get("days_to").isEmpty();
       String label = overflow ? ">100" : r.get("days_from");
-      long sets = TableRows.number(r, "question_sets");
-      bins.add(new Column(label, sets, (overflow ? "meer dan 100 dagen" : Labels.days(TableRows.number(r, "days_from"))) + ": " + Labels.count(sets) + " vragensets"));
+      long sets = r.number("question_sets");
+      bins.add(new Column(label, sets, (overflow ? "meer dan 100 dagen" : Labels.days(r.number("days_from"))) + ": " + Labels.count(sets) + " vragensets"));
     }
     figure(section, bins.isEmpty()
             ? Charts.empty("reply-time-histogram", "Antwoordtijd in dagen", "Geen beantwoorde vragen")
@@ -130,11 +131,11 @@ public final class ReportWriter {
         "Beantwoorde vragensets per antwoordtijd. Links van de eerste lijn: binnen de termijn van drie weken.");
 
     List<Column> years = new ArrayList<>();
-    for (Map<String, String> r : sorted(responseTime.stream()
+    for (TableRow r : sorted(responseTime.stream()
         .filter(r -> r.get("dimension").equals("year") && !r.get("on_time_share").isEmpty()).toList(), "value")) {
-      double share = TableRows.decimal(r, "on_time_share");
+      double share = r.decimal("on_time_share");
       years.add(new Column(r.get("value"), share, r.get("value") + ": " + Labels.percent(share) + " op tijd van "
-          + Labels.count(TableRows.number(r, "timed")) + " beantwoorde vragensets"));
+          + Labels.count(r.number("timed")) + " beantwoorde vragensets"));
     }
     figure(section, years.isEmpty()
             ? Charts.empty("on-time-per-year", "Op tijd beantwoord per jaar", "Geen beantwoorde vragen")
@@ -144,15 +145,15 @@ public final class ReportWriter {
         "Aandeel op tijd beantwoord (binnen 21 dagen, of 42 na een uitstelbericht), per jaar van indienen.");
   }
 
-  private void ministries(Element main, List<Map<String, String>> responseTime) {
+  private void ministries(Element main, List<TableRow> responseTime) {
     Element section = section(main, "Ministeries");
     List<Ranked> rows = responseTime.stream()
         .filter(r -> r.get("dimension").equals("ministry") && !r.get("median_days").isEmpty())
-        .sorted(Comparator.comparingDouble((Map<String, String> r) -> -TableRows.decimal(r, "median_days")).thenComparing(r -> r.get("value")))
+        .sorted(Comparator.comparingDouble((TableRow r) -> -r.decimal("median_days")).thenComparing(r -> r.get("value")))
         .limit(25)
-        .map(r -> new Ranked(r.get("value"), TableRows.decimal(r, "median_days"), TableRows.decimal(r, "p90_days"),
-            "mediaan " + Math.round(TableRows.decimal(r, "median_days")) + ", p90 " + Math.round(TableRows.decimal(r, "p90_days"))
-                + " d (n=" + Labels.count(TableRows.number(r, "timed")) + ")"))
+        .map(r -> new Ranked(r.get("value"), r.decimal("median_days"), r.decimal("p90_days"),
+            "mediaan " + Math.round(r.decimal("median_days")) + ", p90 " + Math.round(r.decimal("p90_days"))
+                + " d (n=" + Labels.count(r.number("timed")) + ")"))
         .toList();
     figure(section, rows.isEmpty()
             ? Charts.empty("ministries", "Antwoordtijd per ministerie", "Geen beantwoorde vragen")
@@ -163,20 +164,20 @@ public final class ReportWriter {
 
   private void parties(Element main) throws IOException {
     Element section = section(main, "Partijen");
-    List<Map<String, String>> months = TableRows.read(folder, "questions_per_period",
+    List<TableRow> months = TableRows.read(folder, Tables.QUESTIONS_PER_PERIOD,
         r -> r.get("period_type").equals("month") && !r.get("party").equals("all"));
     Map<String, Long> totals = new HashMap<>();
-    months.forEach(r -> totals.merge(r.get("party"), TableRows.number(r, "question_sets"), Long::sum));
+    months.forEach(r -> totals.merge(r.get("party"), r.number("question_sets"), Long::sum));
     List<String> top = totals.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(6).map(Map.Entry::getKey).toList();
     List<String> axis = monthAxis(months);
     Map<String, double[]> series = new LinkedHashMap<>();
     top.forEach(p -> series.put(p, new double[axis.size()]));
-    for (Map<String, String> r : months) {
+    for (TableRow r : months) {
       double[] values = series.get(r.get("party"));
       if (values != null) {
-        values[axis.indexOf(r.get("period"))] = TableRows.number(r, "question_sets");
+        values[axis.indexOf(r.get("period"))] = r.number("question_sets");
       }
     }
     figure(section, series.isEmpty()
@@ -189,13 +190,13 @@ public final class ReportWriter {
 
   private void topics(Element main) throws IOException {
     Element section = section(main, "Onderwerpen");
-    List<Map<String, String>> topics = TableRows.read(folder, "topic_frequency", r -> true);
-    List<Map<String, String>> overall = topics.stream().filter(r -> r.get("year").equals("all"))
-        .sorted(Comparator.comparingLong((Map<String, String> r) -> -TableRows.number(r, "question_sets")).thenComparing(r -> r.get("topic")))
+    List<TableRow> topics = TableRows.read(folder, Tables.TOPIC_FREQUENCY, r -> true);
+    List<TableRow> overall = topics.stream().filter(r -> r.get("year").equals("all"))
+        .sorted(Comparator.comparingLong((TableRow r) -> -r.number("question_sets")).thenComparing(r -> r.get("topic")))
         .limit(TOP).toList();
     List<Ranked> rows = overall.stream()
-        .map(r -> new Ranked(r.get("topic"), TableRows.number(r, "question_sets"), 0,
-            Labels.count(TableRows.number(r, "question_sets")) + " (" + Labels.percent(TableRows.decimal(r, "share")) + ")"))
+        .map(r -> new Ranked(r.get("topic"), r.number("question_sets"), 0,
+            Labels.count(r.number("question_sets")) + " (" + Labels.percent(r.decimal("share")) + ")"))
         .toList();
     figure(section, rows.isEmpty()
             ? Charts.empty("topics", "Meest gevraagde onderwerpen", "Geen onderwerpen")
@@ -207,7 +208,7 @@ public final class ReportWriter {
     overall.stream().limit(5).forEach(r -> {
       double[] values = new double[years.size()];
       topics.stream().filter(t -> t.get("topic").equals(r.get("topic")) && !t.get("year").equals("all"))
-          .forEach(t -> values[years.indexOf(t.get("year"))] = TableRows.decimal(t, "share"));
+          .forEach(t -> values[years.indexOf(t.get("year"))] = t.decimal("share"));
       trend.put(r.get("topic"), values);
     });
     figure(section, trend.isEmpty() || years.size() < 2
@@ -220,7 +221,7 @@ public final class ReportWriter {
 
   private void heatMap(Element main) throws IOException {
     Element section = section(main, "Antwoordtijd naar datum van indienen");
-    List<Map<String, String>> cells = TableRows.read(folder, "reply_time_by_submission", r -> true);
+    List<TableRow> cells = TableRows.read(folder, Tables.REPLY_TIME_BY_SUBMISSION, r -> true);
     TreeSet<LocalDate> starts = new TreeSet<>();
     cells.forEach(r -> starts.add(LocalDate.parse(r.get("submitted_from"))));
     List<String> columns = new ArrayList<>();
@@ -238,10 +239,10 @@ public final class ReportWriter {
     }
     rows.add(">" + HEAT_MAX_DAYS);
     Map<Long, Long> counts = new TreeMap<>();
-    for (Map<String, String> r : cells) {
-      int row = (int) Math.min(TableRows.number(r, "days_from") / 3, rowsCount - 1);
+    for (TableRow r : cells) {
+      int row = (int) Math.min(r.number("days_from") / 3, rowsCount - 1);
       long key = (long) columnOf.get(LocalDate.parse(r.get("submitted_from"))) * 1000 + row;
-      counts.merge(key, TableRows.number(r, "question_sets"), Long::sum);
+      counts.merge(key, r.number("question_sets"), Long::sum);
     }
     List<Cell> heat = new ArrayList<>();
     counts.forEach((key, count) -> {
@@ -260,15 +261,15 @@ public final class ReportWriter {
 
   private void citedSources(Element main) throws IOException {
     Element section = section(main, "Geciteerde bronnen");
-    List<Map<String, String>> sources = TableRows.read(folder, "cited_sources", r -> r.get("dimension").equals("all"));
+    List<TableRow> sources = TableRows.read(folder, Tables.CITED_SOURCES, r -> r.get("dimension").equals("all"));
     for (String kind : List.of("site", "outlet")) {
       String id = kind.equals("site") ? "cited-sites" : "cited-outlets";
       String title = kind.equals("site") ? "Meest geciteerde websites" : "Meest geciteerde media en organisaties";
       List<Ranked> rows = sources.stream().filter(r -> r.get("kind").equals(kind))
-          .sorted(Comparator.comparingLong((Map<String, String> r) -> -TableRows.number(r, "footnotes")).thenComparing(r -> r.get("source")))
+          .sorted(Comparator.comparingLong((TableRow r) -> -r.number("footnotes")).thenComparing(r -> r.get("source")))
           .limit(TOP)
-          .map(r -> new Ranked(r.get("source"), TableRows.number(r, "footnotes"), 0,
-              Labels.count(TableRows.number(r, "footnotes")) + " voetnoten, " + Labels.count(TableRows.number(r, "question_sets")) + " sets"))
+          .map(r -> new Ranked(r.get("source"), r.number("footnotes"), 0,
+              Labels.count(r.number("footnotes")) + " voetnoten, " + Labels.count(r.number("question_sets")) + " sets"))
           .toList();
       figure(section, rows.isEmpty()
               ? Charts.empty(id, title, "Geen voetnoten met een bron")
@@ -281,26 +282,26 @@ public final class ReportWriter {
 
   private void overdue(Element main) throws IOException {
     Element section = section(main, "Te laat");
-    List<Map<String, String>> weeks = TableRows.read(folder, "overdue_per_week", r -> true);
+    List<TableRow> weeks = TableRows.read(folder, Tables.OVERDUE_PER_WEEK, r -> true);
     List<String> axis = weeks.stream().map(r -> r.get("week")).toList();
-    double[] backlog = weeks.stream().mapToDouble(r -> TableRows.number(r, "overdue")).toArray();
+    double[] backlog = weeks.stream().mapToDouble(r -> r.number("overdue")).toArray();
     figure(section, weeks.isEmpty()
             ? Charts.empty("overdue-backlog", "Openstaande vragen over de termijn, per week", "Nooit een vraag te laat")
             : Charts.lines("overdue-backlog", "Openstaande vragen over de termijn, per week",
                 "Aantal vragensets dat aan het eind van elke week over de termijn was en nog geen antwoord had.", axis,
                 Map.of("vragensets te laat", backlog), Math.max(1, axis.size() / 8), 0, v -> Labels.count(Math.round(v))),
         "Vragensets die aan het eind van de week hun termijn voorbij waren en nog geen antwoord hadden.");
-    List<Map<String, String>> open = TableRows.read(folder, "overdue", r -> true, OVERDUE_ROWS);
+    List<TableRow> open = TableRows.read(folder, Tables.OVERDUE, r -> true, OVERDUE_ROWS);
     Element body = table(section, "overdue", open.isEmpty()
         ? "Geen open vragensets over de termijn op de peildatum."
         : "Open vragensets over de termijn op de peildatum, langst te laat eerst (de eerste " + OVERDUE_ROWS + ").",
         List.of("Zaak", "Titel", "Ingediend", "Dagen te laat", "Gericht aan", "Indieners"));
-    for (Map<String, String> r : open) {
+    for (TableRow r : open) {
       Element tr = body.appendElement("tr");
       tr.appendElement("td").text(r.get("id"));
       tr.appendElement("td").text(r.get("title"));
       tr.appendElement("td").text(r.get("submitted"));
-      tr.appendElement("td").addClass("number").text(Labels.count(TableRows.number(r, "overdue_days")));
+      tr.appendElement("td").addClass("number").text(Labels.count(r.number("overdue_days")));
       tr.appendElement("td").text(r.get("addressed_to"));
       tr.appendElement("td").text(withParties(r.get("submitters"), r.get("submitter_parties")));
     }
@@ -309,13 +310,13 @@ public final class ReportWriter {
   /** Files that claim a case number another file holds too, with other content: which one was kept, and why. */
   private void conflicts(Element main) throws IOException {
     Element section = section(main, "Tegenstrijdige kopieën");
-    List<Map<String, String>> conflicts = TableRows.read(folder, "duplicates", r -> r.get("conflict").equals("true"), OVERDUE_ROWS);
+    List<TableRow> conflicts = TableRows.read(folder, Tables.DUPLICATES, r -> r.get("conflict").equals("true"), OVERDUE_ROWS);
     Element body = table(section, "conflicts", conflicts.isEmpty()
         ? "Geen bestanden met een zaaknummer dat ook in een ander bestand staat, met een andere inhoud."
         : "Bestanden met een zaaknummer dat ook in een ander bestand staat, met een andere inhoud: welk bestand is gebruikt en waarom"
             + " (de eerste " + OVERDUE_ROWS + "; alle in duplicates, kolom conflict).",
         List.of("Zaak", "Gebruikt", "Terzijde gelegd", "Reden"));
-    for (Map<String, String> r : conflicts) {
+    for (TableRow r : conflicts) {
       Element tr = body.appendElement("tr");
       tr.appendElement("td").text(r.get("id"));
       tr.appendElement("td").text(r.get("kept_file"));
@@ -348,12 +349,12 @@ public final class ReportWriter {
     figure.appendElement("figcaption").text(caption);
   }
 
-  private static List<Map<String, String>> sorted(List<Map<String, String>> rows, String column) {
+  private static List<TableRow> sorted(List<TableRow> rows, String column) {
     return rows.stream().sorted(Comparator.comparing(r -> r.get(column))).toList();
   }
 
   /** Every month from the first to the last one in the rows, so gaps show as zero. */
-  private static List<String> monthAxis(List<Map<String, String>> months) {
+  private static List<String> monthAxis(List<TableRow> months) {
     TreeSet<String> seen = months.stream().map(r -> r.get("period")).collect(Collectors.toCollection(TreeSet::new));
     List<String> axis = new ArrayList<>();
     if (seen.isEmpty()) {

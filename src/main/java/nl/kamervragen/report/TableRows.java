@@ -10,7 +10,6 @@ import java.util.function.Predicate;
 import nl.kamervragen.table.Column;
 import nl.kamervragen.table.CsvCells;
 import nl.kamervragen.table.TableDefinition;
-import nl.kamervragen.table.Tables;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
@@ -28,20 +27,18 @@ final class TableRows {
 
   private TableRows() {}
 
-  /** The rows of {@code <folder>/<table>.parquet} that pass the filter, at most {@code limit}, by column name. */
-  static List<Map<String, String>> read(Path folder, String tableName, Predicate<Map<String, String>> filter, int limit)
-      throws IOException {
-    TableDefinition table = Tables.ALL.stream().filter(t -> t.name().equals(tableName)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no table " + tableName));
-    List<Map<String, String>> rows = new ArrayList<>();
+  /** The rows of {@code <folder>/<table>.parquet} that pass the filter, at most {@code limit}. */
+  static List<TableRow> read(Path folder, TableDefinition table, Predicate<TableRow> filter, int limit) throws IOException {
+    List<TableRow> rows = new ArrayList<>();
     org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(folder.resolve(table.name() + ".parquet").toUri());
     try (ParquetReader<GenericRecord> reader =
         AvroParquetReader.<GenericRecord>builder(HadoopInputFile.fromPath(file, new Configuration())).build()) {
       for (GenericRecord record = reader.read(); record != null && rows.size() < limit; record = reader.read()) {
-        Map<String, String> row = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         for (Column column : table.columns()) {
-          row.put(column.name(), CsvCells.plain(column.type(), record.get(column.name())));
+          values.put(column.name(), CsvCells.plain(column.type(), record.get(column.name())));
         }
+        TableRow row = new TableRow(table, values);
         if (filter.test(row)) {
           rows.add(row);
         }
@@ -50,17 +47,7 @@ final class TableRows {
     return rows;
   }
 
-  static List<Map<String, String>> read(Path folder, String table, Predicate<Map<String, String>> filter) throws IOException {
+  static List<TableRow> read(Path folder, TableDefinition table, Predicate<TableRow> filter) throws IOException {
     return read(folder, table, filter, Integer.MAX_VALUE);
-  }
-
-  static long number(Map<String, String> row, String column) {
-    String value = row.get(column);
-    return value == null || value.isEmpty() ? 0 : Long.parseLong(value);
-  }
-
-  static double decimal(Map<String, String> row, String column) {
-    String value = row.get(column);
-    return value == null || value.isEmpty() ? Double.NaN : Double.parseDouble(value);
   }
 }

@@ -7,7 +7,7 @@ import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 
-/** The rows a bundle carries for the newer columns and tables, on hand-checked documents. */
+/** The rows a parsed document carries for the newer columns and tables, on hand-checked documents. */
 class ParsedDocumentTest {
 
   @Test

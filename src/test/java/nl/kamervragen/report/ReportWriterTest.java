@@ -101,6 +101,14 @@ class ReportWriterTest {
         "the text itself, not the CSV's guard against spreadsheets");
   }
 
+  @Test
+  void theReportReadsOnlyColumnsTheTablesHave() {
+    TableRow row = TableRow.empty(Tables.SUMMARY);
+    assertEquals("", row.get("value"));
+    IllegalArgumentException misspelt = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> row.get("valeu"));
+    assertEquals("summary has no column valeu", misspelt.getMessage());
+  }
+
   /** Writes a table's rows into a folder, as the pipeline does. */
   private static void rewrite(Path folder, TableDefinition table, List<Row> rows) throws IOException {
     try (FileChannel csv = FileChannel.open(folder.resolve(table.name() + ".csv"), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);

@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVRecord;
  * per archive size and contender, throughput, peak memory, the ratio to the floor, and whether
  * each target of the benchmark is met.
  */
-public final class Summary {
+public final class BenchmarkTable {
 
   private static final List<String> ORDER = List.of("read", "parse", "floor", "direct", "flink");
 
@@ -36,7 +36,7 @@ public final class Summary {
     }
   }
 
-  private Summary() {}
+  private BenchmarkTable() {}
 
   public static void main(String[] args) throws IOException {
     List<Run> runs = new ArrayList<>();

@@ -27,7 +27,7 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
  * What a finished run wrote, read back from its staged tables: the summary measures, the input
  * fingerprint and the row count of each table; and the checks that decide whether to publish.
  */
-public final class RunReport {
+public final class StagedTables {
 
   private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
@@ -40,7 +40,7 @@ public final class RunReport {
   /** The input files, as the manifest describes them. */
   public record InputFingerprint(long files, long bytes, String sha256) {}
 
-  private RunReport(Map<String, Long> summary, InputFingerprint input, Map<String, Long> tableRows, long changedWhileRead,
+  private StagedTables(Map<String, Long> summary, InputFingerprint input, Map<String, Long> tableRows, long changedWhileRead,
       List<String> firstChangedWhileRead) {
     this.summary = summary;
     this.input = input;
@@ -50,7 +50,7 @@ public final class RunReport {
   }
 
   /** Reads the report of the tables in a folder. */
-  public static RunReport read(Path folder, List<String> tables) throws IOException {
+  public static StagedTables read(Path folder, List<String> tables) throws IOException {
     Map<String, Long> summary = new LinkedHashMap<>();
     for (CSVRecord record : records(folder, "summary")) {
       summary.put(record.get("metric"), Long.parseLong(record.get("value")));
@@ -70,7 +70,7 @@ public final class RunReport {
         }
       }
     }
-    return new RunReport(summary, fingerprint(folder), rows, changed, firstChanged);
+    return new StagedTables(summary, fingerprint(folder), rows, changed, firstChanged);
   }
 
   /** The {@code rejects.stage} of a file that changed while the run read it. */

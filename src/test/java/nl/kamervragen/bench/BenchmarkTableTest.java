@@ -1,0 +1,31 @@
+package nl.kamervragen.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkTableTest {
+
+  @Test
+  void theMedianIsAlwaysAMeasuredRun() {
+    assertEquals(2.0, BenchmarkTable.median(new double[] {3, 1, 2}));
+    assertEquals(2.0, BenchmarkTable.median(new double[] {4, 1, 2, 3}), "lower middle of an even count");
+  }
+
+  @Test
+  void ratiosAndTargetsComeFromTheMedians() {
+    Map<Long, Map<String, BenchmarkTable.Result>> results = Map.of(
+        100_000L, Map.of(
+            "read", new BenchmarkTable.Result(100_000, "read", 3, 2.0, 400_000, 100_000, 600_000_000),
+            "parse", new BenchmarkTable.Result(100_000, "parse", 3, 5.0, 600_000, 100_000, 600_000_000),
+            "floor", new BenchmarkTable.Result(100_000, "floor", 3, 100.0, 2_000_000, 100_000, 600_000_000),
+            "direct", new BenchmarkTable.Result(100_000, "direct", 3, 400.0, 3_000_000, 100_000, 600_000_000)));
+    String md = BenchmarkTable.markdown(new java.util.TreeMap<>(results));
+    assertTrue(md.contains("| 100,000 | direct | 3 | 400.0 s | 250 | 1.5 | 2,929 MB | 25 % |"), md);
+    assertTrue(md.contains("| parser ≥ 1/3 of the read-and-decode pass's MB/s (100,000 documents) | 0.40 | yes |"), md);
+    assertTrue(md.contains("| DirectRunner (checks off) ≥ 20 % of the floor's documents/s at 100k | 25 % | yes |"), md);
+    assertTrue(md.contains("at 1M | not measured | – |"), md);
+  }
+}
