@@ -12,16 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import nl.kamervragen.cite.CitedSources;
-import nl.kamervragen.cite.PaperReference;
-import nl.kamervragen.cite.PaperReferences;
 import nl.kamervragen.core.Candidate;
-import nl.kamervragen.model.Footnote;
 import nl.kamervragen.model.Kamervraag;
 import nl.kamervragen.model.Person;
-import nl.kamervragen.model.Position;
-import nl.kamervragen.model.Postponement;
-import nl.kamervragen.model.Question;
 import nl.kamervragen.model.Topic;
 import nl.kamervragen.parse.AddressedTo;
 import nl.kamervragen.stats.Deadlines;
@@ -56,20 +49,17 @@ public final class ParsedDocument {
 
   private static final String LIST_SEPARATOR = "; ";
 
-  /** Immutable and loaded once per JVM: the outlet list is read from the jar, not per document. */
-  private static final CitedSources CITED_SOURCES = CitedSources.standard();
-
   private ParsedDocument() {}
 
   private static Map<TableDefinition, Function<Kamervraag, List<Row>>> detailMakers() {
     Map<TableDefinition, Function<Kamervraag, List<Row>>> details = new LinkedHashMap<>();
-    details.put(Tables.QUESTIONS, ParsedDocument::questions);
-    details.put(Tables.SUBMITTERS, ParsedDocument::submitters);
-    details.put(Tables.ANSWERERS, ParsedDocument::answerers);
-    details.put(Tables.TOPICS, ParsedDocument::topics);
-    details.put(Tables.FOOTNOTES, ParsedDocument::footnotes);
-    details.put(Tables.POSTPONEMENTS, ParsedDocument::postponements);
-    details.put(Tables.PAPER_REFERENCES, ParsedDocument::paperReferences);
+    details.put(Tables.QUESTIONS, DetailRows::questions);
+    details.put(Tables.SUBMITTERS, DetailRows::submitters);
+    details.put(Tables.ANSWERERS, DetailRows::answerers);
+    details.put(Tables.TOPICS, DetailRows::topics);
+    details.put(Tables.FOOTNOTES, DetailRows::footnotes);
+    details.put(Tables.POSTPONEMENTS, DetailRows::postponements);
+    details.put(Tables.PAPER_REFERENCES, DetailRows::paperReferences);
     return Collections.unmodifiableMap(details);
   }
 
@@ -248,153 +238,6 @@ public final class ParsedDocument {
         .withFieldValue("source_file", sourceFile)
         .withFieldValue("addressed_to", doc.questionFullTitle().flatMap(AddressedTo::of).orElse(null))
         .build();
-  }
-
-  private static List<Row> questions(Kamervraag doc) {
-    List<Row> rows = new ArrayList<>();
-    int seq = 0;
-    for (Question q : doc.questions()) {
-      rows.add(
-          Tables.QUESTIONS
-              .row()
-              .withFieldValue("id", doc.caseNumber())
-              .withFieldValue("seq", ++seq)
-              .withFieldValue("number", q.number())
-              .withFieldValue("question", q.text())
-              .withFieldValue("answer", q.answer().orElse(null))
-              .withFieldValue("answered", q.answer().isPresent())
-              .withFieldValue("refers_to_question", q.refersToQuestion().orElse(null))
-              .build());
-    }
-    return rows;
-  }
-
-  private static List<Row> submitters(Kamervraag doc) {
-    List<Row> rows = new ArrayList<>();
-    int seq = 0;
-    for (Person p : doc.submitters()) {
-      rows.add(
-          Tables.SUBMITTERS
-              .row()
-              .withFieldValue("id", doc.caseNumber())
-              .withFieldValue("seq", ++seq)
-              .withFieldValue("name", p.name())
-              .withFieldValue("party", p.party().orElse(null))
-              .build());
-    }
-    return rows;
-  }
-
-  private static List<Row> answerers(Kamervraag doc) {
-    List<Row> rows = new ArrayList<>();
-    int seq = 0;
-    for (Person p : doc.answerers()) {
-      seq++;
-      if (p.positions().isEmpty()) {
-        rows.add(answererRow(doc, seq, p, null, null));
-      }
-      int positionSeq = 0;
-      for (Position position : p.positions()) {
-        rows.add(answererRow(doc, seq, p, ++positionSeq, position));
-      }
-    }
-    return rows;
-  }
-
-  private static Row answererRow(Kamervraag doc, int seq, Person p, Integer positionSeq, Position position) {
-    return Tables.ANSWERERS
-        .row()
-        .withFieldValue("id", doc.caseNumber())
-        .withFieldValue("seq", seq)
-        .withFieldValue("name", p.name())
-        .withFieldValue("party", p.party().orElse(null))
-        .withFieldValue("position_seq", positionSeq)
-        .withFieldValue("position", position == null ? null : position.title())
-        .withFieldValue("ministry", position == null ? null : position.ministry().orElse(null))
-        .build();
-  }
-
-  private static List<Row> topics(Kamervraag doc) {
-    List<Row> rows = new ArrayList<>();
-    int seq = 0;
-    for (Topic t : doc.topics()) {
-      rows.add(
-          Tables.TOPICS
-              .row()
-              .withFieldValue("id", doc.caseNumber())
-              .withFieldValue("seq", ++seq)
-              .withFieldValue("topic", t.label())
-              .withFieldValue("known", t.known())
-              .withFieldValue("theme", t.theme().orElse(null))
-              .build());
-    }
-    return rows;
-  }
-
-  private static List<Row> footnotes(Kamervraag doc) {
-    List<Row> rows = new ArrayList<>();
-    int seq = 0;
-    for (Footnote f : doc.footnotes()) {
-      rows.add(
-          Tables.FOOTNOTES
-              .row()
-              .withFieldValue("id", doc.caseNumber())
-              .withFieldValue("seq", ++seq)
-              .withFieldValue("number", f.number())
-              .withFieldValue("text", f.text())
-              .withFieldValue("url", f.url().orElse(null))
-              .withFieldValue("domain", f.domain().orElse(null))
-              .withFieldValue("site", f.domain().map(CitedSources::siteOf).orElse(null))
-              .withFieldValue("outlet", CITED_SOURCES.outletOf(f.text()).orElse(null))
-              .build());
-    }
-    return rows;
-  }
-
-  private static List<Row> postponements(Kamervraag doc) {
-    List<Row> rows = new ArrayList<>();
-    int seq = 0;
-    for (Postponement p : doc.postponements()) {
-      rows.add(
-          Tables.POSTPONEMENTS
-              .row()
-              .withFieldValue("id", doc.caseNumber())
-              .withFieldValue("seq", ++seq)
-              .withFieldValue("date", p.date().orElse(null))
-              .withFieldValue("text", p.text())
-              .build());
-    }
-    return rows;
-  }
-
-  private static List<Row> paperReferences(Kamervraag doc) {
-    List<Row> rows = new ArrayList<>();
-    for (Question q : doc.questions()) {
-      addReferences(rows, doc, "question", q.number(), q.text());
-      if (q.answer().isPresent()) {
-        addReferences(rows, doc, "answer", q.number(), q.answer().get());
-      }
-    }
-    for (Footnote f : doc.footnotes()) {
-      addReferences(rows, doc, "footnote", f.number(), f.text());
-    }
-    return rows;
-  }
-
-  private static void addReferences(List<Row> rows, Kamervraag doc, String source, int number, String text) {
-    for (PaperReference reference : PaperReferences.find(text, doc.caseNumber())) {
-      rows.add(
-          Tables.PAPER_REFERENCES
-              .row()
-              .withFieldValue("id", doc.caseNumber())
-              .withFieldValue("seq", rows.size() + 1)
-              .withFieldValue("source", source)
-              .withFieldValue("number", number)
-              .withFieldValue("kind", reference.kind().label())
-              .withFieldValue("reference", reference.reference())
-              .withFieldValue("found", reference.found())
-              .build());
-    }
   }
 
   private static String join(List<String> values) {

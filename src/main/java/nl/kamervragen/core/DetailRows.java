@@ -1,0 +1,172 @@
+package nl.kamervragen.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.kamervragen.cite.CitedSources;
+import nl.kamervragen.cite.PaperReference;
+import nl.kamervragen.cite.PaperReferences;
+import nl.kamervragen.model.Footnote;
+import nl.kamervragen.model.Kamervraag;
+import nl.kamervragen.model.Person;
+import nl.kamervragen.model.Position;
+import nl.kamervragen.model.Postponement;
+import nl.kamervragen.model.Question;
+import nl.kamervragen.model.Topic;
+import nl.kamervragen.table.Tables;
+import org.apache.beam.sdk.values.Row;
+
+/** The rows of each detail table of a parsed document, made from the parser's model by column name. */
+final class DetailRows {
+
+  /** Immutable and loaded once per JVM: the outlet list is read from the jar, not per document. */
+  private static final CitedSources CITED_SOURCES = CitedSources.standard();
+
+  private DetailRows() {}
+
+  static List<Row> questions(Kamervraag doc) {
+    List<Row> rows = new ArrayList<>();
+    int seq = 0;
+    for (Question q : doc.questions()) {
+      rows.add(
+          Tables.QUESTIONS
+              .row()
+              .withFieldValue("id", doc.caseNumber())
+              .withFieldValue("seq", ++seq)
+              .withFieldValue("number", q.number())
+              .withFieldValue("question", q.text())
+              .withFieldValue("answer", q.answer().orElse(null))
+              .withFieldValue("answered", q.answer().isPresent())
+              .withFieldValue("refers_to_question", q.refersToQuestion().orElse(null))
+              .build());
+    }
+    return rows;
+  }
+
+  static List<Row> submitters(Kamervraag doc) {
+    List<Row> rows = new ArrayList<>();
+    int seq = 0;
+    for (Person p : doc.submitters()) {
+      rows.add(
+          Tables.SUBMITTERS
+              .row()
+              .withFieldValue("id", doc.caseNumber())
+              .withFieldValue("seq", ++seq)
+              .withFieldValue("name", p.name())
+              .withFieldValue("party", p.party().orElse(null))
+              .build());
+    }
+    return rows;
+  }
+
+  static List<Row> answerers(Kamervraag doc) {
+    List<Row> rows = new ArrayList<>();
+    int seq = 0;
+    for (Person p : doc.answerers()) {
+      seq++;
+      if (p.positions().isEmpty()) {
+        rows.add(answererRow(doc, seq, p, null, null));
+      }
+      int positionSeq = 0;
+      for (Position position : p.positions()) {
+        rows.add(answererRow(doc, seq, p, ++positionSeq, position));
+      }
+    }
+    return rows;
+  }
+
+  private static Row answererRow(Kamervraag doc, int seq, Person p, Integer positionSeq, Position position) {
+    return Tables.ANSWERERS
+        .row()
+        .withFieldValue("id", doc.caseNumber())
+        .withFieldValue("seq", seq)
+        .withFieldValue("name", p.name())
+        .withFieldValue("party", p.party().orElse(null))
+        .withFieldValue("position_seq", positionSeq)
+        .withFieldValue("position", position == null ? null : position.title())
+        .withFieldValue("ministry", position == null ? null : position.ministry().orElse(null))
+        .build();
+  }
+
+  static List<Row> topics(Kamervraag doc) {
+    List<Row> rows = new ArrayList<>();
+    int seq = 0;
+    for (Topic t : doc.topics()) {
+      rows.add(
+          Tables.TOPICS
+              .row()
+              .withFieldValue("id", doc.caseNumber())
+              .withFieldValue("seq", ++seq)
+              .withFieldValue("topic", t.label())
+              .withFieldValue("known", t.known())
+              .withFieldValue("theme", t.theme().orElse(null))
+              .build());
+    }
+    return rows;
+  }
+
+  static List<Row> footnotes(Kamervraag doc) {
+    List<Row> rows = new ArrayList<>();
+    int seq = 0;
+    for (Footnote f : doc.footnotes()) {
+      rows.add(
+          Tables.FOOTNOTES
+              .row()
+              .withFieldValue("id", doc.caseNumber())
+              .withFieldValue("seq", ++seq)
+              .withFieldValue("number", f.number())
+              .withFieldValue("text", f.text())
+              .withFieldValue("url", f.url().orElse(null))
+              .withFieldValue("domain", f.domain().orElse(null))
+              .withFieldValue("site", f.domain().map(CitedSources::siteOf).orElse(null))
+              .withFieldValue("outlet", CITED_SOURCES.outletOf(f.text()).orElse(null))
+              .build());
+    }
+    return rows;
+  }
+
+  static List<Row> postponements(Kamervraag doc) {
+    List<Row> rows = new ArrayList<>();
+    int seq = 0;
+    for (Postponement p : doc.postponements()) {
+      rows.add(
+          Tables.POSTPONEMENTS
+              .row()
+              .withFieldValue("id", doc.caseNumber())
+              .withFieldValue("seq", ++seq)
+              .withFieldValue("date", p.date().orElse(null))
+              .withFieldValue("text", p.text())
+              .build());
+    }
+    return rows;
+  }
+
+  static List<Row> paperReferences(Kamervraag doc) {
+    List<Row> rows = new ArrayList<>();
+    for (Question q : doc.questions()) {
+      addReferences(rows, doc, "question", q.number(), q.text());
+      if (q.answer().isPresent()) {
+        addReferences(rows, doc, "answer", q.number(), q.answer().get());
+      }
+    }
+    for (Footnote f : doc.footnotes()) {
+      addReferences(rows, doc, "footnote", f.number(), f.text());
+    }
+    return rows;
+  }
+
+  private static void addReferences(List<Row> rows, Kamervraag doc, String source, int number, String text) {
+    for (PaperReference reference : PaperReferences.find(text, doc.caseNumber())) {
+      rows.add(
+          Tables.PAPER_REFERENCES
+              .row()
+              .withFieldValue("id", doc.caseNumber())
+              .withFieldValue("seq", rows.size() + 1)
+              .withFieldValue("source", source)
+              .withFieldValue("number", number)
+              .withFieldValue("kind", reference.kind().label())
+              .withFieldValue("reference", reference.reference())
+              .withFieldValue("found", reference.found())
+              .build());
+    }
+  }
+}
