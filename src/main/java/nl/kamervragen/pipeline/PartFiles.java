@@ -1,6 +1,7 @@
 package nl.kamervragen.pipeline;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -38,11 +39,7 @@ final class PartFiles {
   static KV<String, Row> stage(Staging staging, TableDefinition table, String bucket, List<GenericRecord> records)
       throws IOException {
     records.sort(table.rowOrder());
-    ResourceId file =
-        staging.root()
-            .resolve(WriteTables.PARTS_FOLDER, StandardResolveOptions.RESOLVE_DIRECTORY)
-            .resolve(table.name(), StandardResolveOptions.RESOLVE_DIRECTORY)
-            .resolve(HexFormat.of().formatHex(bucket.getBytes(StandardCharsets.UTF_8)) + ".avro", StandardResolveOptions.RESOLVE_FILE);
+    ResourceId file = partFile(staging, table, bucket);
     Schema schema = table.avroSchema();
     try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
       writer.create(schema, Channels.newOutputStream(staging.create(file, MimeTypes.BINARY)));
@@ -51,5 +48,26 @@ final class PartFiles {
       }
     }
     return KV.of(table.name(), Row.withSchema(PART).addValues(bucket, file.toString(), (long) records.size()).build());
+  }
+
+  /** Stages one bucket of a table from Avro datums already encoded and in the table's order. */
+  static KV<String, Row> stageEncoded(Staging staging, TableDefinition table, String bucket, List<ByteBuffer> datums)
+      throws IOException {
+    ResourceId file = partFile(staging, table, bucket);
+    Schema schema = table.avroSchema();
+    try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
+      writer.create(schema, Channels.newOutputStream(staging.create(file, MimeTypes.BINARY)));
+      for (ByteBuffer datum : datums) {
+        writer.appendEncoded(datum);
+      }
+    }
+    return KV.of(table.name(), Row.withSchema(PART).addValues(bucket, file.toString(), (long) datums.size()).build());
+  }
+
+  private static ResourceId partFile(Staging staging, TableDefinition table, String bucket) {
+    return staging.root()
+        .resolve(WriteTables.PARTS_FOLDER, StandardResolveOptions.RESOLVE_DIRECTORY)
+        .resolve(table.name(), StandardResolveOptions.RESOLVE_DIRECTORY)
+        .resolve(HexFormat.of().formatHex(bucket.getBytes(StandardCharsets.UTF_8)) + ".avro", StandardResolveOptions.RESOLVE_FILE);
   }
 }

@@ -8,7 +8,6 @@ import nl.kamervragen.core.DocumentIntake;
 import nl.kamervragen.input.ListedEntry;
 import nl.kamervragen.input.ListingFile;
 import nl.kamervragen.table.Tables;
-import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileSystems;
@@ -93,6 +92,7 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
     private final Counter parsed = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_PARSED);
     private final Counter rejected = PipelineMetrics.counter(PipelineMetrics.FILES_REJECTED);
     private transient DocumentIntake intake;
+    private transient EncodedDocuments encoding;
 
     ReadFileFn(Settings settings) {
       this.settings = settings;
@@ -101,16 +101,17 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
     @Setup
     public void setup() {
       intake = new DocumentIntake(settings.maxFileBytes(), settings.referenceDate());
+      encoding = new EncodedDocuments();
     }
 
     @ProcessElement
-    public void process(@Element ListedEntry entry, MultiOutputReceiver out) throws CoderException {
+    public void process(@Element ListedEntry entry, MultiOutputReceiver out) throws IOException {
       filesRead.inc();
       DocumentIntake.Outcome outcome = intake.read(entry);
       out.get(INPUT_FILES).output(outcome.inventory());
       if (outcome.document().isPresent()) {
         parsed.inc();
-        out.get(DOCUMENTS).output(EncodedDocuments.keyed(outcome.document().get()));
+        out.get(DOCUMENTS).output(encoding.keyed(outcome.document().get()));
       }
       outcome.reject().ifPresent(reject -> {
         rejected.inc();

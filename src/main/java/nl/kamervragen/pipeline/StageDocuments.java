@@ -1,6 +1,7 @@
 package nl.kamervragen.pipeline;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,6 @@ import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -93,39 +93,43 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
     return staged;
   }
 
-  /** Thin: the rule is {@link KeptCopies#resolve}, the rows come from {@link ParsedDocument}, the files from {@link PartFiles}. */
+  /**
+   * Thin: the rule is {@link KeptCopies#resolve}; the rows were encoded where the documents were
+   * parsed ({@link EncodedDocuments}), the files are written by {@link PartFiles}.
+   */
   static final class StageBucketFn extends DoFn<KV<String, Iterable<byte[]>>, KV<String, Row>> {
     private final Staging staging;
     private final Counter keptCounter = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_KEPT);
     private final Counter duplicatesCounter = PipelineMetrics.counter(PipelineMetrics.DUPLICATES);
+    private transient EncodedDocuments encoding;
 
     StageBucketFn(Staging staging) {
       this.staging = staging;
     }
 
+    @Setup
+    public void setup() {
+      encoding = new EncodedDocuments();
+    }
+
     @ProcessElement
     public void process(@Element KV<String, Iterable<byte[]>> bucket, MultiOutputReceiver out) throws IOException {
-      List<Row> documents = new ArrayList<>();
+      List<EncodedDocuments.Decoded> documents = new ArrayList<>();
       for (byte[] encoded : bucket.getValue()) {
-        documents.add(EncodedDocuments.decode(encoded));
+        documents.add(encoding.decode(encoded));
       }
-      KeptCopies.Resolved resolved = KeptCopies.resolve(documents);
-      Map<TableDefinition, List<GenericRecord>> records = new LinkedHashMap<>();
-      STAGED.forEach(t -> records.put(t, new ArrayList<>()));
-      for (Row document : resolved.kept()) {
-        ParsedDocument.forEachTableRow(document, (table, row) -> {
-          List<GenericRecord> staged = records.get(table);
-          if (staged != null) {
-            staged.add(table.toAvro(row));
-          } else {
-            out.get(TableTags.of(table)).output(row); // sorted across buckets by the writer
-          }
-        });
-        out.get(STATISTICS).output(ParsedDocument.stats(document));
+      KeptCopies.Resolved<EncodedDocuments.Decoded> resolved = KeptCopies.resolve(documents, EncodedDocuments.Decoded::candidate);
+      Map<TableDefinition, List<ByteBuffer>> datums = new LinkedHashMap<>();
+      STAGED.forEach(t -> datums.put(t, new ArrayList<>()));
+      // Kept documents come in case-number order, and each one's rows in the table's order: their datums are the part.
+      for (EncodedDocuments.Decoded document : resolved.kept()) {
+        document.datums().forEach((table, rows) -> datums.get(table).addAll(rows));
+        document.rows().forEach((table, rows) -> rows.forEach(row -> out.get(TableTags.of(table)).output(row)));
+        out.get(STATISTICS).output(document.stats());
       }
-      for (Map.Entry<TableDefinition, List<GenericRecord>> table : records.entrySet()) {
+      for (Map.Entry<TableDefinition, List<ByteBuffer>> table : datums.entrySet()) {
         if (!table.getValue().isEmpty()) {
-          out.get(PARTS).output(PartFiles.stage(staging, table.getKey(), bucket.getKey(), table.getValue()));
+          out.get(PARTS).output(PartFiles.stageEncoded(staging, table.getKey(), bucket.getKey(), table.getValue()));
         }
       }
       resolved.decisions().forEach(d -> out.get(DUPLICATES).output(KeptCopies.duplicateRow(d)));

@@ -9,7 +9,7 @@ class KeptCopiesTest {
 
   @Test
   void keepsTheMostCompleteCopyOfEachCaseNumber() {
-    KeptCopies.Resolved resolved = KeptCopies.resolve(TestParsedDocuments.copiesOfTheSeed());
+    KeptCopies.Resolved<org.apache.beam.sdk.values.Row> resolved = KeptCopies.resolve(TestParsedDocuments.copiesOfTheSeed());
     assertEquals(List.of("b/full.txt", "dev-corpus/2020Z14341.txt", "dev-corpus/2023Z00461.txt"),
         resolved.kept().stream().map(ParsedDocument::sourceFile).toList(), "kept, in case-number order");
     assertEquals(List.of("a/cut.txt", "c/full-again.txt"),

@@ -79,8 +79,9 @@ class StageDocumentsTest {
 
   private static List<KV<String, byte[]>> encoded(List<Row> documents) throws java.io.IOException {
     List<KV<String, byte[]>> encoded = new java.util.ArrayList<>();
+    EncodedDocuments encoding = new EncodedDocuments();
     for (Row document : documents) {
-      encoded.add(EncodedDocuments.keyed(document));
+      encoded.add(encoding.keyed(document));
     }
     return encoded;
   }
