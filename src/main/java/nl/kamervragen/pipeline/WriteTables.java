@@ -1,5 +1,6 @@
 package nl.kamervragen.pipeline;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
@@ -12,7 +13,13 @@ import nl.kamervragen.table.TableFileWriter;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -24,7 +31,6 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.util.MimeTypes;
@@ -34,7 +40,6 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Writes every table as one sorted {@code <table>.csv} and one {@code <table>.parquet} in the
@@ -90,6 +95,9 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
     if (input.has(STAGED_PARTS)) {
       parts = parts.and(input.get(STAGED_PARTS));
     }
+    // The rows of every table go through one shuffle, keyed by table and bucket: a shuffle per table
+    // was a Flink task set and a sort each.
+    PCollectionList<KV<String, byte[]>> rows = PCollectionList.empty(input.getPipeline());
     for (TableDefinition table : tables) {
       boolean hasRows = input.has(TableTags.of(table));
       if (!hasRows && !(staged.contains(table) && input.has(STAGED_PARTS))) {
@@ -97,26 +105,22 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
         throw new IllegalArgumentException("table " + table.name() + " has no producer: nothing makes its rows");
       }
       markers.add(KV.of(table.name(), Row.withSchema(PartFiles.PART).addValues("", null, 0L).build()));
-      if (!hasRows) {
-        continue;
+      if (hasRows) {
+        rows = rows.and(input.get(TableTags.of(table)).apply("Bucket " + table.name(), ParDo.of(new KeyByBucketFn(table)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of())));
       }
-      parts =
-          parts.and(
-              input
-                  .get(TableTags.of(table))
-                  .apply(
-                      "Bucket " + table.name(),
-                      MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.rows()))
-                          .via(row -> KV.of(table.bucketOf(row), row)))
-                  .setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(table.beamSchema())))
-                  .apply("Group " + table.name(), GroupByKey.create())
-                  .apply("Sort and stage " + table.name(), ParDo.of(new StagePartFn(table, staging)))
-                  .setCoder(partCoder));
+    }
+    Map<String, TableDefinition> byName = new LinkedHashMap<>();
+    tables.forEach(t -> byName.put(t.name(), t));
+    if (!rows.getAll().isEmpty()) {
+      parts = parts.and(rows
+          .apply("Flatten rows", Flatten.pCollections())
+          .apply("Group rows by table and bucket", GroupByKey.create())
+          .apply("Sort and stage buckets", ParDo.of(new StagePartFn(byName, staging)))
+          .setCoder(partCoder));
     }
     // Every table gets a marker part, so that a table without rows is still written (header only).
     parts = parts.and(input.getPipeline().apply("Every table", Create.of(markers).withCoder(partCoder)));
-    Map<String, TableDefinition> byName = new LinkedHashMap<>();
-    tables.forEach(t -> byName.put(t.name(), t));
     return parts
         .apply("Flatten parts", Flatten.pCollections())
         .apply("Group parts by table", GroupByKey.create())
@@ -124,24 +128,62 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
         .setRowSchema(WRITTEN);
   }
 
-  /** Sorts one bucket of a table in memory and stages it as an Avro part file. */
-  static final class StagePartFn extends DoFn<KV<String, Iterable<Row>>, KV<String, Row>> {
+  /** Keys a table's row by table and bucket ("table NUL bucket"), as an Avro datum. */
+  static final class KeyByBucketFn extends DoFn<Row, KV<String, byte[]>> {
     private final TableDefinition table;
-    private final Staging staging;
+    private transient GenericDatumWriter<GenericRecord> writer;
+    private transient BinaryEncoder encoder;
 
-    StagePartFn(TableDefinition table, Staging staging) {
+    KeyByBucketFn(TableDefinition table) {
       this.table = table;
-      this.staging = staging;
+    }
+
+    @Setup
+    public void setup() {
+      writer = new GenericDatumWriter<>(table.avroSchema());
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Row>> bucket, OutputReceiver<KV<String, Row>> out)
-        throws IOException {
+    public void process(@Element Row row, OutputReceiver<KV<String, byte[]>> out) throws IOException {
+      ByteArrayOutputStream datum = new ByteArrayOutputStream();
+      encoder = EncoderFactory.get().directBinaryEncoder(datum, encoder);
+      writer.write(table.toAvro(row), encoder);
+      out.output(KV.of(table.name() + KEY_SEPARATOR + table.bucketOf(row), datum.toByteArray()));
+    }
+  }
+
+  /** Between a table's name and a bucket in the keys of {@link KeyByBucketFn}; in no table name. */
+  static final char KEY_SEPARATOR = '\0';
+
+  /** Sorts one bucket of a table in memory and stages it as an Avro part file. */
+  static final class StagePartFn extends DoFn<KV<String, Iterable<byte[]>>, KV<String, Row>> {
+    private final Map<String, TableDefinition> tables;
+    private final Staging staging;
+    private transient Map<String, GenericDatumReader<GenericRecord>> readers;
+    private transient BinaryDecoder decoder;
+
+    StagePartFn(Map<String, TableDefinition> tables, Staging staging) {
+      this.tables = tables;
+      this.staging = staging;
+    }
+
+    @Setup
+    public void setup() {
+      readers = new LinkedHashMap<>();
+      tables.forEach((name, table) -> readers.put(name, new GenericDatumReader<>(table.avroSchema())));
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<byte[]>> bucket, OutputReceiver<KV<String, Row>> out) throws IOException {
+      int separator = bucket.getKey().indexOf(KEY_SEPARATOR);
+      String name = bucket.getKey().substring(0, separator);
+      GenericDatumReader<GenericRecord> reader = readers.get(name);
       List<GenericRecord> records = new ArrayList<>();
-      for (Row row : bucket.getValue()) {
-        records.add(table.toAvro(row));
+      for (byte[] datum : bucket.getValue()) {
+        decoder = DecoderFactory.get().binaryDecoder(datum, decoder);
+        records.add(reader.read(null, decoder));
       }
-      out.output(PartFiles.stage(staging, table, bucket.getKey(), records));
+      out.output(PartFiles.stage(staging, tables.get(name), bucket.getKey().substring(separator + 1), records));
     }
   }
 
