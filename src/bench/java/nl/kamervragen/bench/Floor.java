@@ -285,17 +285,13 @@ public final class Floor {
   // ---- phase 2: duplicates, statistics and the tables, one table per core at a time ---------
 
   private Map<String, Long> write(Path output, ExecutorService pool) throws Exception {
-    Map<String, List<Candidate>> copies = new HashMap<>();
-    workers.forEach(w -> w.candidates.forEach(c -> copies.computeIfAbsent(c.id(), id -> new ArrayList<>()).add(c)));
+    List<Candidate> copies = new ArrayList<>();
+    workers.forEach(w -> copies.addAll(w.candidates));
     List<Row> duplicates = new ArrayList<>();
     Set<String> setAside = new HashSet<>();
-    for (List<Candidate> sameCase : copies.values()) {
-      if (sameCase.size() > 1) {
-        for (DuplicateResolver.Decision d : DuplicateResolver.resolve(sameCase)) {
-          duplicates.add(KeptCopies.duplicateRow(d));
-          setAside.add(d.duplicateFile());
-        }
-      }
+    for (DuplicateResolver.Decision d : KeptCopies.resolve(copies, candidate -> candidate).decisions()) {
+      duplicates.add(KeptCopies.duplicateRow(d));
+      setAside.add(d.duplicateFile());
     }
     Statistics statistics = new Statistics(referenceDate);
     long parsed = 0;
