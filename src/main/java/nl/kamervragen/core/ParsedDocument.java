@@ -91,13 +91,13 @@ public final class ParsedDocument {
       Kamervraag doc, String sourceFile, String contentSha256, List<String> extraWarnings, LocalDate referenceDate) {
     List<String> warnings = new ArrayList<>(extraWarnings);
     warnings.addAll(doc.warnings());
-    Row.Builder parsed =
-        Row.withSchema(SCHEMA)
-            .addValue(documentRow(doc, sourceFile, warnings, referenceDate))
-            .addValue(contentSha256);
-    // The schema's detail fields are DETAILS' keys in this same order (Beam's withFieldValue parses names, slowly).
-    DETAILS.values().forEach(rows -> parsed.addValue(rows.apply(doc)));
-    return parsed.build();
+    List<Object> values = new ArrayList<>(2 + DETAILS.size());
+    values.add(documentRow(doc, sourceFile, warnings, referenceDate));
+    values.add(contentSha256);
+    // The schema's detail fields are DETAILS' keys in this same order (Beam's withFieldValue parses
+    // names, and its build() checks and copies every nested row: the rows are built to the schema already).
+    DETAILS.values().forEach(rows -> values.add(rows.apply(doc)));
+    return Row.withSchema(SCHEMA).attachValues(values);
   }
 
   public static Row document(Row parsed) {
