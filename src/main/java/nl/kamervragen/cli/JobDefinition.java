@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import nl.kamervragen.options.CommandLine;
 
 /**
  * A named job definition from {@code pipelines/}: a properties file of options ({@code
@@ -24,14 +25,17 @@ final class JobDefinition {
   /**
    * The arguments of a {@code run FILE [--option=value ...]} call, as Beam-style options.
    *
-   * @throws CliConfig.UsageException when the file cannot be read
+   * @throws CommandLine.UsageError when the file cannot be read
    */
-  static String[] arguments(Path file, List<String> overrides) throws CliConfig.UsageException {
+  static String[] arguments(Path file, List<String> overrides) throws CommandLine.UsageError {
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new CommandLine.UsageError("cannot read job definition '" + file + "': no such file");
     } catch (IOException e) {
-      throw new CliConfig.UsageException("cannot read job definition '" + file + "': " + e.getMessage());
+      throw new CommandLine.UsageError("cannot read job definition '" + file + "': "
+          + (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName()));
     }
     Map<String, String> options = new TreeMap<>();
     properties.stringPropertyNames().forEach(name -> options.put(name.strip(), properties.getProperty(name).strip()));
@@ -39,7 +43,7 @@ final class JobDefinition {
     List<String> flags = new ArrayList<>();
     for (String override : overrides) {
       if (!override.startsWith("--")) {
-        throw new CliConfig.UsageException("expected --option=value after the job definition, got '" + override + "'");
+        throw new CommandLine.UsageError("expected --option=value after the job definition, got '" + override + "'");
       }
       int equals = override.indexOf('=');
       if (equals < 0) {

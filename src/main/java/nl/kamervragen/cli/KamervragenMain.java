@@ -4,8 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import nl.kamervragen.generate.GenerateCommand;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import nl.kamervragen.options.CommandLine;
 
 /**
  * The command-line entry point: dispatches to a subcommand or runs the job ({@link KamervragenJob}).
@@ -16,10 +17,6 @@ public final class KamervragenMain {
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int USAGE = 2;
-
-  static final String USAGE_LINE =
-      "usage: kamervragen [run pipelines/JOB.properties | generate --documents=N] [--input=FILE|FOLDER|GLOB] [--output=FOLDER] "
-          + "[--referenceDate=YYYY-MM-DD] [--maxFileBytes=N] [--followLinks] [--runner=DirectRunner] [other Beam options]; --help lists them all";
 
   private KamervragenMain() {}
 
@@ -38,28 +35,45 @@ public final class KamervragenMain {
    * @param afterListing runs once the input is listed and before it is read (tests change the input there)
    */
   public static int run(String[] args, PrintStream out, PrintStream err, Clock clock, Runnable afterListing) {
-    if (args.length > 0 && args[0].equals("generate")) {
-      return GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+    List<String> arguments = Arrays.asList(args);
+    String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "";
+    List<String> rest = command.isEmpty() ? arguments : arguments.subList(1, args.length);
+    if (command.equals("help") || (command.isEmpty() && rest.contains("--help"))) {
+      out.print(Usage.main());
+      return OK;
     }
-    PipelineOptionsFactory.register(KamervragenOptions.class);
-    if (Arrays.asList(args).contains("--help")) {
-      PipelineOptionsFactory.printHelp(out, KamervragenOptions.class);
+    if (command.isEmpty() && rest.contains("--help=beam")) {
+      Usage.beam(out);
+      return OK;
+    }
+    if (command.equals("generate")) {
+      if (rest.contains("--help")) {
+        out.print(Usage.generate());
+        return OK;
+      }
+      return GenerateCommand.run(rest.toArray(String[]::new), out, err);
+    }
+    if (command.equals("run") && rest.contains("--help")) {
+      out.print(Usage.run());
       return OK;
     }
     KamervragenOptions options;
     JobConfig config;
     try {
-      if (args.length > 0 && args[0].equals("run")) {
-        if (args.length < 2) {
-          throw new CliConfig.UsageException("'run' needs a job definition file, such as pipelines/local.properties");
+      String[] jobArgs = args;
+      if (command.equals("run")) {
+        if (rest.isEmpty()) {
+          throw new CommandLine.UsageError("'run' needs a job definition file, such as pipelines/local.properties");
         }
-        args = JobDefinition.arguments(Path.of(args[1]), Arrays.asList(args).subList(2, args.length));
+        jobArgs = JobDefinition.arguments(Path.of(rest.get(0)), rest.subList(1, rest.size()));
+      } else if (!command.isEmpty()) {
+        throw new CommandLine.UsageError("unknown command '" + command + "'; the commands are run, generate and help");
       }
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(KamervragenOptions.class);
+      options = CommandLine.parse(jobArgs, KamervragenOptions.class);
       config = CliConfig.from(options, clock);
-    } catch (IllegalArgumentException | CliConfig.UsageException e) {
-      err.println("kamervragen: " + firstLine(e.getMessage()));
-      err.println(USAGE_LINE);
+    } catch (CommandLine.UsageError e) {
+      err.println("kamervragen: " + e.getMessage());
+      err.println(Usage.HINT);
       return USAGE;
     }
     try {

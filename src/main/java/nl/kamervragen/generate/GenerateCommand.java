@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import nl.kamervragen.options.CommandLine;
 
 /**
  * {@code bin/kamervragen generate --documents=N --seed=S --out=DIR [--gzip]}: writes a synthetic
@@ -19,24 +19,27 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  */
 public final class GenerateCommand {
 
-  static final String USAGE = "usage: kamervragen generate [--documents=N] [--seed=S] [--out=DIR] [--gzip]";
+  static final String USAGE = "usage: kamervragen generate [--documents=N] [--seed=S] [--out=DIR] [--gzip] [--overwrite]; generate --help";
 
   private GenerateCommand() {}
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    PipelineOptionsFactory.register(GenerateOptions.class);
     GenerateOptions options;
+    Path folder;
     try {
-      options = PipelineOptionsFactory.fromArgs(args).as(GenerateOptions.class);
+      options = CommandLine.parse(args, GenerateOptions.class);
       if (options.getDocuments() < 1 || options.getDocuments() > SyntheticArchive.MAX_DOCUMENTS) {
-        throw new IllegalArgumentException("--documents must be between 1 and " + SyntheticArchive.MAX_DOCUMENTS);
+        throw new CommandLine.UsageError("--documents must be between 1 and " + SyntheticArchive.MAX_DOCUMENTS);
       }
-    } catch (IllegalArgumentException e) {
-      err.println("kamervragen generate: " + e.getMessage().lines().findFirst().orElse(""));
+      folder = Path.of(options.getOut()).toAbsolutePath();
+      if (!options.getOverwrite() && holdsFiles(folder)) {
+        throw new CommandLine.UsageError("--out " + folder + " is not empty: nothing written (--overwrite=true writes into it anyway)");
+      }
+    } catch (CommandLine.UsageError e) {
+      err.println("kamervragen generate: " + e.getMessage());
       err.println(USAGE);
       return 2;
     }
-    Path folder = Path.of(options.getOut()).toAbsolutePath();
     AtomicLong bytes = new AtomicLong();
     try {
       // Every document has its own random stream, so writing in parallel gives the same files.
@@ -50,6 +53,20 @@ public final class GenerateCommand {
     out.printf("kamervragen generate: wrote %d SYNTHETIC documents (seed %d, %.1f MB) to %s; they are made up, not real questions%n",
         options.getDocuments(), options.getSeed(), bytes.get() / 1e6, folder);
     return 0;
+  }
+
+  private static boolean holdsFiles(Path folder) throws CommandLine.UsageError {
+    if (!Files.exists(folder)) {
+      return false;
+    }
+    if (!Files.isDirectory(folder)) {
+      throw new CommandLine.UsageError("--out " + folder + " is a file, not a folder");
+    }
+    try (var entries = Files.list(folder)) {
+      return entries.findAny().isPresent();
+    } catch (IOException e) {
+      throw new CommandLine.UsageError("--out " + folder + " cannot be read: " + e.getClass().getSimpleName());
+    }
   }
 
   private static long write(Path folder, SyntheticArchive.Document document, boolean gzip) {

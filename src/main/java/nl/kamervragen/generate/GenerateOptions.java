@@ -25,6 +25,13 @@ public interface GenerateOptions extends PipelineOptions {
 
   void setOut(String value);
 
+  @Description("Write into an --out folder that already holds files, replacing those with the same names. "
+      + "Off: a folder that is not empty is refused, so that an archive is never overwritten by mistake.")
+  @Default.Boolean(false)
+  boolean getOverwrite();
+
+  void setOverwrite(boolean value);
+
   @Description("Write each document gzipped (.txt.gz).")
   @Default.Boolean(false)
   boolean getGzip();

@@ -125,11 +125,11 @@ class EndToEndTest {
   }
 
   @Test
-  void wrongOptionsGiveOneLineAndTheUsage() {
+  void wrongOptionsGiveOneLineAndWhereTheHelpIs() {
     MainRun unknown = run("--inptu=seeds");
     assertEquals(2, unknown.exitCode());
     assertTrue(unknown.err().startsWith("kamervragen: "), unknown.err());
-    assertTrue(unknown.err().contains("usage: kamervragen"), unknown.err());
+    assertTrue(unknown.err().contains(Usage.HINT), unknown.err());
     assertEquals(2, unknown.err().lines().count(), unknown.err());
 
     MainRun badDate = run("--input=" + input, "--referenceDate=28-11-2026");
