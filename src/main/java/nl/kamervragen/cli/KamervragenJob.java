@@ -53,6 +53,9 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
  */
 final class KamervragenJob {
 
+  /** How long a cluster's REST API may take to answer before the run gives up. */
+  private static final java.time.Duration CLUSTER_TIMEOUT = java.time.Duration.ofSeconds(10);
+
   /** How many changed files the message of a changed input names. */
   private static final int CHANGES_SHOWN = 5;
 
@@ -90,6 +93,15 @@ final class KamervragenJob {
 
   /** Runs the job and returns its exit code. */
   int run() throws IOException {
+    if (isFlink() && FlinkRun.onCluster(options.as(FlinkPipelineOptions.class))) {
+      try {
+        FlinkRun.checkReachable(options.as(FlinkPipelineOptions.class), CLUSTER_TIMEOUT);
+      } catch (IOException unreachable) {
+        org.slf4j.LoggerFactory.getLogger(KamervragenJob.class).error("the Flink cluster did not answer", unreachable);
+        err.println("kamervragen: " + unreachable.getMessage() + "; nothing was run" + RunLog.details());
+        return KamervragenMain.FAILED;
+      }
+    }
     Instant started = clock.instant();
     String runId = runId(started);
     List<String> notes = new ArrayList<>();

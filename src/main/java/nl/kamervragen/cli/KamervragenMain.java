@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import nl.kamervragen.generate.GenerateCommand;
 import nl.kamervragen.options.CommandLine;
+import org.slf4j.LoggerFactory;
 
 /**
  * The command-line entry point: dispatches to a subcommand or runs the job ({@link KamervragenJob}).
@@ -21,6 +22,7 @@ public final class KamervragenMain {
   private KamervragenMain() {}
 
   public static void main(String[] args) {
+    RunLog.start();
     System.exit(run(args, System.out, System.err, Clock.systemUTC()));
   }
 
@@ -79,7 +81,8 @@ public final class KamervragenMain {
     try {
       return new KamervragenJob(options, config, out, err, clock, afterListing).run();
     } catch (Exception e) {
-      err.println("kamervragen: the run failed: " + rootCause(e));
+      LoggerFactory.getLogger(KamervragenMain.class).error("the run failed", e);
+      err.println("kamervragen: the run failed: " + rootCause(e) + RunLog.details());
       return FAILED;
     }
   }

@@ -1,6 +1,10 @@
 package nl.kamervragen.flink;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 
 /** How a run on Flink is set up and watched: embedded (in this process) or on a cluster. */
@@ -27,6 +31,56 @@ public final class FlinkRun {
     String master = flink.getFlinkMaster();
     String rest = LOCAL.equals(master) ? EmbeddedFlink.restAddress(flink.getFlinkConfDir()) : master.replaceFirst("^https?://", "");
     return rest == null || rest.startsWith("[") ? null : rest;
+  }
+
+  /**
+   * Fails, with the reason in words, unless the cluster's REST API answers within the timeout:
+   * Flink's own client would retry for a minute and print every attempt.
+   */
+  public static void checkReachable(FlinkPipelineOptions flink, Duration timeout) throws IOException {
+    String address = restAddress(flink);
+    FlinkRest rest = new FlinkRest(address, Duration.ofSeconds(3));
+    Instant deadline = Instant.now().plus(timeout);
+    String reason;
+    while (true) {
+      try {
+        rest.get("/config");
+        return;
+      } catch (IOException e) {
+        reason = reason(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        reason = "interrupted";
+        break;
+      }
+      if (Instant.now().plus(Duration.ofSeconds(1)).isAfter(deadline)) {
+        break;
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new IOException("cannot reach the Flink cluster at " + address + " (" + reason + "); is it running? 'bin/flink-cluster status' tells");
+  }
+
+  private static String reason(IOException e) {
+    List<Throwable> chain = new ArrayList<>();
+    for (Throwable cause = e; cause != null && !chain.contains(cause); cause = cause.getCause()) {
+      chain.add(cause);
+    }
+    if (chain.stream().anyMatch(c -> c instanceof java.nio.channels.UnresolvedAddressException || c instanceof java.net.UnknownHostException)) {
+      return "unknown host";
+    }
+    if (chain.stream().anyMatch(c -> c instanceof java.net.http.HttpTimeoutException)) {
+      return "no answer within the timeout";
+    }
+    if (chain.stream().anyMatch(c -> c instanceof java.net.ConnectException)) {
+      return "connection refused";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** Whether the job runs on a cluster of its own, which would go on running without this process. */

@@ -70,6 +70,23 @@ class CommandLineTest {
   }
 
   @Test
+  void aClusterThatDoesNotAnswerIsOneLineWithinSecondsAndNothingIsWritten() throws IOException {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+    long started = System.nanoTime();
+    MainRun run = MainRun.of("--runner=FlinkRunner", "--flinkMaster=127.0.0.1:" + closed, "--input=src/test/resources/seed.txt",
+        "--output=" + work.resolve("out/tables"));
+    long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+    assertEquals(1, run.exitCode(), run::printed);
+    assertEquals(List.of("kamervragen: cannot reach the Flink cluster at 127.0.0.1:" + closed
+        + " (connection refused); is it running? 'bin/flink-cluster status' tells; nothing was run"), run.err().lines().toList());
+    assertTrue(seconds < 15, "gave up after " + seconds + " s");
+    assertFalse(Files.exists(work.resolve("out")), "no output folder, no staging folder");
+  }
+
+  @Test
   void generateRefusesAFolderThatIsNotEmpty() throws IOException {
     Path archive = Files.createDirectories(work.resolve("archive/2019"));
     Files.writeString(archive.resolve("2019Z00001.txt"), "the real document");
