@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.flink.FlinkProgress;
 import nl.kamervragen.flink.FlinkRun;
@@ -79,7 +78,7 @@ final class KamervragenJob {
   private final PrintStream err;
   private final Clock clock;
   private final Runnable afterListing;
-  private final AtomicBoolean discarded = new AtomicBoolean();
+  private boolean discarded;
 
   /** @param afterListing runs once the input is listed, before the pipeline reads it (tests change files there) */
   KamervragenJob(KamervragenOptions options, JobConfig config, PrintStream out, PrintStream err, Clock clock, Runnable afterListing) {
@@ -324,11 +323,16 @@ final class KamervragenJob {
         config.publishLink() == null ? "" : " (linked from " + config.publishLink() + ")");
   }
 
-  /** A run that is not published removes its staging folder, unless told to keep it; once, from the signal hook or the run. */
-  private void discard(OutputFolder folder) throws IOException {
-    if (!discarded.compareAndSet(false, true)) {
+  /**
+   * A run that is not published removes its staging folder, unless told to keep it: once, from the
+   * signal hook or the run, and the one that comes second waits for the first (the JVM must not stop
+   * in the middle of it).
+   */
+  private synchronized void discard(OutputFolder folder) throws IOException {
+    if (discarded) {
       return;
     }
+    discarded = true;
     if (config.keepFailedStaging()) {
       err.println("kamervragen: this run's tables are in " + folder.staging() + " (--keepFailedStaging); " + folder.output() + " is unchanged");
       return;

@@ -45,6 +45,7 @@ final class StopOnSignal implements AutoCloseable {
     if (running != null) {
       try {
         running.cancel();
+        running.waitUntilFinish(org.joda.time.Duration.millis(CANCEL_WAIT.toMillis()));
       } catch (Exception alreadyEnded) {
         // Nothing left to cancel.
       }

@@ -129,8 +129,7 @@ public final class OutputFolder implements AutoCloseable {
     for (Path stale : leftovers(".staging-")) {
       // Renamed aside first: a job still running for a dead client then finds its folder gone at
       // once, and what it writes meanwhile cannot stop the removal.
-      Path trash = sibling(output, ".trash-" + stale.getFileName().toString().substring((output.getFileName() + ".staging-").length()));
-      move(stale, trash);
+      move(stale, trashOf(stale));
       notes.add("removed " + stale.getFileName() + ", left by an earlier run that did not finish");
     }
     for (Path trash : leftovers(".trash-")) {
@@ -142,9 +141,23 @@ public final class OutputFolder implements AutoCloseable {
     }
   }
 
-  /** Removes this run's staging folder: a run that is not published leaves nothing behind. */
+  /**
+   * Removes this run's staging folder: a run that is not published leaves nothing behind. It is
+   * renamed aside first, so that a writer still busy (a job being cancelled) cannot add to it; what
+   * cannot be removed now, the next run removes.
+   */
   public void discard() throws IOException {
-    deleteTree(staging);
+    if (!Files.exists(staging)) {
+      return;
+    }
+    Path trash = trashOf(staging);
+    move(staging, trash);
+    deleteTree(trash);
+  }
+
+  /** Where a staging folder is moved before it is removed. */
+  private Path trashOf(Path stagingFolder) {
+    return sibling(output, ".trash-" + stagingFolder.getFileName().toString().substring((output.getFileName() + ".staging-").length()));
   }
 
   /** Marks the staged tables complete and makes them the output folder, replacing the old one. */

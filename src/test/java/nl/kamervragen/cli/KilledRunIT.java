@@ -70,7 +70,7 @@ class KilledRunIT {
 
   private List<Path> stagingFolders() throws IOException {
     try (Stream<Path> siblings = Files.list(work)) {
-      return siblings.filter(p -> p.getFileName().toString().startsWith("tables.staging-")).toList();
+      return siblings.filter(p -> p.getFileName().toString().startsWith("tables.staging-") || p.getFileName().toString().startsWith("tables.trash-")).toList();
     }
   }
 

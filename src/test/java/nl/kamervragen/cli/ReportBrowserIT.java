@@ -38,7 +38,10 @@ class ReportBrowserIT {
     if (chrome.isEmpty()) {
       assertTrue(!"true".equals(System.getenv("KAMERVRAGEN_REQUIRE_BROWSER")),
           "KAMERVRAGEN_REQUIRE_BROWSER is set but chromium and chromium-driver are not installed");
-      assumeTrue(false, "chromium and chromium-driver are not installed");
+      // Maven prints only "Skipped: 1"; say why in the build output too.
+      String reason = "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)";
+      System.out.println("ReportBrowserIT skipped: " + reason);
+      assumeTrue(false, reason);
     }
     Path input = work.resolve("archive");
     TestArchive.write(input);

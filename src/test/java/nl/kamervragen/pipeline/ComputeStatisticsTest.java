@@ -1,6 +1,7 @@
 package nl.kamervragen.pipeline;
 
 import java.time.LocalDate;
+import java.util.List;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.core.TestParsedDocuments;
@@ -58,10 +59,10 @@ class ComputeStatisticsTest {
     PAssert.that(stats.get(TableTags.of(Tables.TOPIC_FREQUENCY)).apply("Topic recht", Filter.by(r -> r.getString("topic").equals("recht"))))
         .containsInAnyOrder(topic("recht", "2014", 1, 1.0), topic("recht", "all", 1, 0.3333));
     PAssert.that(stats.get(ComputeStatistics.TOTALS))
-        .containsInAnyOrder(
+        .containsInAnyOrder(List.of(
             KV.of(SummaryMeasures.DOCUMENTS, 3L), KV.of(SummaryMeasures.ANSWERED, 2L), KV.of(SummaryMeasures.OPEN, 1L),
             KV.of(SummaryMeasures.OVERDUE, 1L), KV.of(SummaryMeasures.UNTIMED, 0L), KV.of(SummaryMeasures.TRUNCATED, 1L),
-            KV.of(SummaryMeasures.DOCUMENTS_WITH_WARNINGS, 0L), KV.of(SummaryMeasures.WARNINGS, 0L), KV.of(SummaryMeasures.UNKNOWN_TOPICS, 0L));
+            KV.of(SummaryMeasures.DOCUMENTS_WITH_WARNINGS, 0L), KV.of(SummaryMeasures.WARNINGS, 0L), KV.of(SummaryMeasures.UNKNOWN_TOPICS, 0L)));
     pipeline.run();
   }
 

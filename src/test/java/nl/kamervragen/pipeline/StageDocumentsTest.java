@@ -12,7 +12,9 @@ import nl.kamervragen.testing.TestPipelineExtension;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
@@ -67,13 +69,13 @@ class StageDocumentsTest {
             staged.get(StageDocuments.STATISTICS)
                 .apply("Merged", new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE))
                 .get(ComputeStatistics.TOTALS)
-                .apply("Documents", org.apache.beam.sdk.transforms.Filter.by(kv -> kv.getKey().equals(SummaryMeasures.DOCUMENTS))))
-        .containsInAnyOrder(org.apache.beam.sdk.values.KV.of(SummaryMeasures.DOCUMENTS, 3L));
+                .apply("Documents", Filter.by(kv -> kv.getKey().equals(SummaryMeasures.DOCUMENTS))))
+        .containsInAnyOrder(List.of(KV.of(SummaryMeasures.DOCUMENTS, 3L)));
     // Every document received is counted, duplicates included (however the runner bundles the buckets).
     PAssert.that(
             staged.get(StageDocuments.PARSED_COUNTS)
-                .apply("Parsed", org.apache.beam.sdk.transforms.Sum.longsPerKey()))
-        .containsInAnyOrder(org.apache.beam.sdk.values.KV.of(SummaryMeasures.DOCUMENTS_PARSED, 5L));
+                .apply("Parsed", Sum.longsPerKey()))
+        .containsInAnyOrder(List.of(KV.of(SummaryMeasures.DOCUMENTS_PARSED, 5L)));
     pipeline.run();
   }
 
