@@ -2,6 +2,7 @@ package nl.kamervragen.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import nl.kamervragen.cite.CitedSources;
 import nl.kamervragen.cite.PaperReference;
 import nl.kamervragen.cite.PaperReferences;
@@ -9,9 +10,8 @@ import nl.kamervragen.model.Footnote;
 import nl.kamervragen.model.Kamervraag;
 import nl.kamervragen.model.Person;
 import nl.kamervragen.model.Position;
-import nl.kamervragen.model.Postponement;
 import nl.kamervragen.model.Question;
-import nl.kamervragen.model.Topic;
+import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.values.Row;
 
@@ -24,38 +24,18 @@ final class DetailRows {
   private DetailRows() {}
 
   static List<Row> questions(Kamervraag doc) {
-    List<Row> rows = new ArrayList<>();
-    int seq = 0;
-    for (Question q : doc.questions()) {
-      rows.add(
-          Tables.QUESTIONS
-              .row()
-              .withFieldValue("id", doc.caseNumber())
-              .withFieldValue("seq", ++seq)
-              .withFieldValue("number", q.number())
-              .withFieldValue("question", q.text())
-              .withFieldValue("answer", q.answer().orElse(null))
-              .withFieldValue("answered", q.answer().isPresent())
-              .withFieldValue("refers_to_question", q.refersToQuestion().orElse(null))
-              .build());
-    }
-    return rows;
+    return numbered(Tables.QUESTIONS, doc, doc.questions(), (row, q) -> row
+        .withFieldValue("number", q.number())
+        .withFieldValue("question", q.text())
+        .withFieldValue("answer", q.answer().orElse(null))
+        .withFieldValue("answered", q.answer().isPresent())
+        .withFieldValue("refers_to_question", q.refersToQuestion().orElse(null)));
   }
 
   static List<Row> submitters(Kamervraag doc) {
-    List<Row> rows = new ArrayList<>();
-    int seq = 0;
-    for (Person p : doc.submitters()) {
-      rows.add(
-          Tables.SUBMITTERS
-              .row()
-              .withFieldValue("id", doc.caseNumber())
-              .withFieldValue("seq", ++seq)
-              .withFieldValue("name", p.name())
-              .withFieldValue("party", p.party().orElse(null))
-              .build());
-    }
-    return rows;
+    return numbered(Tables.SUBMITTERS, doc, doc.submitters(), (row, p) -> row
+        .withFieldValue("name", p.name())
+        .withFieldValue("party", p.party().orElse(null)));
   }
 
   static List<Row> answerers(Kamervraag doc) {
@@ -88,56 +68,26 @@ final class DetailRows {
   }
 
   static List<Row> topics(Kamervraag doc) {
-    List<Row> rows = new ArrayList<>();
-    int seq = 0;
-    for (Topic t : doc.topics()) {
-      rows.add(
-          Tables.TOPICS
-              .row()
-              .withFieldValue("id", doc.caseNumber())
-              .withFieldValue("seq", ++seq)
-              .withFieldValue("topic", t.label())
-              .withFieldValue("known", t.known())
-              .withFieldValue("theme", t.theme().orElse(null))
-              .build());
-    }
-    return rows;
+    return numbered(Tables.TOPICS, doc, doc.topics(), (row, t) -> row
+        .withFieldValue("topic", t.label())
+        .withFieldValue("known", t.known())
+        .withFieldValue("theme", t.theme().orElse(null)));
   }
 
   static List<Row> footnotes(Kamervraag doc) {
-    List<Row> rows = new ArrayList<>();
-    int seq = 0;
-    for (Footnote f : doc.footnotes()) {
-      rows.add(
-          Tables.FOOTNOTES
-              .row()
-              .withFieldValue("id", doc.caseNumber())
-              .withFieldValue("seq", ++seq)
-              .withFieldValue("number", f.number())
-              .withFieldValue("text", f.text())
-              .withFieldValue("url", f.url().orElse(null))
-              .withFieldValue("domain", f.domain().orElse(null))
-              .withFieldValue("site", f.domain().map(CitedSources::siteOf).orElse(null))
-              .withFieldValue("outlet", CITED_SOURCES.outletOf(f.text()).orElse(null))
-              .build());
-    }
-    return rows;
+    return numbered(Tables.FOOTNOTES, doc, doc.footnotes(), (row, f) -> row
+        .withFieldValue("number", f.number())
+        .withFieldValue("text", f.text())
+        .withFieldValue("url", f.url().orElse(null))
+        .withFieldValue("domain", f.domain().orElse(null))
+        .withFieldValue("site", f.domain().map(CitedSources::siteOf).orElse(null))
+        .withFieldValue("outlet", CITED_SOURCES.outletOf(f.text()).orElse(null)));
   }
 
   static List<Row> postponements(Kamervraag doc) {
-    List<Row> rows = new ArrayList<>();
-    int seq = 0;
-    for (Postponement p : doc.postponements()) {
-      rows.add(
-          Tables.POSTPONEMENTS
-              .row()
-              .withFieldValue("id", doc.caseNumber())
-              .withFieldValue("seq", ++seq)
-              .withFieldValue("date", p.date().orElse(null))
-              .withFieldValue("text", p.text())
-              .build());
-    }
-    return rows;
+    return numbered(Tables.POSTPONEMENTS, doc, doc.postponements(), (row, p) -> row
+        .withFieldValue("date", p.date().orElse(null))
+        .withFieldValue("text", p.text()));
   }
 
   static List<Row> paperReferences(Kamervraag doc) {
@@ -168,5 +118,16 @@ final class DetailRows {
               .withFieldValue("found", reference.found())
               .build());
     }
+  }
+
+  /** One row per item, in order: the document's case number, a 1-based seq, and the item's own columns. */
+  private static <T> List<Row> numbered(
+      TableDefinition table, Kamervraag doc, List<T> items, BiFunction<TableDefinition.RowBuilder, T, TableDefinition.RowBuilder> columns) {
+    List<Row> rows = new ArrayList<>(items.size());
+    int seq = 0;
+    for (T item : items) {
+      rows.add(columns.apply(table.row().withFieldValue("id", doc.caseNumber()).withFieldValue("seq", ++seq), item).build());
+    }
+    return rows;
   }
 }
