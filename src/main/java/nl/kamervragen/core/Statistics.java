@@ -59,7 +59,7 @@ public final class Statistics implements Serializable {
     TABLES.forEach(t -> rows.put(t, new ArrayList<>()));
     for (ArchiveStatistics.ResponseTime r : archive.responseTimes()) {
       rows.get(Tables.RESPONSE_TIME).add(Tables.RESPONSE_TIME.rowOf(
-          "dimension", r.dimension(), "value", r.value(), "documents", r.documents(), "answered", r.answered(), "open", r.open(),
+          "dimension", r.dimension(), "value", r.value(), "year", r.year(), "documents", r.documents(), "answered", r.answered(), "open", r.open(),
           "overdue", r.overdue(), "timed", r.timed(), "mean_days", r.meanDays(), "median_days", r.medianDays(),
           "p75_days", r.p75Days(), "p90_days", r.p90Days(), "max_days", r.maxDays(), "within_21_share", r.within21Share(),
           "within_42_share", r.within42Share(), "on_time_share", r.onTimeShare()));
@@ -84,7 +84,7 @@ public final class Statistics implements Serializable {
     }
     for (DashboardStatistics.HistogramBin b : dashboard.histogramBins()) {
       rows.get(Tables.REPLY_TIME_HISTOGRAM).add(Tables.REPLY_TIME_HISTOGRAM.rowOf(
-          "dimension", b.dimension(), "value", b.value(), "days_from", b.daysFrom(), "days_to", b.daysTo(),
+          "dimension", b.dimension(), "value", b.value(), "year", b.year(), "days_from", b.daysFrom(), "days_to", b.daysTo(),
           "question_sets", b.questionSets(), "share", b.share()));
     }
     for (DashboardStatistics.ReplyCell c : dashboard.replyCells()) {
@@ -94,7 +94,7 @@ public final class Statistics implements Serializable {
     }
     for (DashboardStatistics.SourceCount c : dashboard.sourceCounts()) {
       rows.get(Tables.CITED_SOURCES).add(Tables.CITED_SOURCES.rowOf(
-          "kind", c.kind(), "source", c.source(), "dimension", c.dimension(), "value", c.value(), "footnotes", c.footnotes(),
+          "kind", c.kind(), "source", c.source(), "dimension", c.dimension(), "value", c.value(), "year", c.year(), "footnotes", c.footnotes(),
           "question_sets", c.questionSets()));
     }
     for (DashboardStatistics.PartyPair p : dashboard.partyPairs()) {

@@ -93,7 +93,7 @@ public final class ReportWriter {
   private void headline(Element main, List<TableRow> responseTime) throws IOException {
     Map<String, Long> summary = new HashMap<>();
     TableRows.read(folder, Tables.SUMMARY, r -> true).forEach(r -> summary.put(r.get("metric"), r.number("value")));
-    TableRow all = responseTime.stream().filter(r -> r.get("dimension").equals("all"))
+    TableRow all = responseTime.stream().filter(r -> r.get("dimension").equals("all") && r.get("year").isEmpty())
         .findFirst().orElse(TableRow.empty(Tables.RESPONSE_TIME));
     Map<String, String> cards = new LinkedHashMap<>(); // label → value
     cards.put("Vragensets", Labels.count(summary.getOrDefault("documents", 0L)));
@@ -116,7 +116,7 @@ public final class ReportWriter {
   private void replyTimes(Element main, List<TableRow> responseTime) throws IOException {
     Element section = section(main, "Antwoordtijd");
     List<Column> bins = new ArrayList<>();
-    for (TableRow r : TableRows.read(folder, Tables.REPLY_TIME_HISTOGRAM, r -> r.get("dimension").equals("all"))) {
+    for (TableRow r : TableRows.read(folder, Tables.REPLY_TIME_HISTOGRAM, r -> r.get("dimension").equals("all") && r.get("year").isEmpty())) {
       boolean overflow = r.get("days_to").isEmpty();
       String label = overflow ? ">100" : r.get("days_from");
       long sets = r.number("question_sets");
@@ -132,9 +132,9 @@ public final class ReportWriter {
 
     List<Column> years = new ArrayList<>();
     for (TableRow r : sorted(responseTime.stream()
-        .filter(r -> r.get("dimension").equals("year") && !r.get("on_time_share").isEmpty()).toList(), "value")) {
+        .filter(r -> r.get("dimension").equals("all") && !r.get("year").isEmpty() && !r.get("on_time_share").isEmpty()).toList(), "year")) {
       double share = r.decimal("on_time_share");
-      years.add(new Column(r.get("value"), share, r.get("value") + ": " + Labels.percent(share) + " op tijd van "
+      years.add(new Column(r.get("year"), share, r.get("year") + ": " + Labels.percent(share) + " op tijd van "
           + Labels.count(r.number("timed")) + " beantwoorde vragensets"));
     }
     figure(section, years.isEmpty()
@@ -148,7 +148,7 @@ public final class ReportWriter {
   private void ministries(Element main, List<TableRow> responseTime) {
     Element section = section(main, "Ministeries");
     List<Ranked> rows = responseTime.stream()
-        .filter(r -> r.get("dimension").equals("ministry") && !r.get("median_days").isEmpty())
+        .filter(r -> r.get("dimension").equals("ministry") && r.get("year").isEmpty() && !r.get("median_days").isEmpty())
         .sorted(Comparator.comparingDouble((TableRow r) -> -r.decimal("median_days")).thenComparing(r -> r.get("value")))
         .limit(25)
         .map(r -> new Ranked(r.get("value"), r.decimal("median_days"), r.decimal("p90_days"),
@@ -191,7 +191,7 @@ public final class ReportWriter {
   private void topics(Element main) throws IOException {
     Element section = section(main, "Onderwerpen");
     List<TableRow> topics = TableRows.read(folder, Tables.TOPIC_FREQUENCY, r -> true);
-    List<TableRow> overall = topics.stream().filter(r -> r.get("year").equals("all"))
+    List<TableRow> overall = topics.stream().filter(r -> r.get("year").isEmpty())
         .sorted(Comparator.comparingLong((TableRow r) -> -r.number("question_sets")).thenComparing(r -> r.get("topic")))
         .limit(TOP).toList();
     List<Ranked> rows = overall.stream()
@@ -203,11 +203,11 @@ public final class ReportWriter {
             : Charts.rankedBars("topics", "Meest gevraagde onderwerpen", "Vragensets per onderwerp, de vijftien grootste.", rows, v -> Labels.count(Math.round(v))),
         "De vijftien onderwerpen met de meeste vragensets, met hun aandeel in alle sets.");
 
-    List<String> years = topics.stream().map(r -> r.get("year")).filter(y -> !y.equals("all")).collect(Collectors.toCollection(TreeSet::new)).stream().toList();
+    List<String> years = topics.stream().map(r -> r.get("year")).filter(y -> !y.isEmpty()).collect(Collectors.toCollection(TreeSet::new)).stream().toList();
     Map<String, double[]> trend = new LinkedHashMap<>();
     overall.stream().limit(5).forEach(r -> {
       double[] values = new double[years.size()];
-      topics.stream().filter(t -> t.get("topic").equals(r.get("topic")) && !t.get("year").equals("all"))
+      topics.stream().filter(t -> t.get("topic").equals(r.get("topic")) && !t.get("year").isEmpty())
           .forEach(t -> values[years.indexOf(t.get("year"))] = t.decimal("share"));
       trend.put(r.get("topic"), values);
     });
@@ -261,7 +261,7 @@ public final class ReportWriter {
 
   private void citedSources(Element main) throws IOException {
     Element section = section(main, "Geciteerde bronnen");
-    List<TableRow> sources = TableRows.read(folder, Tables.CITED_SOURCES, r -> r.get("dimension").equals("all"));
+    List<TableRow> sources = TableRows.read(folder, Tables.CITED_SOURCES, r -> r.get("dimension").equals("all") && r.get("year").isEmpty());
     for (String kind : List.of("site", "outlet")) {
       String id = kind.equals("site") ? "cited-sites" : "cited-outlets";
       String title = kind.equals("site") ? "Meest geciteerde websites" : "Meest geciteerde media en organisaties";

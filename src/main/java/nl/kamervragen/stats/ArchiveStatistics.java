@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,57 +20,72 @@ import java.util.Set;
  */
 public final class ArchiveStatistics implements Serializable {
 
-  /** The value of the year column for totals over all years. */
+  /** The value of dimension {@code all} in the response-time table. */
   public static final String ALL = "all";
 
-  /** The dimensions of the response-time table, in documentation order. */
-  public static final List<String> DIMENSIONS =
-      List.of("all", "ministry", "answerer", "party", "member", "topic", "year", "month");
+  /**
+   * The dimensions of the response-time table, in documentation order. Each has a row per value and
+   * submission year and one per value over all years, except {@code month}, whose rows each cover
+   * one month of one year.
+   */
+  public static final List<String> DIMENSIONS = List.of("all", "ministry", "answerer", "party", "member", "topic", "month");
 
-  private final Map<GroupKey, ResponseGroup> responseTime = new HashMap<>();
-  private final Map<GroupKey, PartyGroup> partyYear = new HashMap<>();
-  private final Map<GroupKey, Long> topicYear = new HashMap<>();
+  private final Map<ResponseKey, ResponseGroup> responseTime = new HashMap<>();
+  private final Map<YearKey, PartyGroup> partyYear = new HashMap<>();
+  private final Map<YearKey, Long> topicYear = new HashMap<>();
   private final Map<GroupKey, Long> topicParty = new HashMap<>();
-  private final Map<String, Long> setsPerYear = new HashMap<>();
+  private final Map<Integer, Long> setsPerYear = new HashMap<>();
   private final Totals totals = new Totals();
 
   /** A pair of strings used as a group key. */
   record GroupKey(String first, String second) implements Serializable {}
 
+  /** A value in one submission year, or over all years ({@code year} null). */
+  record YearKey(String value, Integer year) implements Serializable {}
+
+  /** A group of the response-time table. */
+  record ResponseKey(String dimension, String value, Integer year) implements Serializable {}
+
   public void add(StatsDocument doc) {
-    String year = String.valueOf(doc.submitted().getYear());
-    String month = String.format("%04d-%02d", doc.submitted().getYear(), doc.submitted().getMonthValue());
+    int year = doc.submitted().getYear();
+    String month = Periods.month(doc.submitted());
     List<String> parties = doc.parties();
+    List<String> members = doc.submitters().stream().map(StatsDocument.Member::name).distinct().toList();
+    List<String> topics = doc.topics().stream().distinct().toList();
 
-    addResponse("all", ALL, doc);
-    doc.ministries().stream().distinct().forEach(m -> addResponse("ministry", m, doc));
-    doc.answerers().stream().distinct().forEach(a -> addResponse("answerer", a, doc));
-    parties.forEach(p -> addResponse("party", p, doc));
-    doc.submitters().stream().map(StatsDocument.Member::name).distinct().forEach(m -> addResponse("member", m, doc));
-    doc.topics().stream().distinct().forEach(t -> addResponse("topic", t, doc));
-    addResponse("year", year, doc);
-    addResponse("month", month, doc);
+    for (Integer y : yearAndAllYears(year)) {
+      addResponse("all", ALL, y, doc);
+      doc.ministries().stream().distinct().forEach(m -> addResponse("ministry", m, y, doc));
+      doc.answerers().stream().distinct().forEach(a -> addResponse("answerer", a, y, doc));
+      parties.forEach(p -> addResponse("party", p, y, doc));
+      members.forEach(m -> addResponse("member", m, y, doc));
+      topics.forEach(t -> addResponse("topic", t, y, doc));
 
-    for (String y : List.of(year, ALL)) {
       setsPerYear.merge(y, 1L, Long::sum);
       for (String party : parties) {
-        PartyGroup group = partyYear.computeIfAbsent(new GroupKey(party, y), k -> new PartyGroup());
+        PartyGroup group = partyYear.computeIfAbsent(new YearKey(party, y), k -> new PartyGroup());
         group.sets++;
         group.questions += doc.questions();
         doc.submitters().stream()
             .filter(m -> m.partyLabel().equals(party))
             .forEach(m -> group.members.add(m.name()));
       }
-      doc.topics().stream().distinct().forEach(t -> topicYear.merge(new GroupKey(t, y), 1L, Long::sum));
+      topics.forEach(t -> topicYear.merge(new YearKey(t, y), 1L, Long::sum));
     }
-    for (String topic : new LinkedHashSet<>(doc.topics())) {
+    addResponse("month", month, year, doc);
+    for (String topic : topics) {
       parties.forEach(p -> topicParty.merge(new GroupKey(topic, p), 1L, Long::sum));
     }
     totals.add(doc);
   }
 
-  private void addResponse(String dimension, String value, StatsDocument doc) {
-    responseTime.computeIfAbsent(new GroupKey(dimension, value), k -> new ResponseGroup()).add(doc);
+  /** The submission year, then null for "all years": every per-year count also goes into the total. */
+  static List<Integer> yearAndAllYears(int year) {
+    return Arrays.asList(year, null);
+  }
+
+  private void addResponse(String dimension, String value, Integer year, StatsDocument doc) {
+    responseTime.computeIfAbsent(new ResponseKey(dimension, value, year), k -> new ResponseGroup()).add(doc);
   }
 
   public void merge(ArchiveStatistics other) {
@@ -106,6 +120,7 @@ public final class ArchiveStatistics implements Serializable {
   public record ResponseTime(
       String dimension,
       String value,
+      Optional<Integer> year,
       long documents,
       long answered,
       long open,
@@ -121,17 +136,17 @@ public final class ArchiveStatistics implements Serializable {
       Optional<Double> onTimeShare) {}
 
   /** One row of the questions-per-party table. */
-  public record PartyCount(String party, String year, long questionSets, long questions, long members, double share) {}
+  public record PartyCount(String party, Optional<Integer> year, long questionSets, long questions, long members, double share) {}
 
   /** One row of the topic-frequency table. */
-  public record TopicCount(String topic, String year, long questionSets, double share) {}
+  public record TopicCount(String topic, Optional<Integer> year, long questionSets, double share) {}
 
   /** One row of the topic-party table. */
   public record TopicPartyCount(String topic, String party, long questionSets) {}
 
   public List<ResponseTime> responseTimes() {
     List<ResponseTime> rows = new ArrayList<>();
-    responseTime.forEach((key, group) -> rows.add(group.result(key.first(), key.second())));
+    responseTime.forEach((key, group) -> rows.add(group.result(key.dimension(), key.value(), Optional.ofNullable(key.year()))));
     return rows;
   }
 
@@ -141,12 +156,12 @@ public final class ArchiveStatistics implements Serializable {
         (key, group) ->
             rows.add(
                 new PartyCount(
-                    key.first(),
-                    key.second(),
+                    key.value(),
+                    Optional.ofNullable(key.year()),
                     group.sets,
                     group.questions,
                     group.members.size(),
-                    share(group.sets, setsPerYear.get(key.second())))));
+                    share(group.sets, setsPerYear.get(key.year())))));
     return rows;
   }
 
@@ -154,7 +169,7 @@ public final class ArchiveStatistics implements Serializable {
     List<TopicCount> rows = new ArrayList<>();
     topicYear.forEach(
         (key, sets) ->
-            rows.add(new TopicCount(key.first(), key.second(), sets, share(sets, setsPerYear.get(key.second())))));
+            rows.add(new TopicCount(key.value(), Optional.ofNullable(key.year()), sets, share(sets, setsPerYear.get(key.year())))));
     return rows;
   }
 
@@ -328,16 +343,17 @@ public final class ArchiveStatistics implements Serializable {
       return Objects.hash(documents, answered, open, overdue, onTime);
     }
 
-    ResponseTime result(String dimension, String value) {
+    ResponseTime result(String dimension, String value, Optional<Integer> year) {
       long timed = days.count();
       if (timed == 0) {
-        return new ResponseTime(dimension, value, documents, answered, open, overdue, 0,
+        return new ResponseTime(dimension, value, year, documents, answered, open, overdue, 0,
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty());
       }
       return new ResponseTime(
           dimension,
           value,
+          year,
           documents,
           answered,
           open,

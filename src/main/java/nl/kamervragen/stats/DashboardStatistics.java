@@ -18,8 +18,11 @@ import java.util.TreeMap;
  */
 public final class DashboardStatistics implements Serializable {
 
-  /** The value of a party, dimension or year column that means "all of them". */
+  /** The value of a party or dimension column that means "all of them". */
   public static final String ALL = ArchiveStatistics.ALL;
+
+  /** The year part of a key for counts over all years (a null year column in the tables). */
+  private static final String ALL_YEARS = "";
 
   /** Reply-time histograms have one bin per day up to this many days, then one overflow bin. */
   public static final int HISTOGRAM_MAX_DAYS = 100;
@@ -41,10 +44,14 @@ public final class DashboardStatistics implements Serializable {
   private final Counts<Key> partyPairs = new Counts<>(1);
   private final Counts<LocalDate> overdueWeeks = new Counts<>(2);
 
-  /** A group key of up to four strings. */
-  record Key(String a, String b, String c, String d) implements Serializable {
+  /** A group key of up to five strings. */
+  record Key(String a, String b, String c, String d, String e) implements Serializable {
     static Key of(String a, String b) {
-      return new Key(a, b, "", "");
+      return new Key(a, b, "", "", "");
+    }
+
+    static Key of(String a, String b, String c) {
+      return new Key(a, b, c, "", "");
     }
   }
 
@@ -72,7 +79,7 @@ public final class DashboardStatistics implements Serializable {
     String month = Periods.month(doc.submitted());
     String monthStart = doc.submitted().withDayOfMonth(1).toString();
     for (String party : partyColumn) {
-      for (Key key : List.of(new Key("week", week, weekStart, party), new Key("month", month, monthStart, party))) {
+      for (Key key : List.of(new Key("week", week, weekStart, party, ""), new Key("month", month, monthStart, party, ""))) {
         periods.add(key, SETS, 1);
         periods.add(key, QUESTIONS, doc.questions());
       }
@@ -81,9 +88,9 @@ public final class DashboardStatistics implements Serializable {
 
   private void addReplyTime(StatsDocument doc, String year, int days) {
     int bin = Math.min(days, HISTOGRAM_MAX_DAYS + 1);
-    histograms.add(Key.of("all", ALL), bin, 1);
-    histograms.add(Key.of("year", year), bin, 1);
-    doc.ministries().stream().distinct().forEach(m -> histograms.add(Key.of("ministry", m), bin, 1));
+    histograms.add(Key.of("all", ALL, ALL_YEARS), bin, 1);
+    histograms.add(Key.of("all", ALL, year), bin, 1);
+    doc.ministries().stream().distinct().forEach(m -> histograms.add(Key.of("ministry", m, ALL_YEARS), bin, 1));
     replyBySubmission.add(
         Key.of(Periods.fortnightStart(doc.submitted()).toString(), String.valueOf(days / REPLY_BIN_DAYS)), 0, 1);
   }
@@ -98,9 +105,9 @@ public final class DashboardStatistics implements Serializable {
     for (String source : distinct) {
       long footnotes = sources.stream().filter(source::equals).count();
       List<Key> keys = new ArrayList<>();
-      keys.add(new Key(kind, source, "all", ALL));
-      keys.add(new Key(kind, source, "year", year));
-      parties.forEach(p -> keys.add(new Key(kind, source, "party", p)));
+      keys.add(new Key(kind, source, "all", ALL, ALL_YEARS));
+      keys.add(new Key(kind, source, "all", ALL, year));
+      parties.forEach(p -> keys.add(new Key(kind, source, "party", p, ALL_YEARS)));
       for (Key key : keys) {
         citedSources.add(key, SETS, 1);
         citedSources.add(key, FOOTNOTES, footnotes);
@@ -112,8 +119,8 @@ public final class DashboardStatistics implements Serializable {
     List<String> parties = doc.namedParties();
     for (int i = 0; i < parties.size(); i++) {
       for (int j = i + 1; j < parties.size(); j++) {
-        partyPairs.add(new Key(parties.get(i), parties.get(j), year, ""), 0, 1);
-        partyPairs.add(new Key(parties.get(i), parties.get(j), ALL, ""), 0, 1);
+        partyPairs.add(Key.of(parties.get(i), parties.get(j), year), 0, 1);
+        partyPairs.add(Key.of(parties.get(i), parties.get(j), ALL_YEARS), 0, 1);
       }
     }
   }
@@ -173,16 +180,16 @@ public final class DashboardStatistics implements Serializable {
   public record PeriodCount(String periodType, String period, LocalDate periodStart, String party, long questionSets, long questions) {}
 
   /** One bin of a reply-time histogram; {@code daysTo} is empty for the overflow bin. */
-  public record HistogramBin(String dimension, String value, int daysFrom, Optional<Integer> daysTo, long questionSets, double share) {}
+  public record HistogramBin(String dimension, String value, Optional<Integer> year, int daysFrom, Optional<Integer> daysTo, long questionSets, double share) {}
 
   /** Answered sets submitted in a 14-day bin whose reply time falls in a 3-day bin. */
   public record ReplyCell(LocalDate submittedFrom, LocalDate submittedTo, int daysFrom, int daysTo, long questionSets) {}
 
-  /** How often a site or outlet is cited, overall, per party or per year. */
-  public record SourceCount(String kind, String source, String dimension, String value, long footnotes, long questionSets) {}
+  /** How often a site or outlet is cited, overall (per year and over all years) or per party. */
+  public record SourceCount(String kind, String source, String dimension, String value, Optional<Integer> year, long footnotes, long questionSets) {}
 
   /** Question sets signed by members of two parties together. */
-  public record PartyPair(String partyA, String partyB, String year, long questionSets) {}
+  public record PartyPair(String partyA, String partyB, Optional<Integer> year, long questionSets) {}
 
   /** The overdue backlog at the end of a week (or at the reference date, in its week). */
   public record OverdueWeek(String week, LocalDate weekStart, LocalDate asOf, long overdue, long becameOverdue, long answeredLate) {}
@@ -203,7 +210,7 @@ public final class DashboardStatistics implements Serializable {
       }
       for (int day = 0; day < bins.length; day++) {
         Optional<Integer> to = day <= HISTOGRAM_MAX_DAYS ? Optional.of(day) : Optional.empty();
-        rows.add(new HistogramBin(k.a(), k.b(), day, to, bins[day], ArchiveStatistics.share(bins[day], total)));
+        rows.add(new HistogramBin(k.a(), k.b(), yearOf(k.c()), day, to, bins[day], ArchiveStatistics.share(bins[day], total)));
       }
     });
     return rows;
@@ -221,14 +228,18 @@ public final class DashboardStatistics implements Serializable {
 
   public List<SourceCount> sourceCounts() {
     List<SourceCount> rows = new ArrayList<>();
-    citedSources.forEach((k, v) -> rows.add(new SourceCount(k.a(), k.b(), k.c(), k.d(), v[FOOTNOTES], v[SETS])));
+    citedSources.forEach((k, v) -> rows.add(new SourceCount(k.a(), k.b(), k.c(), k.d(), yearOf(k.e()), v[FOOTNOTES], v[SETS])));
     return rows;
   }
 
   public List<PartyPair> partyPairs() {
     List<PartyPair> rows = new ArrayList<>();
-    partyPairs.forEach((k, v) -> rows.add(new PartyPair(k.a(), k.b(), k.c(), v[0])));
+    partyPairs.forEach((k, v) -> rows.add(new PartyPair(k.a(), k.b(), yearOf(k.c()), v[0])));
     return rows;
+  }
+
+  private static Optional<Integer> yearOf(String keyPart) {
+    return keyPart.equals(ALL_YEARS) ? Optional.empty() : Optional.of(Integer.parseInt(keyPart));
   }
 
   /** One row per week from the first week anything became overdue to the reference date's week. */

@@ -166,9 +166,10 @@ public final class Tables {
           .build(SINGLE, "id", "duplicate_file");
 
   public static final TableDefinition RESPONSE_TIME =
-      TableDefinition.builder("response_time", STATISTICS, "Response-time statistics per value of each dimension.")
-          .required("dimension", STRING, "all, ministry, answerer, party, member, topic, year or month (of submission)")
-          .required("value", STRING, "the dimension's value ('all' for dimension all; YYYY or YYYY-MM for year and month)")
+      TableDefinition.builder("response_time", STATISTICS, "Response-time statistics per value of each dimension, per year of submission and over all years.")
+          .required("dimension", STRING, "all, ministry, answerer, party, member, topic or month (of submission)")
+          .required("value", STRING, "the dimension's value ('all' for dimension all; YYYY-MM for month)")
+          .optional("year", INT, "year of submission the row covers; empty for all years together. Every value has a row per year and one for all years, except a month, whose one row has the month's year")
           .required("documents", LONG, "question sets")
           .required("answered", LONG, "answered sets")
           .required("open", LONG, "sets still open")
@@ -182,12 +183,12 @@ public final class Tables {
           .optional("within_21_share", DOUBLE, "share (0-1) of timed sets answered within 21 days")
           .optional("within_42_share", DOUBLE, "share (0-1) of timed sets answered within 42 days")
           .optional("on_time_share", DOUBLE, "share (0-1) of timed sets answered within their own deadline (21, or 42 after a postponement)")
-          .build(SINGLE, "dimension", "value");
+          .build(SINGLE, "dimension", "value", "year");
 
   public static final TableDefinition QUESTIONS_PER_PARTY =
       TableDefinition.builder("questions_per_party", STATISTICS, "Question sets and questions per submitting party and year of submission. A set signed by members of two parties counts once for each.")
           .required("party", STRING, "party short name; '(none)' for members shown without a party")
-          .required("year", STRING, "year of submission, or 'all'")
+          .optional("year", INT, "year of submission; empty for all years together")
           .required("question_sets", LONG, "question sets with at least one submitter of the party")
           .required("questions", LONG, "questions in those sets")
           .required("members", LONG, "distinct members of the party among their submitters")
@@ -197,7 +198,7 @@ public final class Tables {
   public static final TableDefinition TOPIC_FREQUENCY =
       TableDefinition.builder("topic_frequency", STATISTICS, "Question sets per topic and year of submission.")
           .required("topic", STRING, "topic label")
-          .required("year", STRING, "year of submission, or 'all'")
+          .optional("year", INT, "year of submission; empty for all years together")
           .required("question_sets", LONG, "question sets with this topic")
           .required("share", DOUBLE, "question_sets / all question sets of the year, 4 decimals")
           .build(SINGLE, "topic", "year");
@@ -220,14 +221,15 @@ public final class Tables {
           .build(SINGLE, "period_type", "period", "party");
 
   public static final TableDefinition REPLY_TIME_HISTOGRAM =
-      TableDefinition.builder("reply_time_histogram", STATISTICS, "Answered sets per reply time in whole days: one bin per day from 0 to 100 and one overflow bin, overall, per answering ministry and per year of submission. Every bin is listed, empty ones too.")
-          .required("dimension", STRING, "all, ministry or year")
-          .required("value", STRING, "'all', the lowercased ministry name, or the year of submission")
+      TableDefinition.builder("reply_time_histogram", STATISTICS, "Answered sets per reply time in whole days: one bin per day from 0 to 100 and one overflow bin, overall (per year of submission and over all years) and per answering ministry (over all years). Every bin is listed, empty ones too.")
+          .required("dimension", STRING, "all or ministry")
+          .required("value", STRING, "'all', or the lowercased ministry name")
+          .optional("year", INT, "year of submission; empty for all years together (always for dimension ministry)")
           .required("days_from", INT, "first reply time in the bin, in days (101 for the overflow bin)")
           .optional("days_to", INT, "last reply time in the bin, in days; empty for the overflow bin (more than 100 days)")
           .required("question_sets", LONG, "answered sets with a usable reply time in the bin")
           .required("share", DOUBLE, "question_sets / all timed sets of the group, 4 decimals")
-          .build(SINGLE, "dimension", "value", "days_from");
+          .build(SINGLE, "dimension", "value", "year", "days_from");
 
   public static final TableDefinition REPLY_TIME_BY_SUBMISSION =
       TableDefinition.builder("reply_time_by_submission", STATISTICS, "Answered sets per 14-day bin of submission date and 3-day bin of reply time (a heat map). Only non-empty cells are listed. Fortnights are counted from Monday 1970-01-05, so bins are the same in every run.")
@@ -239,20 +241,21 @@ public final class Tables {
           .build(SINGLE, "submitted_from", "days_from");
 
   public static final TableDefinition CITED_SOURCES =
-      TableDefinition.builder("cited_sources", STATISTICS, "Web sites and outlets cited in footnotes, overall, per submitting party and per year of submission.")
+      TableDefinition.builder("cited_sources", STATISTICS, "Web sites and outlets cited in footnotes, overall (per year of submission and over all years) and per submitting party (over all years).")
           .required("kind", STRING, "site (web site of a footnote URL, see footnotes.site) or outlet (see footnotes.outlet)")
           .required("source", STRING, "the site or outlet")
-          .required("dimension", STRING, "all, party or year")
-          .required("value", STRING, "'all', the party short name ('(none)' for members without a party), or the year of submission")
+          .required("dimension", STRING, "all or party")
+          .required("value", STRING, "'all', or the party short name ('(none)' for members without a party)")
+          .optional("year", INT, "year of submission; empty for all years together (always for dimension party)")
           .required("footnotes", LONG, "footnotes citing the source")
           .required("question_sets", LONG, "question sets with at least one such footnote")
-          .build(SINGLE, "kind", "source", "dimension", "value");
+          .build(SINGLE, "kind", "source", "dimension", "value", "year");
 
   public static final TableDefinition PARTY_PAIRS =
       TableDefinition.builder("party_pairs", STATISTICS, "Co-submission: question sets signed by members of two parties together, per year of submission. A set with three parties counts for each of its three pairs; members shown without a party are left out.")
           .required("party_a", STRING, "party short name, the first of the pair in alphabetical order")
           .required("party_b", STRING, "the other party")
-          .required("year", STRING, "year of submission, or 'all'")
+          .optional("year", INT, "year of submission; empty for all years together")
           .required("question_sets", LONG, "sets with submitters of both parties")
           .build(SINGLE, "party_a", "party_b", "year");
 

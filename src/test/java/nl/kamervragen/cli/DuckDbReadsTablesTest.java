@@ -122,32 +122,43 @@ class DuckDbReadsTablesTest {
             + " round(count(*) FILTER (WHERE response_days <= 21) / count(response_days), 4) AS within_21_share FROM " + parquet(Tables.DOCUMENTS));
     Map<String, Object> table = single(
         "SELECT documents, answered, overdue, timed, mean_days, max_days, within_21_share FROM " + parquet(Tables.RESPONSE_TIME)
-            + " WHERE dimension = 'all'");
+            + " WHERE dimension = 'all' AND year IS NULL");
     assertEquals(fromDocuments.toString(), table.toString());
     // The median by its definition (nearest rank), computed by DuckDB from the documents.
     Object median = single(
         "SELECT response_days AS median FROM (SELECT response_days, row_number() OVER (ORDER BY response_days) AS rank,"
             + " count(*) OVER () AS n FROM " + parquet(Tables.DOCUMENTS) + " WHERE response_days IS NOT NULL) WHERE rank = ceil(n * 0.5)").get("median");
-    assertEquals(median, single("SELECT median_days FROM " + parquet(Tables.RESPONSE_TIME) + " WHERE dimension = 'all'").get("median_days"));
+    assertEquals(median, single("SELECT median_days FROM " + parquet(Tables.RESPONSE_TIME) + " WHERE dimension = 'all' AND year IS NULL").get("median_days"));
+    // Per year of submission: sets, and the nearest-rank median of each year's timed sets.
+    assertSameRows(
+        "SELECT year(submitted), count(*) FROM " + parquet(Tables.DOCUMENTS) + " GROUP BY 1",
+        "SELECT year, documents FROM " + parquet(Tables.RESPONSE_TIME) + " WHERE dimension = 'all' AND year IS NOT NULL");
+    assertSameRows(
+        "SELECT y, response_days FROM (SELECT year(submitted) AS y, response_days,"
+            + " row_number() OVER (PARTITION BY year(submitted) ORDER BY response_days) AS rank,"
+            + " count(*) OVER (PARTITION BY year(submitted)) AS n FROM " + parquet(Tables.DOCUMENTS)
+            + " WHERE response_days IS NOT NULL) WHERE rank = ceil(n * 0.5)",
+        "SELECT year, median_days FROM " + parquet(Tables.RESPONSE_TIME) + " WHERE dimension = 'all' AND year IS NOT NULL AND timed > 0");
+    assertEquals("INTEGER", single("SELECT typeof(year) AS t FROM " + parquet(Tables.RESPONSE_TIME) + " LIMIT 1").get("t"));
   }
 
   @Test
   void detailTablesGiveThePartyTopicPeriodHistogramAndSourceTables() throws SQLException {
     assertSameRows(
         "SELECT coalesce(party, '(none)'), count(DISTINCT id) FROM " + parquet(Tables.SUBMITTERS) + " GROUP BY 1",
-        "SELECT party, question_sets FROM " + parquet(Tables.QUESTIONS_PER_PARTY) + " WHERE year = 'all'");
+        "SELECT party, question_sets FROM " + parquet(Tables.QUESTIONS_PER_PARTY) + " WHERE year IS NULL");
     assertSameRows(
         "SELECT topic, count(DISTINCT id) FROM " + parquet(Tables.TOPICS) + " GROUP BY 1",
-        "SELECT topic, question_sets FROM " + parquet(Tables.TOPIC_FREQUENCY) + " WHERE year = 'all'");
+        "SELECT topic, question_sets FROM " + parquet(Tables.TOPIC_FREQUENCY) + " WHERE year IS NULL");
     assertSameRows(
         "SELECT strftime(submitted, '%Y-%m'), count(*), sum(questions) FROM " + parquet(Tables.DOCUMENTS) + " GROUP BY 1",
         "SELECT period, question_sets, questions FROM " + parquet(Tables.QUESTIONS_PER_PERIOD) + " WHERE period_type = 'month' AND party = 'all'");
     assertSameRows(
         "SELECT least(response_days, 101), count(*) FROM " + parquet(Tables.DOCUMENTS) + " WHERE response_days IS NOT NULL GROUP BY 1",
-        "SELECT days_from, question_sets FROM " + parquet(Tables.REPLY_TIME_HISTOGRAM) + " WHERE dimension = 'all' AND question_sets > 0");
+        "SELECT days_from, question_sets FROM " + parquet(Tables.REPLY_TIME_HISTOGRAM) + " WHERE dimension = 'all' AND year IS NULL AND question_sets > 0");
     assertSameRows(
         "SELECT site, count(*), count(DISTINCT id) FROM " + parquet(Tables.FOOTNOTES) + " WHERE site IS NOT NULL GROUP BY 1",
-        "SELECT source, footnotes, question_sets FROM " + parquet(Tables.CITED_SOURCES) + " WHERE kind = 'site' AND dimension = 'all'");
+        "SELECT source, footnotes, question_sets FROM " + parquet(Tables.CITED_SOURCES) + " WHERE kind = 'site' AND dimension = 'all' AND year IS NULL");
     assertSameRows(
         "SELECT id, overdue_days FROM " + parquet(Tables.DOCUMENTS) + " WHERE overdue",
         "SELECT id, overdue_days FROM " + parquet(Tables.OVERDUE));

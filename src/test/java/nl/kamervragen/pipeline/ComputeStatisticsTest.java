@@ -35,6 +35,16 @@ class ComputeStatisticsTest {
     PAssert.that(dimension(stats, "all"))
         // Timed: 21 and 33 days. Median = rank 1 = 21; p75 = rank 2 = 33. Shares of 2 timed sets.
         .containsInAnyOrder(responseTime("all", "all", 3, 2, 1, 1, 2, 27.0, 21, 33, 33, 33, 0.5, 1.0, 0.5));
+    // The same sets per year of submission: the seed (2011), 2014Z20341 and the open 2020Z14341.
+    PAssert.that(stats.get(TableTags.of(Tables.RESPONSE_TIME))
+            .apply("Dimension all per year", Filter.by(r -> r.getString("dimension").equals("all") && r.getInt32("year") != null)))
+        .containsInAnyOrder(
+            inYear(2011, responseTime("all", "all", 1, 1, 0, 0, 1, 21.0, 21, 21, 21, 21, 1.0, 1.0, 1.0)),
+            inYear(2014, responseTime("all", "all", 1, 1, 0, 0, 1, 33.0, 33, 33, 33, 33, 0.0, 1.0, 0.0)),
+            Tables.RESPONSE_TIME.row()
+                .withFieldValue("dimension", "all").withFieldValue("value", "all").withFieldValue("year", 2020)
+                .withFieldValue("documents", 1L).withFieldValue("answered", 0L).withFieldValue("open", 1L)
+                .withFieldValue("overdue", 1L).withFieldValue("timed", 0L).build());
     PAssert.that(dimension(stats, "party"))
         .containsInAnyOrder(
             responseTime("party", "GL", 1, 1, 0, 0, 1, 21.0, 21, 21, 21, 21, 1.0, 1.0, 1.0),
@@ -52,12 +62,12 @@ class ComputeStatisticsTest {
             responseTime("ministry", "binnenlandse zaken en koninkrijksrelaties", 1, 1, 0, 0, 1, 21.0, 21, 21, 21, 21, 1.0, 1.0, 1.0),
             responseTime("ministry", "veiligheid en justitie", 1, 1, 0, 0, 1, 33.0, 33, 33, 33, 33, 0.0, 1.0, 0.0),
             responseTime("ministry", "buitenlandse zaken", 1, 1, 0, 0, 1, 33.0, 33, 33, 33, 33, 0.0, 1.0, 0.0));
-    PAssert.that(stats.get(TableTags.of(Tables.QUESTIONS_PER_PARTY)).apply("All years", Filter.by(r -> r.getString("year").equals("all"))))
+    PAssert.that(stats.get(TableTags.of(Tables.QUESTIONS_PER_PARTY)).apply("All years", Filter.by(r -> r.getInt32("year") == null)))
         .containsInAnyOrder(
             party("GL", 1, 5, 0.3333), party("SP", 1, 4, 0.3333), party("CDA", 1, 4, 0.3333), party("VVD", 1, 4, 0.3333),
             party("SGP", 1, 4, 0.3333), party("CU", 1, 4, 0.3333), party("DENK", 1, 8, 0.3333));
     PAssert.that(stats.get(TableTags.of(Tables.TOPIC_FREQUENCY)).apply("Topic recht", Filter.by(r -> r.getString("topic").equals("recht"))))
-        .containsInAnyOrder(topic("recht", "2014", 1, 1.0), topic("recht", "all", 1, 0.3333));
+        .containsInAnyOrder(topic("recht", 2014, 1, 1.0), topic("recht", null, 1, 0.3333));
     PAssert.that(stats.get(ComputeStatistics.TOTALS))
         .containsInAnyOrder(List.of(
             KV.of(SummaryMeasures.DOCUMENTS, 3L), KV.of(SummaryMeasures.ANSWERED, 2L), KV.of(SummaryMeasures.OPEN, 1L),
@@ -83,7 +93,7 @@ class ComputeStatisticsTest {
     PCollectionTuple stats = threeSets(pipeline);
 
     // Five parties signed 2014Z20341 together: ten pairs, each once, in 2014 and overall.
-    PAssert.that(table(stats, Tables.PARTY_PAIRS).apply("Pairs overall", Filter.by(r -> r.getString("year").equals("all"))))
+    PAssert.that(table(stats, Tables.PARTY_PAIRS).apply("Pairs overall", Filter.by(r -> r.getInt32("year") == null)))
         .satisfies(rows -> {
           java.util.List<String> pairs = new java.util.ArrayList<>();
           rows.forEach(r -> pairs.add(r.getString("party_a") + "+" + r.getString("party_b") + "=" + r.getInt64("question_sets")));
@@ -95,17 +105,17 @@ class ComputeStatisticsTest {
         });
     // Reply times 21 (seed) and 33 days; the open set is not in any histogram.
     PAssert.that(table(stats, Tables.REPLY_TIME_HISTOGRAM)
-            .apply("Non-empty overall bins", Filter.by(r -> r.getString("dimension").equals("all") && r.getInt64("question_sets") > 0)))
+            .apply("Non-empty overall bins", Filter.by(r -> r.getString("dimension").equals("all") && r.getInt32("year") == null && r.getInt64("question_sets") > 0)))
         .containsInAnyOrder(bin(21, 21, 0.5), bin(33, 33, 0.5));
     PAssert.that(table(stats, Tables.REPLY_TIME_BY_SUBMISSION))
         .containsInAnyOrder(
             Tables.REPLY_TIME_BY_SUBMISSION.row().addValues(LocalDate.of(2011, 9, 19), LocalDate.of(2011, 10, 2), 21, 23, 1L).build(),
             Tables.REPLY_TIME_BY_SUBMISSION.row().addValues(LocalDate.of(2014, 11, 10), LocalDate.of(2014, 11, 23), 33, 35, 1L).build());
     // The seed's footnotes: Binnenlands Bestuur (dated) and the site of www.david-kok.nl.
-    PAssert.that(table(stats, Tables.CITED_SOURCES).apply("Overall sources", Filter.by(r -> r.getString("dimension").equals("all"))))
+    PAssert.that(table(stats, Tables.CITED_SOURCES).apply("Overall sources", Filter.by(r -> r.getString("dimension").equals("all") && r.getInt32("year") == null)))
         .containsInAnyOrder(
-            Tables.CITED_SOURCES.row().addValues("outlet", "Binnenlands Bestuur", "all", "all", 1L, 1L).build(),
-            Tables.CITED_SOURCES.row().addValues("site", "david-kok.nl", "all", "all", 1L, 1L).build());
+            Tables.CITED_SOURCES.row().addValues("outlet", "Binnenlands Bestuur", "all", "all", null, 1L, 1L).build(),
+            Tables.CITED_SOURCES.row().addValues("site", "david-kok.nl", "all", "all", null, 1L, 1L).build());
     PAssert.that(table(stats, Tables.QUESTIONS_PER_PERIOD)
             .apply("July 2020", Filter.by(r -> r.getString("period").equals("2020-07"))))
         .containsInAnyOrder(
@@ -143,7 +153,7 @@ class ComputeStatisticsTest {
   }
 
   private static Row bin(int from, int to, double share) {
-    return Tables.REPLY_TIME_HISTOGRAM.row().addValues("all", "all", from, to, 1L, share).build();
+    return Tables.REPLY_TIME_HISTOGRAM.row().addValues("all", "all", null, from, to, 1L, share).build();
   }
 
   private static Row week(String week, LocalDate start, LocalDate asOf, long overdue, long became, long answeredLate) {
@@ -151,7 +161,12 @@ class ComputeStatisticsTest {
   }
 
   private static PCollection<Row> dimension(PCollectionTuple stats, String dimension) {
-    return stats.get(TableTags.of(Tables.RESPONSE_TIME)).apply("Dimension " + dimension, Filter.by(r -> r.getString("dimension").equals(dimension)));
+    return stats.get(TableTags.of(Tables.RESPONSE_TIME))
+        .apply("Dimension " + dimension, Filter.by(r -> r.getString("dimension").equals(dimension) && r.getInt32("year") == null));
+  }
+
+  private static Row inYear(int year, Row allYears) {
+    return Row.fromRow(allYears).withFieldValue("year", year).build();
   }
 
   private static Row responseTime(String dimension, String value, long documents, long answered, long open, long overdue, long timed,
@@ -167,11 +182,11 @@ class ComputeStatisticsTest {
 
   private static Row party(String party, long sets, long questions, double share) {
     return Tables.QUESTIONS_PER_PARTY.row()
-        .withFieldValue("party", party).withFieldValue("year", "all").withFieldValue("question_sets", sets)
+        .withFieldValue("party", party).withFieldValue("year", null).withFieldValue("question_sets", sets)
         .withFieldValue("questions", questions).withFieldValue("members", 1L).withFieldValue("share", share).build();
   }
 
-  private static Row topic(String topic, String year, long sets, double share) {
+  private static Row topic(String topic, Integer year, long sets, double share) {
     return Tables.TOPIC_FREQUENCY.row()
         .withFieldValue("topic", topic).withFieldValue("year", year).withFieldValue("question_sets", sets)
         .withFieldValue("share", share).build();

@@ -87,7 +87,7 @@ class ReportWriterTest {
       }
     }
     List<Row> sources = new ArrayList<>(TableFiles.parquet(output, Tables.CITED_SOURCES));
-    sources.add(Tables.CITED_SOURCES.row().addValues("outlet", "<script>alert(1)</script>", "all", "all", 99L, 9L).build());
+    sources.add(Tables.CITED_SOURCES.row().addValues("outlet", "<script>alert(1)</script>", "all", "all", null, 99L, 9L).build());
     rewrite(copy, Tables.CITED_SOURCES, sources);
     List<Row> overdue = new ArrayList<>(TableFiles.parquet(output, Tables.OVERDUE));
     Row first = overdue.get(0);

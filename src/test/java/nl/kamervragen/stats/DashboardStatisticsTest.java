@@ -1,6 +1,7 @@
 package nl.kamervragen.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
@@ -61,7 +62,7 @@ class DashboardStatisticsTest {
     stats.add(doc(LocalDate.of(2021, 1, 6), 400, List.of(), List.of(), List.of(), List.of()));
     stats.add(doc(LocalDate.of(2021, 1, 6), null, List.of(), List.of("financiën"), List.of(), List.of())); // open: not timed
 
-    List<DashboardStatistics.HistogramBin> all = stats.histogramBins().stream().filter(b -> b.dimension().equals("all")).toList();
+    List<DashboardStatistics.HistogramBin> all = stats.histogramBins().stream().filter(b -> b.dimension().equals("all") && b.year().isEmpty()).toList();
     assertEquals(102, all.size());
     Map<Integer, Long> nonEmpty = all.stream().filter(b -> b.questionSets() > 0)
         .collect(Collectors.toMap(DashboardStatistics.HistogramBin::daysFrom, DashboardStatistics.HistogramBin::questionSets));
@@ -71,8 +72,11 @@ class DashboardStatisticsTest {
     assertEquals(0.4, overflow.share());
 
     Map<String, Long> perGroup = stats.histogramBins().stream()
-        .collect(Collectors.groupingBy(b -> b.dimension() + "/" + b.value(), Collectors.summingLong(DashboardStatistics.HistogramBin::questionSets)));
-    assertEquals(Map.of("all/all", 5L, "year/2020", 2L, "year/2021", 3L, "ministry/financiën", 2L, "ministry/defensie", 1L), perGroup);
+        .collect(Collectors.groupingBy(b -> b.dimension() + "/" + b.value() + "/" + b.year().map(String::valueOf).orElse("all years"),
+            Collectors.summingLong(DashboardStatistics.HistogramBin::questionSets)));
+    assertEquals(Map.of("all/all/all years", 5L, "all/all/2020", 2L, "all/all/2021", 3L,
+        "ministry/financiën/all years", 2L, "ministry/defensie/all years", 1L), perGroup);
+    assertEquals(102, stats.histogramBins().stream().filter(b -> b.year().equals(Optional.of(2020))).count(), "every bin of a year's histogram too");
   }
 
   @Test
@@ -98,13 +102,16 @@ class DashboardStatisticsTest {
     stats.add(doc(LocalDate.of(2024, 5, 1), 10, spAndGl.subList(0, 1), List.of(), List.of("nos.nl"), List.of()));
 
     Map<String, SourceCount> rows = stats.sourceCounts().stream()
-        .collect(Collectors.toMap(r -> r.kind() + "/" + r.source() + "/" + r.dimension() + "/" + r.value(), Function.identity()));
-    assertEquals(new SourceCount("site", "nos.nl", "all", "all", 3, 2), rows.get("site/nos.nl/all/all"));
-    assertEquals(new SourceCount("site", "nos.nl", "party", "SP", 3, 2), rows.get("site/nos.nl/party/SP"));
-    assertEquals(new SourceCount("site", "nos.nl", "party", "GL", 2, 1), rows.get("site/nos.nl/party/GL"));
-    assertEquals(new SourceCount("site", "nos.nl", "year", "2024", 1, 1), rows.get("site/nos.nl/year/2024"));
-    assertEquals(new SourceCount("outlet", "NOS", "year", "2023", 1, 1), rows.get("outlet/NOS/year/2023"));
-    assertEquals(new SourceCount("site", "rijksoverheid.nl", "all", "all", 1, 1), rows.get("site/rijksoverheid.nl/all/all"));
+        .collect(Collectors.toMap(r -> r.kind() + "/" + r.source() + "/" + r.dimension() + "/" + r.value() + "/" + r.year().orElse(0), Function.identity()));
+    Optional<Integer> allYears = Optional.empty();
+    assertEquals(new SourceCount("site", "nos.nl", "all", "all", allYears, 3, 2), rows.get("site/nos.nl/all/all/0"));
+    assertEquals(new SourceCount("site", "nos.nl", "party", "SP", allYears, 3, 2), rows.get("site/nos.nl/party/SP/0"));
+    assertEquals(new SourceCount("site", "nos.nl", "party", "GL", allYears, 2, 1), rows.get("site/nos.nl/party/GL/0"));
+    assertEquals(new SourceCount("site", "nos.nl", "all", "all", Optional.of(2024), 1, 1), rows.get("site/nos.nl/all/all/2024"));
+    assertEquals(new SourceCount("outlet", "NOS", "all", "all", Optional.of(2023), 1, 1), rows.get("outlet/NOS/all/all/2023"));
+    assertEquals(new SourceCount("site", "rijksoverheid.nl", "all", "all", allYears, 1, 1), rows.get("site/rijksoverheid.nl/all/all/0"));
+    assertEquals(13, rows.size(), "per source: all years, each year, each party: " + rows.keySet());
+    assertTrue(rows.values().stream().filter(r -> r.dimension().equals("party")).allMatch(r -> r.year().isEmpty()), "parties over all years only");
   }
 
   @Test
@@ -116,10 +123,10 @@ class DashboardStatisticsTest {
     stats.add(doc(LocalDate.of(2024, 6, 1), 10, "SP"));
 
     Map<String, Long> pairs = stats.partyPairs().stream()
-        .collect(Collectors.toMap(p -> p.partyA() + "+" + p.partyB() + "/" + p.year(), PartyPair::questionSets));
+        .collect(Collectors.toMap(p -> p.partyA() + "+" + p.partyB() + "/" + p.year().map(String::valueOf).orElse("all years"), PartyPair::questionSets));
     assertEquals(Map.of(
-        "GL+SP/2023", 1L, "GL+SP/2024", 2L, "GL+SP/all", 3L,
-        "GL+PvdA/2024", 1L, "GL+PvdA/all", 1L, "PvdA+SP/2024", 1L, "PvdA+SP/all", 1L), pairs);
+        "GL+SP/2023", 1L, "GL+SP/2024", 2L, "GL+SP/all years", 3L,
+        "GL+PvdA/2024", 1L, "GL+PvdA/all years", 1L, "PvdA+SP/2024", 1L, "PvdA+SP/all years", 1L), pairs);
   }
 
   @Test

@@ -139,16 +139,16 @@ class StatisticsTest {
     stats.add(doc(LocalDate.of(2021, 2, 1), null, true, List.of(m("Dee", null)), List.of("wonen")));
 
     Map<String, ArchiveStatistics.PartyCount> parties =
-        stats.partyCounts().stream().collect(Collectors.toMap(p -> p.party() + "/" + p.year(), Function.identity()));
-    assertEquals(new ArchiveStatistics.PartyCount("SP", "2020", 2, 6, 2, 1.0), parties.get("SP/2020"));
-    assertEquals(new ArchiveStatistics.PartyCount("GL", "2020", 1, 3, 1, 0.5), parties.get("GL/2020"));
-    assertEquals(new ArchiveStatistics.PartyCount("(none)", "2021", 1, 3, 1, 1.0), parties.get("(none)/2021"));
-    assertEquals(new ArchiveStatistics.PartyCount("SP", "all", 2, 6, 2, 0.6667), parties.get("SP/all"));
+        stats.partyCounts().stream().collect(Collectors.toMap(p -> p.party() + "/" + yearLabel(p.year()), Function.identity()));
+    assertEquals(new ArchiveStatistics.PartyCount("SP", Optional.of(2020), 2, 6, 2, 1.0), parties.get("SP/2020"));
+    assertEquals(new ArchiveStatistics.PartyCount("GL", Optional.of(2020), 1, 3, 1, 0.5), parties.get("GL/2020"));
+    assertEquals(new ArchiveStatistics.PartyCount("(none)", Optional.of(2021), 1, 3, 1, 1.0), parties.get("(none)/2021"));
+    assertEquals(new ArchiveStatistics.PartyCount("SP", Optional.empty(), 2, 6, 2, 0.6667), parties.get("SP/all years"));
     assertEquals(6, parties.size());
 
     Map<String, Long> topicYear =
-        stats.topicCounts().stream().collect(Collectors.toMap(t -> t.topic() + "/" + t.year(), ArchiveStatistics.TopicCount::questionSets));
-    assertEquals(Map.of("zorg/2020", 2L, "zorg/all", 2L, "wonen/2020", 1L, "wonen/2021", 1L, "wonen/all", 2L), topicYear);
+        stats.topicCounts().stream().collect(Collectors.toMap(t -> t.topic() + "/" + yearLabel(t.year()), ArchiveStatistics.TopicCount::questionSets));
+    assertEquals(Map.of("zorg/2020", 2L, "zorg/all years", 2L, "wonen/2020", 1L, "wonen/2021", 1L, "wonen/all years", 2L), topicYear);
 
     Map<String, Long> topicParty =
         stats.topicPartyCounts().stream().collect(Collectors.toMap(t -> t.topic() + "/" + t.party(), ArchiveStatistics.TopicPartyCount::questionSets));
@@ -169,18 +169,23 @@ class StatisticsTest {
         Optional.of(LocalDate.of(2020, 2, 1)), LocalDate.of(2020, 3, 1), List.of(), List.of()));
 
     Map<String, ArchiveStatistics.ResponseTime> rows =
-        stats.responseTimes().stream().collect(Collectors.toMap(r -> r.dimension() + "/" + r.value(), Function.identity()));
-    ArchiveStatistics.ResponseTime all = rows.get("all/all");
+        stats.responseTimes().stream().collect(Collectors.toMap(r -> r.dimension() + "/" + r.value() + "/" + yearLabel(r.year()), Function.identity()));
+    ArchiveStatistics.ResponseTime all = rows.get("all/all/all years");
     assertEquals(
-        new ArchiveStatistics.ResponseTime("all", "all", 6, 4, 2, 1, 3, Optional.of(30.0), Optional.of(30), Optional.of(50),
+        new ArchiveStatistics.ResponseTime("all", "all", Optional.empty(), 6, 4, 2, 1, 3, Optional.of(30.0), Optional.of(30), Optional.of(50),
             Optional.of(50), Optional.of(50), Optional.of(0.3333), Optional.of(0.6667), Optional.of(0.3333)),
         all);
-    ArchiveStatistics.ResponseTime february = rows.get("month/2020-02");
+    assertEquals(all.documents(), rows.get("all/all/2020").documents(), "one year: its row holds what the all-years row holds");
+    ArchiveStatistics.ResponseTime february = rows.get("month/2020-02/2020");
     assertEquals(3, february.documents());
     assertEquals(0, february.timed());
     assertEquals(Optional.empty(), february.medianDays());
-    assertEquals(Optional.of(10), rows.get("member/An").medianDays(), "rank ceil(0.5 * 2) = 1 of [10, 30]");
-    assertEquals(3, rows.get("ministry/financiën").documents(), "only answered sets name a ministry here");
+    assertEquals(null, rows.get("month/2020-02/all years"), "a month's one row has its year");
+    assertEquals(Optional.of(10), rows.get("member/An/all years").medianDays(), "rank ceil(0.5 * 2) = 1 of [10, 30]");
+    assertEquals(Optional.of(10), rows.get("member/An/2020").medianDays());
+    assertEquals(3, rows.get("ministry/financiën/all years").documents(), "only answered sets name a ministry here");
+    assertEquals(rows.keySet().stream().filter(k -> !k.startsWith("month/")).count(),
+        2 * rows.keySet().stream().filter(k -> k.endsWith("/all years")).count(), "every other value has a year row and an all-years row");
     assertEquals(4, stats.totals().answered());
     assertEquals(1, stats.totals().untimed());
     assertEquals(1, stats.totals().overdue());
@@ -202,6 +207,10 @@ class StatisticsTest {
     assertEquals(sorted(one.responseTimes()), sorted(left.responseTimes()));
     assertEquals(sorted(one.partyCounts()), sorted(left.partyCounts()));
     assertEquals(sorted(one.topicCounts()), sorted(left.topicCounts()));
+  }
+
+  private static String yearLabel(Optional<Integer> year) {
+    return year.map(String::valueOf).orElse("all years");
   }
 
   private static <T> List<String> sorted(List<T> rows) {

@@ -39,6 +39,23 @@ class TablesTest {
   }
 
   @Test
+  void everyYearColumnIsAnIntegerThatIsEmptyForAllYears() {
+    List<String> yearColumns = new ArrayList<>();
+    for (TableDefinition table : Tables.ALL) {
+      for (Column column : table.columns()) {
+        if (column.name().equals("year")) {
+          yearColumns.add(table.name());
+          assertEquals(ColumnType.INT, column.type(), table.name() + ".year");
+          assertTrue(column.nullable(), table.name() + ".year is empty for all years");
+          assertTrue(column.description().contains("empty for all years"), table.name() + ".year says what empty means");
+        }
+      }
+    }
+    assertEquals(List.of("response_time", "questions_per_party", "topic_frequency", "reply_time_histogram", "cited_sources", "party_pairs"),
+        yearColumns);
+  }
+
+  @Test
   void avroSchemasHaveRealTypes() {
     Schema documents = Tables.DOCUMENTS.avroSchema();
     assertEquals(LogicalTypes.date(), documents.getField("submitted").schema().getLogicalType());

@@ -30,9 +30,18 @@ public final class TableFiles {
   public record Csv(List<String> header, List<CSVRecord> records) {
     /** The one record whose column has the value. */
     public CSVRecord only(String column, String value) {
-      List<CSVRecord> matches = records.stream().filter(r -> r.get(column).equals(value)).toList();
+      return only(column, value, r -> true, "");
+    }
+
+    /** The one response-time style record of a dimension value over all years (its year cell empty). */
+    public CSVRecord allYears(String column, String value) {
+      return only(column, value, r -> r.get("year").isEmpty(), " and no year");
+    }
+
+    private CSVRecord only(String column, String value, java.util.function.Predicate<CSVRecord> also, String alsoSaid) {
+      List<CSVRecord> matches = records.stream().filter(r -> r.get(column).equals(value) && also.test(r)).toList();
       if (matches.size() != 1) {
-        throw new AssertionError(matches.size() + " records with " + column + "=" + value);
+        throw new AssertionError(matches.size() + " records with " + column + "=" + value + alsoSaid);
       }
       return matches.get(0);
     }
