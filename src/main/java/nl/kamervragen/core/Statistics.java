@@ -1,5 +1,8 @@
 package nl.kamervragen.core;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import nl.kamervragen.stats.ArchiveStatistics;
 import nl.kamervragen.stats.DashboardStatistics;
+import nl.kamervragen.stats.StatsEncoding;
+import nl.kamervragen.stats.Totals;
 import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
@@ -22,11 +27,29 @@ public final class Statistics implements Serializable {
   /** The tables made from the statistics: those whose source is {@link TableDefinition.Source#STATISTICS}. */
   public static final List<TableDefinition> TABLES = Tables.from(TableDefinition.Source.STATISTICS);
 
-  private final ArchiveStatistics archive = new ArchiveStatistics();
+  private final ArchiveStatistics archive;
   private final DashboardStatistics dashboard;
 
   public Statistics(LocalDate referenceDate) {
-    dashboard = new DashboardStatistics(referenceDate);
+    this(new ArchiveStatistics(), new DashboardStatistics(referenceDate));
+  }
+
+  private Statistics(ArchiveStatistics archive, DashboardStatistics dashboard) {
+    this.archive = archive;
+    this.dashboard = dashboard;
+  }
+
+  /** Writes the statistics compactly ({@link StatsEncoding}) to a stream it leaves open. */
+  public void writeTo(OutputStream out) throws IOException {
+    StatsEncoding.Writer writer = new StatsEncoding.Writer(out);
+    archive.writeTo(writer);
+    dashboard.writeTo(writer);
+  }
+
+  /** Reads what {@link #writeTo} wrote, and nothing beyond it. */
+  public static Statistics readFrom(InputStream in) throws IOException {
+    StatsEncoding.Reader reader = new StatsEncoding.Reader(in);
+    return new Statistics(ArchiveStatistics.readFrom(reader), DashboardStatistics.readFrom(reader));
   }
 
   public void add(Row document) {
@@ -111,7 +134,7 @@ public final class Statistics implements Serializable {
 
   /** Document totals for the run summary, by measure name. */
   public Map<String, Long> totals() {
-    ArchiveStatistics.Totals totals = archive.totals();
+    Totals totals = archive.totals();
     Map<String, Long> measures = new LinkedHashMap<>();
     measures.put(SummaryMeasures.DOCUMENTS, totals.documents());
     measures.put(SummaryMeasures.ANSWERED, totals.answered());

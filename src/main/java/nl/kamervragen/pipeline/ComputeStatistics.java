@@ -7,7 +7,6 @@ import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.table.TableDefinition;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -47,8 +46,10 @@ public final class ComputeStatistics extends PTransform<PCollection<StatsDocumen
     }
     PCollectionTuple rows =
         documents
-            .apply("Aggregate statistics", Combine.globally(new StatisticsFn(referenceDate)))
-            .setCoder(SerializableCoder.of(Statistics.class))
+            // Without defaults: no documents make no statistics, and no rows (the summary counts a
+            // missing total as 0); a default would be one more side input and stage on Flink.
+            .apply("Aggregate statistics", Combine.globally(new StatisticsFn(referenceDate)).withoutDefaults())
+            .setCoder(StatisticsCoder.of())
             .apply("Statistics to rows", ParDo.of(new ToRowsFn()).withOutputTags(TOTALS, tables));
     for (TableDefinition table : TABLES) {
       rows.get(TableTags.of(table)).setRowSchema(table.beamSchema());
@@ -90,7 +91,7 @@ public final class ComputeStatistics extends PTransform<PCollection<StatsDocumen
 
     @Override
     public Coder<Statistics> getAccumulatorCoder(CoderRegistry registry, Coder<StatsDocument> inputCoder) {
-      return SerializableCoder.of(Statistics.class);
+      return StatisticsCoder.of();
     }
   }
 

@@ -1,17 +1,16 @@
 package nl.kamervragen.stats;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The aggregate statistics of an archive, built one question set at a time and mergeable, so a
@@ -97,6 +96,72 @@ public final class ArchiveStatistics implements Serializable {
     totals.merge(other.totals);
   }
 
+  /** Writes every group, for {@link StatsEncoding}. */
+  public void writeTo(StatsEncoding.Writer out) throws IOException {
+    out.number(responseTime.size());
+    for (Map.Entry<ResponseKey, ResponseGroup> e : responseTime.entrySet()) {
+      out.string(e.getKey().dimension());
+      out.string(e.getKey().value());
+      out.year(e.getKey().year());
+      e.getValue().writeTo(out);
+    }
+    out.number(partyYear.size());
+    for (Map.Entry<YearKey, PartyGroup> e : partyYear.entrySet()) {
+      writeKey(out, e.getKey());
+      e.getValue().writeTo(out);
+    }
+    out.number(topicYear.size());
+    for (Map.Entry<YearKey, Long> e : topicYear.entrySet()) {
+      writeKey(out, e.getKey());
+      out.number(e.getValue());
+    }
+    out.number(topicParty.size());
+    for (Map.Entry<GroupKey, Long> e : topicParty.entrySet()) {
+      out.string(e.getKey().first());
+      out.string(e.getKey().second());
+      out.number(e.getValue());
+    }
+    out.number(setsPerYear.size());
+    for (Map.Entry<Integer, Long> e : setsPerYear.entrySet()) {
+      out.year(e.getKey());
+      out.number(e.getValue());
+    }
+    for (long value : totals.values()) {
+      out.number(value);
+    }
+  }
+
+  /** Reads what {@link #writeTo} wrote. */
+  public static ArchiveStatistics readFrom(StatsEncoding.Reader in) throws IOException {
+    ArchiveStatistics stats = new ArchiveStatistics();
+    for (int n = in.count(); n > 0; n--) {
+      stats.responseTime.put(new ResponseKey(in.string(), in.string(), in.year()), ResponseGroup.readFrom(in));
+    }
+    for (int n = in.count(); n > 0; n--) {
+      stats.partyYear.put(readKey(in), PartyGroup.readFrom(in));
+    }
+    for (int n = in.count(); n > 0; n--) {
+      stats.topicYear.put(readKey(in), in.number());
+    }
+    for (int n = in.count(); n > 0; n--) {
+      stats.topicParty.put(new GroupKey(in.string(), in.string()), in.number());
+    }
+    for (int n = in.count(); n > 0; n--) {
+      stats.setsPerYear.put(in.year(), in.number());
+    }
+    stats.totals.readFrom(in);
+    return stats;
+  }
+
+  private static void writeKey(StatsEncoding.Writer out, YearKey key) throws IOException {
+    out.string(key.value());
+    out.year(key.year());
+  }
+
+  private static YearKey readKey(StatsEncoding.Reader in) throws IOException {
+    return new YearKey(in.string(), in.year());
+  }
+
   /** Equal when every group holds the same counts; lets runners check encodings. */
   @Override
   public boolean equals(Object o) {
@@ -111,7 +176,7 @@ public final class ArchiveStatistics implements Serializable {
 
   @Override
   public int hashCode() {
-    return Objects.hash(responseTime.size(), partyYear.size(), topicYear.size(), totals.documents);
+    return Objects.hash(responseTime.size(), partyYear.size(), topicYear.size(), totals.documents());
   }
 
   // ---- results --------------------------------------------------------------------------
@@ -189,206 +254,5 @@ public final class ArchiveStatistics implements Serializable {
 
   static double round(double value, int decimals) {
     return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
-  }
-
-  // ---- groups ---------------------------------------------------------------------------
-
-  /** Counts over all documents, for the run summary. */
-  public static final class Totals implements Serializable {
-    private long documents;
-    private long answered;
-    private long open;
-    private long overdue;
-    private long untimed;
-    private long withWarnings;
-    private long warnings;
-    private long truncated;
-    private long unknownTopics;
-
-    void add(StatsDocument doc) {
-      documents++;
-      if (doc.answered()) {
-        answered++;
-        if (doc.responseDays().isEmpty()) {
-          untimed++;
-        }
-      } else {
-        open++;
-      }
-      if (doc.overdue()) {
-        overdue++;
-      }
-      if (doc.warnings() > 0) {
-        withWarnings++;
-      }
-      warnings += doc.warnings();
-      if (doc.truncated()) {
-        truncated++;
-      }
-      unknownTopics += doc.unknownTopics();
-    }
-
-    void merge(Totals o) {
-      documents += o.documents;
-      answered += o.answered;
-      open += o.open;
-      overdue += o.overdue;
-      untimed += o.untimed;
-      withWarnings += o.withWarnings;
-      warnings += o.warnings;
-      truncated += o.truncated;
-      unknownTopics += o.unknownTopics;
-    }
-
-    private long[] values() {
-      return new long[] {documents, answered, open, overdue, untimed, withWarnings, warnings, truncated, unknownTopics};
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Totals other && Arrays.equals(values(), other.values());
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(values());
-    }
-
-    public long documents() {
-      return documents;
-    }
-
-    public long answered() {
-      return answered;
-    }
-
-    public long open() {
-      return open;
-    }
-
-    public long overdue() {
-      return overdue;
-    }
-
-    /** Answered documents left out of response-time statistics (answer dated before question). */
-    public long untimed() {
-      return untimed;
-    }
-
-    public long documentsWithWarnings() {
-      return withWarnings;
-    }
-
-    public long warnings() {
-      return warnings;
-    }
-
-    public long truncated() {
-      return truncated;
-    }
-
-    public long unknownTopics() {
-      return unknownTopics;
-    }
-  }
-
-  private static final class ResponseGroup implements Serializable {
-    long documents;
-    long answered;
-    long open;
-    long overdue;
-    long onTime;
-    final DayHistogram days = new DayHistogram();
-
-    void add(StatsDocument doc) {
-      documents++;
-      if (doc.answered()) {
-        answered++;
-      } else {
-        open++;
-      }
-      if (doc.overdue()) {
-        overdue++;
-      }
-      doc.responseDays()
-          .ifPresent(
-              d -> {
-                days.add(d);
-                onTime += doc.onTime().orElse(false) ? 1 : 0;
-              });
-    }
-
-    void merge(ResponseGroup o) {
-      documents += o.documents;
-      answered += o.answered;
-      open += o.open;
-      overdue += o.overdue;
-      onTime += o.onTime;
-      days.merge(o.days);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof ResponseGroup other
-          && documents == other.documents
-          && answered == other.answered
-          && open == other.open
-          && overdue == other.overdue
-          && onTime == other.onTime
-          && days.equals(other.days);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(documents, answered, open, overdue, onTime);
-    }
-
-    ResponseTime result(String dimension, String value, Optional<Integer> year) {
-      long timed = days.count();
-      if (timed == 0) {
-        return new ResponseTime(dimension, value, year, documents, answered, open, overdue, 0,
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty());
-      }
-      return new ResponseTime(
-          dimension,
-          value,
-          year,
-          documents,
-          answered,
-          open,
-          overdue,
-          timed,
-          Optional.of(round(days.mean(), 2)),
-          Optional.of(days.percentile(50)),
-          Optional.of(days.percentile(75)),
-          Optional.of(days.percentile(90)),
-          Optional.of(days.max()),
-          Optional.of(share(days.countAtMost(Deadlines.DEADLINE_DAYS), timed)),
-          Optional.of(share(days.countAtMost(Deadlines.POSTPONED_DEADLINE_DAYS), timed)),
-          Optional.of(share(onTime, timed)));
-    }
-  }
-
-  private static final class PartyGroup implements Serializable {
-    long sets;
-    long questions;
-    final Set<String> members = new HashSet<>();
-
-    void merge(PartyGroup o) {
-      sets += o.sets;
-      questions += o.questions;
-      members.addAll(o.members);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof PartyGroup other && sets == other.sets && questions == other.questions && members.equals(other.members);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(sets, questions, members);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package nl.kamervragen.stats;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,6 +36,27 @@ final class Counts<K extends Serializable> implements Serializable {
 
   void forEach(BiConsumer<K, long[]> action) {
     counts.forEach((key, values) -> action.accept(key, values.clone()));
+  }
+
+  void writeTo(StatsEncoding.Writer out, StatsEncoding.KeyCodec<K> keys) throws IOException {
+    out.number(counts.size());
+    for (Map.Entry<K, long[]> entry : counts.entrySet()) {
+      keys.write(out, entry.getKey());
+      for (long value : entry.getValue()) {
+        out.number(value);
+      }
+    }
+  }
+
+  /** Adds what {@link #writeTo} wrote of counts of the same width. */
+  void readFrom(StatsEncoding.Reader in, StatsEncoding.KeyCodec<K> keys) throws IOException {
+    int entries = in.count();
+    for (int e = 0; e < entries; e++) {
+      long[] values = counts.computeIfAbsent(keys.read(in), k -> new long[width]);
+      for (int i = 0; i < width; i++) {
+        values[i] += in.number();
+      }
+    }
   }
 
   Map<K, long[]> asMap() {

@@ -1,5 +1,6 @@
 package nl.kamervragen.stats;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,6 +55,34 @@ public final class DashboardStatistics implements Serializable {
       return new Key(a, b, c, "", "");
     }
   }
+
+  private static final StatsEncoding.KeyCodec<Key> KEYS = new StatsEncoding.KeyCodec<>() {
+    @Override
+    public void write(StatsEncoding.Writer out, Key key) throws IOException {
+      out.string(key.a());
+      out.string(key.b());
+      out.string(key.c());
+      out.string(key.d());
+      out.string(key.e());
+    }
+
+    @Override
+    public Key read(StatsEncoding.Reader in) throws IOException {
+      return new Key(in.string(), in.string(), in.string(), in.string(), in.string());
+    }
+  };
+
+  private static final StatsEncoding.KeyCodec<LocalDate> DAYS = new StatsEncoding.KeyCodec<>() {
+    @Override
+    public void write(StatsEncoding.Writer out, LocalDate day) throws IOException {
+      out.number(day.toEpochDay());
+    }
+
+    @Override
+    public LocalDate read(StatsEncoding.Reader in) throws IOException {
+      return LocalDate.ofEpochDay(in.number());
+    }
+  };
 
   /** @param referenceDate the date "overdue" is judged at; the backlog series ends there */
   public DashboardStatistics(LocalDate referenceDate) {
@@ -155,6 +184,29 @@ public final class DashboardStatistics implements Serializable {
     citedSources.merge(other.citedSources);
     partyPairs.merge(other.partyPairs);
     overdueWeeks.merge(other.overdueWeeks);
+  }
+
+  /** Writes every count, for {@link StatsEncoding}. */
+  public void writeTo(StatsEncoding.Writer out) throws IOException {
+    out.number(referenceDate.toEpochDay());
+    periods.writeTo(out, KEYS);
+    histograms.writeTo(out, KEYS);
+    replyBySubmission.writeTo(out, KEYS);
+    citedSources.writeTo(out, KEYS);
+    partyPairs.writeTo(out, KEYS);
+    overdueWeeks.writeTo(out, DAYS);
+  }
+
+  /** Reads what {@link #writeTo} wrote. */
+  public static DashboardStatistics readFrom(StatsEncoding.Reader in) throws IOException {
+    DashboardStatistics stats = new DashboardStatistics(LocalDate.ofEpochDay(in.number()));
+    stats.periods.readFrom(in, KEYS);
+    stats.histograms.readFrom(in, KEYS);
+    stats.replyBySubmission.readFrom(in, KEYS);
+    stats.citedSources.readFrom(in, KEYS);
+    stats.partyPairs.readFrom(in, KEYS);
+    stats.overdueWeeks.readFrom(in, DAYS);
+    return stats;
   }
 
   @Override

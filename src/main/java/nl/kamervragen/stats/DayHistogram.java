@@ -1,8 +1,6 @@
 package nl.kamervragen.stats;
 
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -103,32 +101,33 @@ public final class DayHistogram implements Serializable {
    * and a partial of a few thousand documents has hundreds of groups with a few days each, in
    * arrays sized for the longest reply.
    */
-  private void writeObject(ObjectOutputStream out) throws IOException {
-    out.writeLong(total);
-    out.writeLong(sum);
+  void writeTo(StatsEncoding.Writer out) throws IOException {
+    out.number(total);
+    out.number(sum);
     int days = 0;
     for (long count : counts) {
       days += count != 0 ? 1 : 0;
     }
-    out.writeInt(days);
+    out.number(days);
     for (int day = 0; day < counts.length; day++) {
       if (counts[day] != 0) {
-        out.writeInt(day);
-        out.writeLong(counts[day]);
+        out.number(day);
+        out.number(counts[day]);
       }
     }
   }
 
-  private void readObject(ObjectInputStream in) throws IOException {
-    total = in.readLong();
-    sum = in.readLong();
-    counts = new long[INITIAL_DAYS];
-    int days = in.readInt();
+  static DayHistogram readFrom(StatsEncoding.Reader in) throws IOException {
+    DayHistogram histogram = new DayHistogram();
+    histogram.total = in.number();
+    histogram.sum = in.number();
+    int days = in.count();
     for (int i = 0; i < days; i++) {
-      int day = in.readInt();
-      ensureCapacity(day + 1);
-      counts[day] = in.readLong();
+      int day = in.count();
+      histogram.ensureCapacity(day + 1);
+      histogram.counts[day] = in.number();
     }
+    return histogram;
   }
 
   /** Equal when they hold the same counts, whatever their spare capacity. */

@@ -1,12 +1,22 @@
 package nl.kamervragen.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import nl.kamervragen.core.ParsedDocument;
+import nl.kamervragen.core.Statistics;
+import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.core.TestParsedDocuments;
 import nl.kamervragen.input.ArchiveWalker;
 import nl.kamervragen.input.InputSelection;
 import org.apache.beam.sdk.testing.CoderProperties;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +30,28 @@ class CodersTest {
     for (String resource : new String[] {"seed.txt", "dev-corpus/2020Z14341.txt", "dev-corpus/2019Z10944.txt", "dev-corpus/2014Z20341.txt"}) {
       CoderProperties.coderDecodeEncodeEqual(StatsDocumentCoder.of(), ParsedDocument.stats(TestParsedDocuments.ofResource(resource)));
     }
+  }
+
+  @Test
+  void partialStatisticsSurviveTheirCoderWithEveryTableRow() throws Exception {
+    Statistics empty = new Statistics(TestParsedDocuments.REFERENCE_DATE);
+    CoderProperties.coderDecodeEncodeEqual(StatisticsCoder.of(), empty);
+    Statistics statistics = new Statistics(TestParsedDocuments.REFERENCE_DATE);
+    // Every document of the dev corpus that has a header (the headerless ones are rejects).
+    try (Reader expected = Files.newBufferedReader(Path.of("src/test/resources/dev-corpus/expected.csv"))) {
+      for (CSVRecord document : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(expected)) {
+        if (!document.get("layout").equals("headerless")) {
+          statistics.add(TestParsedDocuments.ofResource("dev-corpus/" + document.get("id") + ".txt"));
+        }
+      }
+    }
+    statistics.add(TestParsedDocuments.ofResource("seed.txt"));
+    CoderProperties.coderDecodeEncodeEqual(StatisticsCoder.of(), statistics);
+    Statistics decoded = CoderUtils.clone(StatisticsCoder.of(), statistics);
+    statistics.tableRows().forEach((table, rows) ->
+        assertEquals(new HashSet<>(rows), new HashSet<>(decoded.tableRows().get(table)), table.name()));
+    assertEquals(statistics.totals(), decoded.totals());
+    assertTrue(statistics.totals().get(SummaryMeasures.DOCUMENTS) > 40, "the whole dev corpus");
   }
 
   @Test

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -53,20 +51,15 @@ class StatisticsTest {
   }
 
   @Test
-  void aHistogramSurvivesJavaSerializationWithOnlyItsDays() throws Exception {
+  void aHistogramSurvivesItsEncodingWithOnlyItsDays() throws Exception {
     DayHistogram h = new DayHistogram();
     for (int d : new int[] {0, 3, 3, 21, 400, 1500}) {
       h.add(d);
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(h);
-    }
-    assertTrue(bytes.size() < 400, "sparse: " + bytes.size() + " bytes, not one counter per day up to 1500");
-    DayHistogram back;
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      back = (DayHistogram) in.readObject();
-    }
+    h.writeTo(new StatsEncoding.Writer(bytes));
+    assertTrue(bytes.size() < 24, "sparse: " + bytes.size() + " bytes, not one counter per day up to 1500");
+    DayHistogram back = DayHistogram.readFrom(new StatsEncoding.Reader(new ByteArrayInputStream(bytes.toByteArray())));
     assertEquals(h, back);
     assertEquals(1500, back.max());
     assertEquals(3, back.percentile(50));
