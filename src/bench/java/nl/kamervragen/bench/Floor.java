@@ -31,6 +31,7 @@ import nl.kamervragen.core.KeptCopies;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.Statistics;
 import nl.kamervragen.core.SummaryMeasures;
+import nl.kamervragen.ministry.MinistryFamilies;
 import nl.kamervragen.input.ArchiveWalker;
 import nl.kamervragen.input.InputSelection;
 import nl.kamervragen.input.ListedEntry;
@@ -146,7 +147,7 @@ public final class Floor {
     AtomicInteger next = new AtomicInteger();
     List<Callable<Void>> tasks = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      Worker worker = new Worker(new DocumentIntake(maxFileBytes, referenceDate), spillFolder.resolve("worker-" + t), spillPolicy, inMemory);
+      Worker worker = new Worker(new DocumentIntake(maxFileBytes, referenceDate, MinistryFamilies.standard()), spillFolder.resolve("worker-" + t), spillPolicy, inMemory);
       workers.add(worker);
       tasks.add(() -> {
         for (int i = next.getAndIncrement(); i < input.size(); i = next.getAndIncrement()) {

@@ -1,12 +1,15 @@
 package nl.kamervragen.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import nl.kamervragen.input.InputException;
 import nl.kamervragen.input.InputSelection;
+import nl.kamervragen.ministry.MinistryFamilies;
 import nl.kamervragen.options.CommandLine;
 
 /** Validates the options and turns them into a {@link JobConfig}. */
@@ -46,7 +49,22 @@ final class CliConfig {
     }
     String link = options.getPublishLink().strip();
     return new JobConfig(input, outputPath, referenceDate(options.getReferenceDate(), clock), options.getMaxFileBytes(),
-        options.getMaxRejectedShare(), options.getKeepFailedStaging(), link.isEmpty() ? null : Path.of(link), options.getReportNote());
+        ministryFamilies(options.getMinistryFamilies()), options.getMaxRejectedShare(), options.getKeepFailedStaging(), link.isEmpty() ? null : Path.of(link), options.getReportNote());
+  }
+
+  private static MinistryFamilies ministryFamilies(String file) throws CommandLine.UsageError {
+    if (file == null || file.isBlank()) {
+      return MinistryFamilies.standard();
+    }
+    try {
+      return MinistryFamilies.fromFile(Path.of(file.strip()));
+    } catch (NoSuchFileException e) {
+      throw new CommandLine.UsageError("--ministryFamilies: no file '" + file.strip() + "'");
+    } catch (IOException e) {
+      throw new CommandLine.UsageError("--ministryFamilies: cannot read '" + file.strip() + "': " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.UsageError("--ministryFamilies: " + e.getMessage());
+    }
   }
 
   private static LocalDate referenceDate(String value, Clock clock) throws CommandLine.UsageError {

@@ -3,6 +3,7 @@ package nl.kamervragen.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import nl.kamervragen.input.InputSelection;
+import nl.kamervragen.ministry.MinistryFamilies;
 
 /**
  * The validated settings of one run, made once from the command-line options.
@@ -11,6 +12,7 @@ import nl.kamervragen.input.InputSelection;
  * @param output the folder the tables are published to (absolute)
  * @param referenceDate the date "open" and "overdue" are measured against
  * @param maxFileBytes files larger than this are rejected without being read whole
+ * @param ministryFamilies the mapping that gives each ministry its family
  * @param maxRejectedShare the largest share of rejected entries a published run may have
  * @param keepFailedStaging whether a run that is not published keeps its staging folder
  * @param publishLink a link to point at the output once published; null for none
@@ -21,6 +23,7 @@ record JobConfig(
     Path output,
     LocalDate referenceDate,
     long maxFileBytes,
+    MinistryFamilies ministryFamilies,
     double maxRejectedShare,
     boolean keepFailedStaging,
     Path publishLink,

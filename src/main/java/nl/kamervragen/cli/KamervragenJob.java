@@ -32,6 +32,7 @@ import nl.kamervragen.publish.Manifest;
 import nl.kamervragen.publish.OutputFolder;
 import nl.kamervragen.publish.StagedTables;
 import nl.kamervragen.report.ReportWriter;
+import nl.kamervragen.table.DataDictionary;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -112,7 +113,7 @@ final class KamervragenJob {
         long entries = list(listing);
         afterListing.run();
         Staging staging = new Staging(folder.staging().toString(), folder.ownerToken());
-        PipelineResult result = runPipeline(new RunConfig(listing.toString(), staging, config.referenceDate(), config.maxFileBytes()),
+        PipelineResult result = runPipeline(new RunConfig(listing.toString(), staging, config.referenceDate(), config.maxFileBytes(), config.ministryFamilies()),
             runId, entries, folder);
         OutputFolder.deleteTree(folder.staging().resolve(WriteTables.PARTS_FOLDER));
         printSummary(result);
@@ -308,6 +309,7 @@ final class KamervragenJob {
   private void publish(OutputFolder folder, StagedTables report, String runId, Instant started) throws IOException {
     Path staging = folder.staging();
     ReportWriter.write(staging, config.referenceDate(), config.reportNote());
+    DataDictionary.writeInto(staging);
     Manifest.write(staging, runId, started, clock.instant(), Version.current(), options.getRunner().getSimpleName(),
         effectiveOptions(), config.input().root() + "/" + config.input().pattern(), report);
     folder.publish();
@@ -348,6 +350,7 @@ final class KamervragenJob {
     effective.put("output", config.output().toString());
     effective.put("referenceDate", config.referenceDate().toString());
     effective.put("maxFileBytes", String.valueOf(config.maxFileBytes()));
+    effective.put("ministryFamilies", options.getMinistryFamilies().isBlank() ? "(shipped)" : options.getMinistryFamilies().strip());
     effective.put("maxRejectedShare", String.valueOf(config.maxRejectedShare()));
     effective.put("runner", options.getRunner().getSimpleName());
     if (isFlink()) {

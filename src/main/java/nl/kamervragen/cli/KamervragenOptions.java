@@ -49,6 +49,14 @@ public interface KamervragenOptions extends PipelineOptions {
   void setMaxFileBytes(long value);
 
   @Description(
+      "A file mapping ministry names to families (lines 'family | name | name'), instead of the mapping shipped "
+          + "with kamervragen (docs/statistics.md, \"Ministry families\"). Empty means the shipped one.")
+  @Default.String("")
+  String getMinistryFamilies();
+
+  void setMinistryFamilies(String value);
+
+  @Description(
       "Largest share (0-1) of input files that may be rejected; above it the run fails and publishes nothing.")
   @Default.Double(0.05)
   double getMaxRejectedShare();

@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 import nl.kamervragen.cite.CitedSources;
 import nl.kamervragen.cite.PaperReference;
 import nl.kamervragen.cite.PaperReferences;
+import nl.kamervragen.ministry.MinistryFamilies;
 import nl.kamervragen.model.Footnote;
 import nl.kamervragen.model.Kamervraag;
 import nl.kamervragen.model.Person;
@@ -38,23 +39,24 @@ final class DetailRows {
         .withFieldValue("party", p.party().orElse(null)));
   }
 
-  static List<Row> answerers(Kamervraag doc) {
+  static List<Row> answerers(Kamervraag doc, MinistryFamilies families) {
     List<Row> rows = new ArrayList<>();
     int seq = 0;
     for (Person p : doc.answerers()) {
       seq++;
       if (p.positions().isEmpty()) {
-        rows.add(answererRow(doc, seq, p, null, null));
+        rows.add(answererRow(doc, seq, p, null, null, families));
       }
       int positionSeq = 0;
       for (Position position : p.positions()) {
-        rows.add(answererRow(doc, seq, p, ++positionSeq, position));
+        rows.add(answererRow(doc, seq, p, ++positionSeq, position, families));
       }
     }
     return rows;
   }
 
-  private static Row answererRow(Kamervraag doc, int seq, Person p, Integer positionSeq, Position position) {
+  private static Row answererRow(Kamervraag doc, int seq, Person p, Integer positionSeq, Position position, MinistryFamilies families) {
+    String ministry = position == null ? null : position.ministry().orElse(null);
     return Tables.ANSWERERS
         .row()
         .withFieldValue("id", doc.caseNumber())
@@ -63,7 +65,8 @@ final class DetailRows {
         .withFieldValue("party", p.party().orElse(null))
         .withFieldValue("position_seq", positionSeq)
         .withFieldValue("position", position == null ? null : position.title())
-        .withFieldValue("ministry", position == null ? null : position.ministry().orElse(null))
+        .withFieldValue("ministry", ministry)
+        .withFieldValue("ministry_family", ministry == null ? null : families.familyOrSelf(ministry))
         .build();
   }
 

@@ -13,6 +13,7 @@ import nl.kamervragen.input.ListedEntry;
 import nl.kamervragen.model.ParseResult;
 import nl.kamervragen.parse.DocumentBytes;
 import nl.kamervragen.parse.DocumentParser;
+import nl.kamervragen.ministry.MinistryFamilies;
 import nl.kamervragen.parse.TopicVocabulary;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.values.Row;
@@ -40,10 +41,13 @@ public final class DocumentIntake {
   private final DocumentParser parser = new DocumentParser(TopicVocabulary.standard());
   private final ArchiveReader reader;
   private final LocalDate referenceDate;
+  private final MinistryFamilies families;
 
-  public DocumentIntake(long maxFileBytes, LocalDate referenceDate) {
+  /** @param families the mapping that gives each answerer's ministry its family */
+  public DocumentIntake(long maxFileBytes, LocalDate referenceDate, MinistryFamilies families) {
     this.reader = new ArchiveReader(maxFileBytes);
     this.referenceDate = referenceDate;
+    this.families = families;
   }
 
   /** Reads, decodes and parses one entry, when the listing policy lets it be read. */
@@ -78,7 +82,7 @@ public final class DocumentIntake {
       return rejected(inventory, name, PARSED, failed.line(), failed.reason());
     }
     Row parsed = ParsedDocument.of(((ParseResult.Parsed) result).document(), name, digest,
-        decoded.warning().map(List::of).orElse(List.of()), referenceDate);
+        decoded.warning().map(List::of).orElse(List.of()), referenceDate, families);
     return new Outcome(inventory, Optional.of(parsed), Optional.empty());
   }
 

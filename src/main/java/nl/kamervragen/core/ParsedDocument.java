@@ -2,6 +2,7 @@ package nl.kamervragen.core;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,9 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
-import nl.kamervragen.core.Candidate;
+import nl.kamervragen.ministry.MinistryFamilies;
 import nl.kamervragen.model.Kamervraag;
 import nl.kamervragen.model.Person;
 import nl.kamervragen.model.Topic;
@@ -35,9 +36,11 @@ public final class ParsedDocument {
 
   static final String DOCUMENT = "document";
   static final String CONTENT_SHA256 = "content_sha256";
+  /** The answerers' ministry names the family mapping does not know: not a table, read by {@link #stats}. */
+  static final String UNKNOWN_MINISTRIES = "unknown_ministries";
 
   /** How each detail table's rows are made from the parser's model: the one list of detail tables. */
-  private static final Map<TableDefinition, Function<Kamervraag, List<Row>>> DETAILS = detailMakers();
+  private static final Map<TableDefinition, BiFunction<Kamervraag, MinistryFamilies, List<Row>>> DETAILS = detailMakers();
 
   /** The detail tables a parsed document carries, each as an array field named after the table. */
   public static final List<TableDefinition> DETAIL_TABLES = List.copyOf(DETAILS.keySet());
@@ -51,15 +54,15 @@ public final class ParsedDocument {
 
   private ParsedDocument() {}
 
-  private static Map<TableDefinition, Function<Kamervraag, List<Row>>> detailMakers() {
-    Map<TableDefinition, Function<Kamervraag, List<Row>>> details = new LinkedHashMap<>();
-    details.put(Tables.QUESTIONS, DetailRows::questions);
-    details.put(Tables.SUBMITTERS, DetailRows::submitters);
+  private static Map<TableDefinition, BiFunction<Kamervraag, MinistryFamilies, List<Row>>> detailMakers() {
+    Map<TableDefinition, BiFunction<Kamervraag, MinistryFamilies, List<Row>>> details = new LinkedHashMap<>();
+    details.put(Tables.QUESTIONS, (doc, families) -> DetailRows.questions(doc));
+    details.put(Tables.SUBMITTERS, (doc, families) -> DetailRows.submitters(doc));
     details.put(Tables.ANSWERERS, DetailRows::answerers);
-    details.put(Tables.TOPICS, DetailRows::topics);
-    details.put(Tables.FOOTNOTES, DetailRows::footnotes);
-    details.put(Tables.POSTPONEMENTS, DetailRows::postponements);
-    details.put(Tables.PAPER_REFERENCES, DetailRows::paperReferences);
+    details.put(Tables.TOPICS, (doc, families) -> DetailRows.topics(doc));
+    details.put(Tables.FOOTNOTES, (doc, families) -> DetailRows.footnotes(doc));
+    details.put(Tables.POSTPONEMENTS, (doc, families) -> DetailRows.postponements(doc));
+    details.put(Tables.PAPER_REFERENCES, (doc, families) -> DetailRows.paperReferences(doc));
     return Collections.unmodifiableMap(details);
   }
 
@@ -75,7 +78,8 @@ public final class ParsedDocument {
     Schema.Builder builder =
         Schema.builder()
             .addRowField(DOCUMENT, Tables.DOCUMENTS.beamSchema())
-            .addStringField(CONTENT_SHA256);
+            .addStringField(CONTENT_SHA256)
+            .addArrayField(UNKNOWN_MINISTRIES, FieldType.STRING);
     for (TableDefinition table : DETAIL_TABLES) {
       builder.addArrayField(table.name(), FieldType.row(table.beamSchema()));
     }
@@ -86,17 +90,21 @@ public final class ParsedDocument {
    * Builds the row of a parsed document.
    *
    * @param extraWarnings warnings from reading the file (e.g. its encoding), listed first
+   * @param families the mapping that gives each answerer's ministry its family
    */
   public static Row of(
-      Kamervraag doc, String sourceFile, String contentSha256, List<String> extraWarnings, LocalDate referenceDate) {
+      Kamervraag doc, String sourceFile, String contentSha256, List<String> extraWarnings, LocalDate referenceDate,
+      MinistryFamilies families) {
     List<String> warnings = new ArrayList<>(extraWarnings);
     warnings.addAll(doc.warnings());
-    List<Object> values = new ArrayList<>(2 + DETAILS.size());
+    List<Object> values = new ArrayList<>(3 + DETAILS.size());
     values.add(documentRow(doc, sourceFile, warnings, referenceDate));
     values.add(contentSha256);
+    values.add(doc.answerers().stream().flatMap(p -> p.positions().stream()).flatMap(pos -> pos.ministry().stream())
+        .filter(m -> families.familyOf(m).isEmpty()).distinct().toList());
     // The schema's detail fields are DETAILS' keys in this same order (Beam's withFieldValue parses
     // names, and its build() checks and copies every nested row: the rows are built to the schema already).
-    DETAILS.values().forEach(rows -> values.add(rows.apply(doc)));
+    DETAILS.values().forEach(rows -> values.add(rows.apply(doc, families)));
     return Row.withSchema(SCHEMA).attachValues(values);
   }
 
@@ -142,11 +150,13 @@ public final class ParsedDocument {
             .map(r -> new StatsDocument.Member(r.getString("name"), Optional.ofNullable(r.getString("party"))))
             .toList();
     List<Row> answererRows = details(parsed, Tables.ANSWERERS);
+    Collection<String> unknownMinistries = parsed.getArray(UNKNOWN_MINISTRIES);
     List<String> answerers = answererRows.stream().map(r -> r.getString("name")).distinct().toList();
-    List<String> ministries =
+    List<StatsDocument.Ministry> ministries =
         answererRows.stream()
-            .map(r -> r.getString("ministry"))
-            .filter(m -> m != null)
+            .filter(r -> r.getString("ministry") != null)
+            .map(r -> new StatsDocument.Ministry(r.getString("ministry"), r.getString("ministry_family"),
+                !unknownMinistries.contains(r.getString("ministry"))))
             .distinct()
             .toList();
     List<String> topics = details(parsed, Tables.TOPICS).stream().map(r -> r.getString("topic")).toList();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import nl.kamervragen.stats.ArchiveStatistics;
 import nl.kamervragen.stats.DashboardStatistics;
+import nl.kamervragen.stats.MinistryStatistics;
 import nl.kamervragen.stats.StatsEncoding;
 import nl.kamervragen.stats.Totals;
 import nl.kamervragen.stats.StatsDocument;
@@ -29,14 +30,16 @@ public final class Statistics implements Serializable {
 
   private final ArchiveStatistics archive;
   private final DashboardStatistics dashboard;
+  private final MinistryStatistics ministries;
 
   public Statistics(LocalDate referenceDate) {
-    this(new ArchiveStatistics(), new DashboardStatistics(referenceDate));
+    this(new ArchiveStatistics(), new DashboardStatistics(referenceDate), new MinistryStatistics());
   }
 
-  private Statistics(ArchiveStatistics archive, DashboardStatistics dashboard) {
+  private Statistics(ArchiveStatistics archive, DashboardStatistics dashboard, MinistryStatistics ministries) {
     this.archive = archive;
     this.dashboard = dashboard;
+    this.ministries = ministries;
   }
 
   /** Writes the statistics compactly ({@link StatsEncoding}) to a stream it leaves open. */
@@ -44,12 +47,13 @@ public final class Statistics implements Serializable {
     StatsEncoding.Writer writer = new StatsEncoding.Writer(out);
     archive.writeTo(writer);
     dashboard.writeTo(writer);
+    ministries.writeTo(writer);
   }
 
   /** Reads what {@link #writeTo} wrote, and nothing beyond it. */
   public static Statistics readFrom(InputStream in) throws IOException {
     StatsEncoding.Reader reader = new StatsEncoding.Reader(in);
-    return new Statistics(ArchiveStatistics.readFrom(reader), DashboardStatistics.readFrom(reader));
+    return new Statistics(ArchiveStatistics.readFrom(reader), DashboardStatistics.readFrom(reader), MinistryStatistics.readFrom(reader));
   }
 
   public void add(Row document) {
@@ -59,16 +63,19 @@ public final class Statistics implements Serializable {
   public void add(StatsDocument doc) {
     archive.add(doc);
     dashboard.add(doc);
+    ministries.add(doc);
   }
 
   public void merge(Statistics other) {
     archive.merge(other.archive);
     dashboard.merge(other.dashboard);
+    ministries.merge(other.ministries);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Statistics other && archive.equals(other.archive) && dashboard.equals(other.dashboard);
+    return o instanceof Statistics other && archive.equals(other.archive) && dashboard.equals(other.dashboard)
+        && ministries.equals(other.ministries);
   }
 
   @Override
@@ -86,6 +93,11 @@ public final class Statistics implements Serializable {
           "overdue", r.overdue(), "timed", r.timed(), "mean_days", r.meanDays(), "median_days", r.medianDays(),
           "p75_days", r.p75Days(), "p90_days", r.p90Days(), "max_days", r.maxDays(), "within_21_share", r.within21Share(),
           "within_42_share", r.within42Share(), "on_time_share", r.onTimeShare()));
+    }
+    for (MinistryStatistics.MinistryRow m : ministries.rows()) {
+      rows.get(Tables.MINISTRIES).add(Tables.MINISTRIES.rowOf(
+          "name", m.name(), "family", m.family(), "known", m.known(), "first_submitted", m.firstSubmitted(),
+          "last_submitted", m.lastSubmitted(), "question_sets", m.questionSets()));
     }
     for (ArchiveStatistics.PartyCount p : archive.partyCounts()) {
       rows.get(Tables.QUESTIONS_PER_PARTY).add(Tables.QUESTIONS_PER_PARTY.rowOf(
@@ -145,6 +157,7 @@ public final class Statistics implements Serializable {
     measures.put(SummaryMeasures.DOCUMENTS_WITH_WARNINGS, totals.documentsWithWarnings());
     measures.put(SummaryMeasures.WARNINGS, totals.warnings());
     measures.put(SummaryMeasures.UNKNOWN_TOPICS, totals.unknownTopics());
+    measures.put(SummaryMeasures.UNKNOWN_MINISTRIES, ministries.unknownNames());
     return measures;
   }
 }

@@ -24,6 +24,7 @@ public final class SummaryMeasures {
   public static final String DOCUMENTS_WITH_WARNINGS = "documents_with_warnings";
   public static final String WARNINGS = "warnings";
   public static final String UNKNOWN_TOPICS = "unknown_topics";
+  public static final String UNKNOWN_MINISTRIES = "unknown_ministries";
 
   /** Every measure with its description, in the order they are explained. */
   public static final Map<String, String> DESCRIPTIONS = descriptions();
@@ -46,6 +47,7 @@ public final class SummaryMeasures {
     d.put(DOCUMENTS_WITH_WARNINGS, "question sets with at least one warning");
     d.put(WARNINGS, "warnings over all question sets");
     d.put(UNKNOWN_TOPICS, "topic labels outside the vocabularies (kept in the topics table)");
+    d.put(UNKNOWN_MINISTRIES, "ministry names the family mapping does not know, each a family of its own (ministries.known)");
     return java.util.Collections.unmodifiableMap(d);
   }
 

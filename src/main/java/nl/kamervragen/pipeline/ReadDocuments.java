@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import nl.kamervragen.core.DocumentIntake;
 import nl.kamervragen.input.ListedEntry;
 import nl.kamervragen.input.ListingFile;
+import nl.kamervragen.ministry.MinistryFamilies;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroSource;
@@ -41,11 +42,11 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
   private final Settings settings;
 
   /** What reading a file needs to know. */
-  record Settings(LocalDate referenceDate, long maxFileBytes) implements Serializable {}
+  record Settings(LocalDate referenceDate, long maxFileBytes, MinistryFamilies ministryFamilies) implements Serializable {}
 
   public ReadDocuments(RunConfig config) {
     this.listingFile = config.listingFile();
-    this.settings = new Settings(config.referenceDate(), config.maxFileBytes());
+    this.settings = new Settings(config.referenceDate(), config.maxFileBytes(), config.ministryFamilies());
   }
 
   @Override
@@ -82,7 +83,7 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
 
     @Setup
     public void setup() {
-      intake = new DocumentIntake(settings.maxFileBytes(), settings.referenceDate());
+      intake = new DocumentIntake(settings.maxFileBytes(), settings.referenceDate(), settings.ministryFamilies());
       encoding = new EncodedDocuments();
     }
 

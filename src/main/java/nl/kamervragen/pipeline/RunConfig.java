@@ -3,6 +3,7 @@ package nl.kamervragen.pipeline;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Objects;
+import nl.kamervragen.ministry.MinistryFamilies;
 
 /**
  * The validated settings of one pipeline run. Transforms take the parts they need from it, never
@@ -13,14 +14,16 @@ import java.util.Objects;
  * @param staging the folder the tables are written to, and the token that proves the run owns it
  * @param referenceDate the date "open" and "overdue" are measured against
  * @param maxFileBytes files larger than this are rejected without being read whole
+ * @param ministryFamilies the mapping that gives each ministry its family
  */
-public record RunConfig(String listingFile, Staging staging, LocalDate referenceDate, long maxFileBytes)
-    implements Serializable {
+public record RunConfig(String listingFile, Staging staging, LocalDate referenceDate, long maxFileBytes,
+    MinistryFamilies ministryFamilies) implements Serializable {
 
   public RunConfig {
     Objects.requireNonNull(listingFile, "listingFile");
     Objects.requireNonNull(staging, "staging");
     Objects.requireNonNull(referenceDate, "referenceDate");
+    Objects.requireNonNull(ministryFamilies, "ministryFamilies");
     if (maxFileBytes <= 0) {
       throw new IllegalArgumentException("maxFileBytes must be positive, got " + maxFileBytes);
     }

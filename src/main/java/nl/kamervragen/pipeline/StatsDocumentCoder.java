@@ -48,7 +48,12 @@ final class StatsDocumentCoder extends AtomicCoder<StatsDocument> {
       OPTIONAL_TEXT.encode(member.party().orElse(null), out);
     }
     TEXTS.encode(doc.answerers(), out);
-    TEXTS.encode(doc.ministries(), out);
+    INT.encode(doc.ministries().size(), out);
+    for (StatsDocument.Ministry ministry : doc.ministries()) {
+      TEXT.encode(ministry.name(), out);
+      TEXT.encode(ministry.family(), out);
+      BOOLEAN.encode(ministry.known(), out);
+    }
     TEXTS.encode(doc.topics(), out);
     INT.encode(doc.warnings(), out);
     BOOLEAN.encode(doc.truncated(), out);
@@ -73,7 +78,11 @@ final class StatsDocumentCoder extends AtomicCoder<StatsDocument> {
       submitters.add(new StatsDocument.Member(TEXT.decode(in), Optional.ofNullable(OPTIONAL_TEXT.decode(in))));
     }
     List<String> answerers = TEXTS.decode(in);
-    List<String> ministries = TEXTS.decode(in);
+    int ministryCount = INT.decode(in);
+    List<StatsDocument.Ministry> ministries = new ArrayList<>(ministryCount);
+    for (int i = 0; i < ministryCount; i++) {
+      ministries.add(new StatsDocument.Ministry(TEXT.decode(in), TEXT.decode(in), BOOLEAN.decode(in)));
+    }
     List<String> topics = TEXTS.decode(in);
     int warnings = INT.decode(in);
     boolean truncated = BOOLEAN.decode(in);

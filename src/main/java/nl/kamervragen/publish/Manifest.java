@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import nl.kamervragen.report.ReportWriter;
+import nl.kamervragen.table.DataDictionary;
 
 /** {@code manifest.json}: what one run read, how, and what it wrote. */
 public final class Manifest {
@@ -56,6 +57,7 @@ public final class Manifest {
           node.putArray("files").add(table + ".csv").add(table + ".parquet");
         });
     root.put("report", ReportWriter.FILE_NAME);
+    root.put("dictionary", DataDictionary.FILE_NAME);
     json.writeValue(folder.resolve(FILE).toFile(), root);
   }
 }

@@ -33,7 +33,7 @@ public final class ReportWriter {
 
   /** The ids of the charts every report has, in page order; the browser test checks each one. */
   public static final List<String> CHART_IDS =
-      List.of("reply-time-histogram", "on-time-per-year", "ministries", "party-months", "topics", "topic-trend",
+      List.of("reply-time-histogram", "on-time-per-year", "ministries", "ministry-family-years", "party-months", "topics", "topic-trend",
           "reply-heat-map", "cited-sites", "cited-outlets", "overdue-backlog");
 
   private static final int OVERDUE_ROWS = 50;
@@ -77,14 +77,14 @@ public final class ReportWriter {
     List<TableRow> responseTime = TableRows.read(folder, Tables.RESPONSE_TIME, r -> true);
     headline(main, responseTime);
     replyTimes(main, responseTime);
-    ministries(main, responseTime);
+    MinistrySection.write(section(main, "Ministeries"), responseTime);
     parties(main);
     topics(main);
     heatMap(main);
     citedSources(main);
     overdue(main);
     conflicts(main);
-    main.appendElement("footer").text("Gemaakt door kamervragen uit de tabellen in deze map; zie docs/tables.md voor elke kolom.");
+    main.appendElement("footer").text("Gemaakt door kamervragen uit de tabellen in deze map; tables.md in dezelfde map beschrijft elke kolom.");
     return page;
   }
 
@@ -143,23 +143,6 @@ public final class ReportWriter {
                 "Aandeel van de beantwoorde vragensets dat binnen de eigen termijn (21 of 42 dagen) is beantwoord, per jaar van indienen.",
                 years, Math.max(1, years.size() / 12), 1, Labels::percent, List.of(), "jaar van indienen"),
         "Aandeel op tijd beantwoord (binnen 21 dagen, of 42 na een uitstelbericht), per jaar van indienen.");
-  }
-
-  private void ministries(Element main, List<TableRow> responseTime) {
-    Element section = section(main, "Ministeries");
-    List<Ranked> rows = responseTime.stream()
-        .filter(r -> r.get("dimension").equals("ministry") && r.get("year").isEmpty() && !r.get("median_days").isEmpty())
-        .sorted(Comparator.comparingDouble((TableRow r) -> -r.decimal("median_days")).thenComparing(r -> r.get("value")))
-        .limit(25)
-        .map(r -> new Ranked(r.get("value"), r.decimal("median_days"), r.decimal("p90_days"),
-            "mediaan " + Math.round(r.decimal("median_days")) + ", p90 " + Math.round(r.decimal("p90_days"))
-                + " d (n=" + Labels.count(r.number("timed")) + ")"))
-        .toList();
-    figure(section, rows.isEmpty()
-            ? Charts.empty("ministries", "Antwoordtijd per ministerie", "Geen beantwoorde vragen")
-            : Charts.rankedBars("ministries", "Antwoordtijd per ministerie",
-                "Mediane antwoordtijd (donker) en 90e percentiel (licht) per beantwoordend ministerie, traagste eerst.", rows, Labels::days),
-        "Mediaan (donker) en 90e percentiel (licht) van de antwoordtijd per ministerie dat antwoordde; n = beantwoorde vragensets.");
   }
 
   private void parties(Element main) throws IOException {
@@ -336,13 +319,13 @@ public final class ReportWriter {
     return table.appendElement("tbody");
   }
 
-  private static Element section(Element main, String title) {
+  static Element section(Element main, String title) {
     Element section = main.appendElement("section");
     section.appendElement("h2").text(title);
     return section;
   }
 
-  private static void figure(Element section, Element svg, String caption) {
+  static void figure(Element section, Element svg, String caption) {
     Element figure = section.appendElement("figure");
     figure.appendElement("h3").text(svg.selectFirst("title").text());
     figure.appendChild(svg);

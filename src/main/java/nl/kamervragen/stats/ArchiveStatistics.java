@@ -27,7 +27,8 @@ public final class ArchiveStatistics implements Serializable {
    * submission year and one per value over all years, except {@code month}, whose rows each cover
    * one month of one year.
    */
-  public static final List<String> DIMENSIONS = List.of("all", "ministry", "answerer", "party", "member", "topic", "month");
+  public static final List<String> DIMENSIONS =
+      List.of("all", "ministry", "ministry_family", "answerer", "party", "member", "topic", "month");
 
   private final Map<ResponseKey, ResponseGroup> responseTime = new HashMap<>();
   private final Map<YearKey, PartyGroup> partyYear = new HashMap<>();
@@ -54,7 +55,8 @@ public final class ArchiveStatistics implements Serializable {
 
     for (Integer y : yearAndAllYears(year)) {
       addResponse("all", ALL, y, doc);
-      doc.ministries().stream().distinct().forEach(m -> addResponse("ministry", m, y, doc));
+      doc.ministries().stream().map(StatsDocument.Ministry::name).distinct().forEach(m -> addResponse("ministry", m, y, doc));
+      doc.ministries().stream().map(StatsDocument.Ministry::family).distinct().forEach(f -> addResponse("ministry_family", f, y, doc));
       doc.answerers().stream().distinct().forEach(a -> addResponse("answerer", a, y, doc));
       parties.forEach(p -> addResponse("party", p, y, doc));
       members.forEach(m -> addResponse("member", m, y, doc));

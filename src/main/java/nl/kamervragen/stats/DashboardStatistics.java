@@ -119,7 +119,10 @@ public final class DashboardStatistics implements Serializable {
     int bin = Math.min(days, HISTOGRAM_MAX_DAYS + 1);
     histograms.add(Key.of("all", ALL, ALL_YEARS), bin, 1);
     histograms.add(Key.of("all", ALL, year), bin, 1);
-    doc.ministries().stream().distinct().forEach(m -> histograms.add(Key.of("ministry", m, ALL_YEARS), bin, 1));
+    doc.ministries().stream().map(StatsDocument.Ministry::name).distinct()
+        .forEach(m -> histograms.add(Key.of("ministry", m, ALL_YEARS), bin, 1));
+    doc.ministries().stream().map(StatsDocument.Ministry::family).distinct()
+        .forEach(f -> histograms.add(Key.of("ministry_family", f, ALL_YEARS), bin, 1));
     replyBySubmission.add(
         Key.of(Periods.fortnightStart(doc.submitted()).toString(), String.valueOf(days / REPLY_BIN_DAYS)), 0, 1);
   }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param questions number of questions
  * @param submitters the submitting members
  * @param answerers names of the answering members of government
- * @param ministries distinct ministries of the answerers
+ * @param ministries distinct ministries of the answerers, each with its family
  * @param topics topic labels
  * @param warnings number of parser warnings
  * @param truncated whether the body looks cut off
@@ -35,7 +35,7 @@ public record StatsDocument(
     int questions,
     List<Member> submitters,
     List<String> answerers,
-    List<String> ministries,
+    List<Ministry> ministries,
     List<String> topics,
     int warnings,
     boolean truncated,
@@ -57,6 +57,18 @@ public record StatsDocument(
 
     public String partyLabel() {
       return party.orElse(NO_PARTY);
+    }
+  }
+
+  /**
+   * A ministry of the answerers, with its family ({@code nl.kamervragen.ministry.MinistryFamilies}).
+   *
+   * @param known whether the mapping knows the name; an unknown name is its own family
+   */
+  public record Ministry(String name, String family, boolean known) {
+    public Ministry {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(family, "family");
     }
   }
 

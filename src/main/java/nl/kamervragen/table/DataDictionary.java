@@ -14,6 +14,14 @@ public final class DataDictionary {
   /** Where the dictionary lives in the repository. */
   public static final Path LOCATION = Path.of("docs", "tables.md");
 
+  /** Its name next to the tables of every run, so that the output folder explains itself. */
+  public static final String FILE_NAME = "tables.md";
+
+  /** Writes the dictionary into an output folder, next to the tables it describes. */
+  public static void writeInto(Path folder) throws IOException {
+    Files.writeString(folder.resolve(FILE_NAME), markdown(), StandardCharsets.UTF_8);
+  }
+
   private DataDictionary() {}
 
   public static void main(String[] args) throws IOException {

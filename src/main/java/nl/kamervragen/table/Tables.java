@@ -95,6 +95,7 @@ public final class Tables {
           .optional("position_seq", INT, "position of this role in the person's role list, from 1")
           .optional("position", STRING, "minister, staatssecretaris, minister zonder portefeuille, minister-president or viceminister-president")
           .optional("ministry", STRING, "lowercased ministry name; empty when the role names none")
+          .optional("ministry_family", STRING, "the ministry's family, the same through cabinet changes (docs/statistics.md, \"Ministry families\"); the name itself for a ministry the mapping does not know; empty when the role names no ministry")
           .build(BY_CASE_NUMBER_PREFIX, "id", "seq", "position_seq");
 
   public static final TableDefinition TOPICS =
@@ -167,7 +168,7 @@ public final class Tables {
 
   public static final TableDefinition RESPONSE_TIME =
       TableDefinition.builder("response_time", STATISTICS, "Response-time statistics per value of each dimension, per year of submission and over all years.")
-          .required("dimension", STRING, "all, ministry, answerer, party, member, topic or month (of submission)")
+          .required("dimension", STRING, "all, ministry, ministry_family, answerer, party, member, topic or month (of submission)")
           .required("value", STRING, "the dimension's value ('all' for dimension all; YYYY-MM for month)")
           .optional("year", INT, "year of submission the row covers; empty for all years together. Every value has a row per year and one for all years, except a month, whose one row has the month's year")
           .required("documents", LONG, "question sets")
@@ -184,6 +185,16 @@ public final class Tables {
           .optional("within_42_share", DOUBLE, "share (0-1) of timed sets answered within 42 days")
           .optional("on_time_share", DOUBLE, "share (0-1) of timed sets answered within their own deadline (21, or 42 after a postponement)")
           .build(SINGLE, "dimension", "value", "year");
+
+  public static final TableDefinition MINISTRIES =
+      TableDefinition.builder("ministries", STATISTICS, "Every ministry name the answerers show, with its family: the families stay the same through cabinet changes (docs/statistics.md, \"Ministry families\").")
+          .required("name", STRING, "lowercased ministry name, as the answerer lines show it")
+          .required("family", STRING, "its family; the name itself when the mapping does not know it")
+          .required("known", BOOLEAN, "the family mapping knows the name (see summary.unknown_ministries)")
+          .required("first_submitted", DATE, "submission date of the first question set it answered")
+          .required("last_submitted", DATE, "submission date of the last question set it answered")
+          .required("question_sets", LONG, "question sets with an answerer of this ministry")
+          .build(SINGLE, "family", "name");
 
   public static final TableDefinition QUESTIONS_PER_PARTY =
       TableDefinition.builder("questions_per_party", STATISTICS, "Question sets and questions per submitting party and year of submission. A set signed by members of two parties counts once for each.")
@@ -222,9 +233,9 @@ public final class Tables {
 
   public static final TableDefinition REPLY_TIME_HISTOGRAM =
       TableDefinition.builder("reply_time_histogram", STATISTICS, "Answered sets per reply time in whole days: one bin per day from 0 to 100 and one overflow bin, overall (per year of submission and over all years) and per answering ministry (over all years). Every bin is listed, empty ones too.")
-          .required("dimension", STRING, "all or ministry")
-          .required("value", STRING, "'all', or the lowercased ministry name")
-          .optional("year", INT, "year of submission; empty for all years together (always for dimension ministry)")
+          .required("dimension", STRING, "all, ministry or ministry_family")
+          .required("value", STRING, "'all', the lowercased ministry name, or the ministry family")
+          .optional("year", INT, "year of submission; empty for all years together (always for the ministry dimensions)")
           .required("days_from", INT, "first reply time in the bin, in days (101 for the overflow bin)")
           .optional("days_to", INT, "last reply time in the bin, in days; empty for the overflow bin (more than 100 days)")
           .required("question_sets", LONG, "answered sets with a usable reply time in the bin")
@@ -303,7 +314,7 @@ public final class Tables {
   public static final List<TableDefinition> ALL =
       List.of(
           DOCUMENTS, QUESTIONS, SUBMITTERS, ANSWERERS, TOPICS, FOOTNOTES, POSTPONEMENTS, PAPER_REFERENCES,
-          RESPONSE_TIME, QUESTIONS_PER_PARTY, TOPIC_FREQUENCY, TOPIC_PARTY,
+          RESPONSE_TIME, MINISTRIES, QUESTIONS_PER_PARTY, TOPIC_FREQUENCY, TOPIC_PARTY,
           QUESTIONS_PER_PERIOD, REPLY_TIME_HISTOGRAM, REPLY_TIME_BY_SUBMISSION, CITED_SOURCES, PARTY_PAIRS,
           OVERDUE, OVERDUE_PER_WEEK,
           REJECTS, DUPLICATES, INPUT_FILES, SUMMARY);

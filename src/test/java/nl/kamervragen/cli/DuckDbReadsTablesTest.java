@@ -160,6 +160,10 @@ class DuckDbReadsTablesTest {
         "SELECT site, count(*), count(DISTINCT id) FROM " + parquet(Tables.FOOTNOTES) + " WHERE site IS NOT NULL GROUP BY 1",
         "SELECT source, footnotes, question_sets FROM " + parquet(Tables.CITED_SOURCES) + " WHERE kind = 'site' AND dimension = 'all' AND year IS NULL");
     assertSameRows(
+        "SELECT ministry, ministry_family, count(DISTINCT a.id), min(d.submitted), max(d.submitted) FROM " + parquet(Tables.ANSWERERS)
+            + " a JOIN " + parquet(Tables.DOCUMENTS) + " d ON a.id = d.id WHERE ministry IS NOT NULL GROUP BY 1, 2",
+        "SELECT name, family, question_sets, first_submitted, last_submitted FROM " + parquet(Tables.MINISTRIES));
+    assertSameRows(
         "SELECT id, overdue_days FROM " + parquet(Tables.DOCUMENTS) + " WHERE overdue",
         "SELECT id, overdue_days FROM " + parquet(Tables.OVERDUE));
     assertSameRows(

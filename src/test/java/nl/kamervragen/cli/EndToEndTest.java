@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.kamervragen.table.CsvCells;
+import nl.kamervragen.table.DataDictionary;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.MainRun;
@@ -113,6 +114,7 @@ class EndToEndTest {
     assertEquals(String.valueOf(summary.get("documents")), all.get("documents"));
     assertEquals("3", all.get("open"));
     assertTrue(Files.notExists(output.resolve(".parts")), "staging folder removed");
+    assertEquals(DataDictionary.markdown(), Files.readString(output.resolve(DataDictionary.FILE_NAME)), "the dictionary ships with the tables");
   }
 
   @Test

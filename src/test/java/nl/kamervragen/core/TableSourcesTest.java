@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import nl.kamervragen.input.ArchiveWalker;
 import nl.kamervragen.input.InputSelection;
+import nl.kamervragen.ministry.MinistryFamilies;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.TableDefinition.Source;
 import nl.kamervragen.table.Tables;
@@ -54,7 +55,7 @@ class TableSourcesTest {
   void readingTheInputMakesTheInputTables() throws Exception {
     Files.writeString(work.resolve("a.txt"), "geen kamervraag");
     Set<TableDefinition> made = new HashSet<>();
-    DocumentIntake intake = new DocumentIntake(1000, TestParsedDocuments.REFERENCE_DATE);
+    DocumentIntake intake = new DocumentIntake(1000, TestParsedDocuments.REFERENCE_DATE, MinistryFamilies.standard());
     new ArchiveWalker(InputSelection.of(work.toString(), false)).forEachRemaining(entry -> {
       DocumentIntake.Outcome outcome = intake.read(entry);
       made.add(table(outcome.inventory()));

@@ -2,6 +2,7 @@ package nl.kamervragen.core;
 
 import java.time.LocalDate;
 import java.util.List;
+import nl.kamervragen.ministry.MinistryFamilies;
 import nl.kamervragen.model.Kamervraag;
 import nl.kamervragen.parse.TestDocuments;
 import org.apache.beam.sdk.values.Row;
@@ -15,7 +16,7 @@ public final class TestParsedDocuments {
 
   public static Row of(String text, String sourceFile) {
     Kamervraag doc = TestDocuments.parsed(text);
-    return ParsedDocument.of(doc, sourceFile, Integer.toHexString(text.hashCode()), List.of(), REFERENCE_DATE);
+    return ParsedDocument.of(doc, sourceFile, Integer.toHexString(text.hashCode()), List.of(), REFERENCE_DATE, MinistryFamilies.standard());
   }
 
   public static Row ofResource(String resource) {

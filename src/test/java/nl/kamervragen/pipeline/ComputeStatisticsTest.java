@@ -1,10 +1,12 @@
 package nl.kamervragen.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.core.TestParsedDocuments;
@@ -66,6 +68,21 @@ class ComputeStatisticsTest {
             responseTime("ministry", "binnenlandse zaken en koninkrijksrelaties", 1, 1, 0, 0, 1, 21.0, 21, 21, 21, 21, 1.0, 1.0, 1.0),
             responseTime("ministry", "veiligheid en justitie", 1, 1, 0, 0, 1, 33.0, 33, 33, 33, 33, 0.0, 1.0, 0.0),
             responseTime("ministry", "buitenlandse zaken", 1, 1, 0, 0, 1, 33.0, 33, 33, 33, 33, 0.0, 1.0, 0.0));
+    PAssert.that(dimension(stats, "ministry_family"))
+        .containsInAnyOrder(
+            responseTime("ministry_family", "binnenlandse zaken", 1, 1, 0, 0, 1, 21.0, 21, 21, 21, 21, 1.0, 1.0, 1.0),
+            responseTime("ministry_family", "justitie", 1, 1, 0, 0, 1, 33.0, 33, 33, 33, 33, 0.0, 1.0, 0.0),
+            responseTime("ministry_family", "buitenlandse zaken", 1, 1, 0, 0, 1, 33.0, 33, 33, 33, 33, 0.0, 1.0, 0.0));
+    PAssert.that(stats.get(TableTags.of(Tables.MINISTRIES))).satisfies(rows -> {
+      Map<String, String> families = new TreeMap<>();
+      rows.forEach(r -> families.put(r.getString("name"), r.getString("family") + " known=" + r.getBoolean("known")
+          + " sets=" + r.getInt64("question_sets") + " first=last:" + r.getValue("first_submitted").equals(r.getValue("last_submitted"))));
+      assertEquals(Map.of(
+          "binnenlandse zaken en koninkrijksrelaties", "binnenlandse zaken known=true sets=1 first=last:true",
+          "veiligheid en justitie", "justitie known=true sets=1 first=last:true",
+          "buitenlandse zaken", "buitenlandse zaken known=true sets=1 first=last:true"), families);
+      return null;
+    });
     PAssert.that(stats.get(TableTags.of(Tables.QUESTIONS_PER_PARTY)).apply("All years", Filter.by(r -> r.getInt32("year") == null)))
         .containsInAnyOrder(
             party("GL", 1, 5, 0.3333), party("SP", 1, 4, 0.3333), party("CDA", 1, 4, 0.3333), party("VVD", 1, 4, 0.3333),
@@ -76,7 +93,8 @@ class ComputeStatisticsTest {
         .containsInAnyOrder(List.of(
             KV.of(SummaryMeasures.DOCUMENTS, 3L), KV.of(SummaryMeasures.ANSWERED, 2L), KV.of(SummaryMeasures.OPEN, 1L),
             KV.of(SummaryMeasures.OVERDUE, 1L), KV.of(SummaryMeasures.UNTIMED, 0L), KV.of(SummaryMeasures.TRUNCATED, 1L),
-            KV.of(SummaryMeasures.DOCUMENTS_WITH_WARNINGS, 0L), KV.of(SummaryMeasures.WARNINGS, 0L), KV.of(SummaryMeasures.UNKNOWN_TOPICS, 0L)));
+            KV.of(SummaryMeasures.DOCUMENTS_WITH_WARNINGS, 0L), KV.of(SummaryMeasures.WARNINGS, 0L), KV.of(SummaryMeasures.UNKNOWN_TOPICS, 0L),
+            KV.of(SummaryMeasures.UNKNOWN_MINISTRIES, 0L)));
     pipeline.run();
   }
 
@@ -104,7 +122,7 @@ class ComputeStatisticsTest {
           java.util.List<String> pairs = new java.util.ArrayList<>();
           rows.forEach(r -> pairs.add(r.getString("party_a") + "+" + r.getString("party_b") + "=" + r.getInt64("question_sets")));
           java.util.Collections.sort(pairs);
-          org.junit.jupiter.api.Assertions.assertEquals(
+          assertEquals(
               java.util.List.of("CDA+CU=1", "CDA+SGP=1", "CDA+SP=1", "CDA+VVD=1", "CU+SGP=1", "CU+SP=1", "CU+VVD=1",
                   "SGP+SP=1", "SGP+VVD=1", "SP+VVD=1"), pairs);
           return null;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import nl.kamervragen.core.TestParsedDocuments;
+import nl.kamervragen.ministry.MinistryFamilies;
 import nl.kamervragen.parse.TestDocuments;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TestArchive;
@@ -48,7 +49,8 @@ class ReadDocumentsTest {
     Files.createSymbolicLink(input.resolve("broken/outside.txt"), Path.of("/proc/self/mem"));
 
     Path listing = TestStaging.listing(input, work.resolve("listing.avro"), false);
-    RunConfig config = new RunConfig(listing.toString(), TestStaging.in(work.resolve("staging")), TestParsedDocuments.REFERENCE_DATE, 64 * 1024);
+    RunConfig config = new RunConfig(listing.toString(), TestStaging.in(work.resolve("staging")), TestParsedDocuments.REFERENCE_DATE, 64 * 1024,
+        MinistryFamilies.standard());
     PCollectionTuple read = pipeline.apply(new ReadDocuments(config));
 
     PAssert.that(

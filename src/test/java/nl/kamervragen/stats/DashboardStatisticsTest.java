@@ -1,8 +1,8 @@
 package nl.kamervragen.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.kamervragen.ministry.MinistryFamilies;
 import nl.kamervragen.stats.DashboardStatistics.OverdueWeek;
 import nl.kamervragen.stats.DashboardStatistics.PartyPair;
 import nl.kamervragen.stats.DashboardStatistics.SourceCount;
@@ -18,13 +19,16 @@ import org.junit.jupiter.api.Test;
 class DashboardStatisticsTest {
 
   private static final LocalDate REFERENCE = LocalDate.of(2024, 3, 6); // a Wednesday
+  private static final MinistryFamilies FAMILIES = MinistryFamilies.standard();
 
   /** A set submitted on a date, answered after {@code days} (or open when null), 21-day deadline. */
   private static StatsDocument doc(LocalDate submitted, Integer days, List<StatsDocument.Member> members, List<String> ministries,
       List<String> sites, List<String> outlets) {
     Optional<Integer> responseDays = Optional.ofNullable(days);
+    List<StatsDocument.Ministry> withFamilies = ministries.stream()
+        .map(m -> new StatsDocument.Ministry(m, FAMILIES.familyOrSelf(m), FAMILIES.familyOf(m).isPresent())).toList();
     return new StatsDocument(submitted, days != null, responseDays, responseDays.map(d -> d <= 21), false, 2, members,
-        List.of(), ministries, List.of(), 0, false, 0, responseDays.map(submitted::plusDays), submitted.plusDays(21), sites, outlets);
+        List.of(), withFamilies, List.of(), 0, false, 0, responseDays.map(submitted::plusDays), submitted.plusDays(21), sites, outlets);
   }
 
   private static StatsDocument doc(LocalDate submitted, Integer days, String... parties) {
@@ -75,7 +79,8 @@ class DashboardStatisticsTest {
         .collect(Collectors.groupingBy(b -> b.dimension() + "/" + b.value() + "/" + b.year().map(String::valueOf).orElse("all years"),
             Collectors.summingLong(DashboardStatistics.HistogramBin::questionSets)));
     assertEquals(Map.of("all/all/all years", 5L, "all/all/2020", 2L, "all/all/2021", 3L,
-        "ministry/financiën/all years", 2L, "ministry/defensie/all years", 1L), perGroup);
+        "ministry/financiën/all years", 2L, "ministry/defensie/all years", 1L,
+        "ministry_family/financiën/all years", 2L, "ministry_family/defensie/all years", 1L), perGroup);
     assertEquals(102, stats.histogramBins().stream().filter(b -> b.year().equals(Optional.of(2020))).count(), "every bin of a year's histogram too");
   }
 

@@ -116,7 +116,7 @@ class StatisticsTest {
   private static StatsDocument doc(LocalDate submitted, Integer days, boolean overdue, List<StatsDocument.Member> members, List<String> topics) {
     boolean answered = days != null;
     return new StatsDocument(submitted, answered, Optional.ofNullable(days), Optional.ofNullable(days).map(d -> d <= 21),
-        overdue, 3, members, answered ? List.of("Minister A") : List.of(), answered ? List.of("financiën") : List.of(), topics, 0, false, 0,
+        overdue, 3, members, answered ? List.of("Minister A") : List.of(), answered ? List.of(new StatsDocument.Ministry("financiën", "financiën", true)) : List.of(), topics, 0, false, 0,
         Optional.ofNullable(days).map(submitted::plusDays), submitted.plusDays(21), List.of(), List.of());
   }
 
