@@ -2,6 +2,7 @@ package nl.kamervragen.pipeline;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.channels.Channels;
 import java.time.LocalDate;
 import nl.kamervragen.core.DocumentIntake;
 import nl.kamervragen.input.ListedEntry;
@@ -9,12 +10,14 @@ import nl.kamervragen.input.ListingFile;
 import nl.kamervragen.ministry.MinistryFamilies;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.coders.RowCoder;
-import org.apache.beam.sdk.extensions.avro.io.AvroSource;
-import org.apache.beam.sdk.io.Read;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -38,6 +41,16 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<Row> REJECTS = TableTags.of(Tables.REJECTS);
   public static final TupleTag<Row> INPUT_FILES = TableTags.of(Tables.INPUT_FILES);
 
+  /**
+   * Entries are spread over this many random keys for reading. Beam's own file reading reshuffles
+   * with one random key per file; the DirectRunner runs every later step once per key, which made
+   * 20,000 files take over ten minutes. But the runner spreads keys over workers by their hash, and
+   * 64 keys left one of two Flink workers 55 % of a million files (31 s longer than the other);
+   * with 1,024 keys the shares differ by about 3 %. (An Avro source split by size was even, but a
+   * job on a Flink cluster then failed to recover from a lost TaskManager: FlinkClusterIT.)
+   */
+  static final int BUCKETS = 1024;
+
   private final String listingFile;
   private final Settings settings;
 
@@ -51,21 +64,29 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
 
   @Override
   public PCollectionTuple expand(PBegin input) {
-    // The listing is an Avro file, read as a splittable source: each worker reads its own share of
-    // the entries, split by the source's size into equal parts. A reshuffle over random keys left
-    // the split to the hash of 64 keys, and one of two Flink workers read 55 % of a million files.
     PCollectionTuple parsed =
         input
-            .apply("List entries", Read.from(
-                AvroSource.from(listingFile)
-                    .withParseFn(ListingFile::entryOf, ListedEntryCoder.of())
-                    .withMinBundleSize(ListingFile.SYNC_INTERVAL_BYTES)))
+            .apply("Listing", Create.of(listingFile).withCoder(StringUtf8Coder.of()))
+            .apply("List entries", ParDo.of(new ListEntriesFn()))
+            .setCoder(ListedEntryCoder.of())
+            .apply("Spread entries", Reshuffle.<ListedEntry>viaRandomKey().withNumBuckets(BUCKETS))
             .apply("Read and parse files",
                 ParDo.of(new ReadFileFn(settings)).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTS).and(INPUT_FILES)));
     parsed.get(DOCUMENTS).setCoder(EncodedDocuments.CODER);
     parsed.get(REJECTS).setCoder(RowCoder.of(Tables.REJECTS.beamSchema()));
     parsed.get(INPUT_FILES).setCoder(RowCoder.of(Tables.INPUT_FILES.beamSchema()));
     return parsed;
+  }
+
+  /** The entries of a listing file. */
+  static final class ListEntriesFn extends DoFn<String, ListedEntry> {
+    @ProcessElement
+    public void process(@Element String listing, OutputReceiver<ListedEntry> out) throws IOException {
+      try (ListingFile.Reader entries =
+          ListingFile.read(Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(listing, false))))) {
+        entries.forEachRemaining(out::output);
+      }
+    }
   }
 
   /** Reads one entry, bounded by the size cap, and parses it. Thin: the work is in {@link DocumentIntake}. */

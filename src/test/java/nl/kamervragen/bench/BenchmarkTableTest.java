@@ -27,5 +27,14 @@ class BenchmarkTableTest {
     assertTrue(md.contains("| parser ≥ 1/3 of the read-and-decode pass's MB/s (100,000 documents) | 0.40 | yes |"), md);
     assertTrue(md.contains("| DirectRunner (checks off) ≥ 20 % of the floor's documents/s at 100k | 25 % | yes |"), md);
     assertTrue(md.contains("at 1M | not measured | – |"), md);
+    assertTrue(md.contains("| FlinkRunner embedded ≥ 75 % of the floor's documents/s at 100k | not measured | – |"), md);
+
+    Map<Long, Map<String, BenchmarkTable.Result>> million = new java.util.TreeMap<>(Map.of(1_000_000L, Map.of(
+        "parse", new BenchmarkTable.Result(1_000_000, "parse", 1, 25.0, 600_000, 1_000_000, 6_000_000_000L),
+        "floor", new BenchmarkTable.Result(1_000_000, "floor", 1, 135.0, 9_000_000, 1_000_000, 6_000_000_000L),
+        "flink", new BenchmarkTable.Result(1_000_000, "flink", 1, 170.0, 2_000_000, 1_000_000, 6_000_000_000L))));
+    String big = BenchmarkTable.markdown(million);
+    assertTrue(big.contains("| FlinkRunner embedded ≥ 75 % of the floor's documents/s at 1M | 79 % | yes |"), big);
+    assertTrue(big.contains("| the floor's time at most 4 times the parse pass's at 1M | 5.4 times | no |"), big);
   }
 }
