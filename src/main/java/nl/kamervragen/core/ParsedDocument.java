@@ -226,7 +226,8 @@ public final class ParsedDocument {
         .withFieldValue("overdue", facts.overdue())
         .withFieldValue("overdue_days", facts.overdueDays().orElse(null))
         .withFieldValue("submitters", join(doc.submitters().stream().map(Person::name).toList()))
-        .withFieldValue("submitter_parties", join(doc.submitters().stream().map(p -> p.party().orElse("")).toList()))
+        .withFieldValue("submitter_parties", doc.submitters().stream().allMatch(p -> p.party().isEmpty())
+            ? null : join(doc.submitters().stream().map(p -> p.party().orElse("")).toList()))
         .withFieldValue("answerers", join(doc.answerers().stream().map(Person::name).toList()))
         .withFieldValue("answering_ministries", join(List.copyOf(ministries)))
         .withFieldValue("topics", join(doc.topics().stream().map(Topic::label).toList()))
@@ -250,7 +251,8 @@ public final class ParsedDocument {
         .build();
   }
 
+  /** A list in one cell; null, not an empty string, for a list with no elements. */
   private static String join(List<String> values) {
-    return values.stream().collect(Collectors.joining(LIST_SEPARATOR));
+    return values.isEmpty() ? null : values.stream().collect(Collectors.joining(LIST_SEPARATOR));
   }
 }

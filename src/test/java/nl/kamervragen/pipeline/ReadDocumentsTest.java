@@ -62,9 +62,9 @@ class ReadDocumentsTest {
                           + document.getString("warnings") + "]";
                     })))
         .containsInAnyOrder(
-            "2011Z18 2011Z18417 2011/seed.txt []",
+            "2011Z18 2011Z18417 2011/seed.txt [null]",
             "2011Z18 2011Z18417 2011/seed-cp1252.txt [not valid UTF-8: decoded as Windows-1252]",
-            "2020Z14 2020Z14341 2020/2020Z14341.txt.gz []");
+            "2020Z14 2020Z14341 2020/2020Z14341.txt.gz [null]");
     String tooLarge = "larger than the size cap of 65536 bytes (--maxFileBytes); not read";
     PAssert.that(read.get(ReadDocuments.REJECTS))
         .containsInAnyOrder(
