@@ -25,12 +25,6 @@ public final class ListingFile {
   /** Its name in the run's staging folder. */
   public static final String NAME = ".listing.avro";
 
-  /**
-   * Bytes between the file's sync markers, where a reader can start: small, so that even a listing
-   * of a few hundred entries splits into shares for several workers.
-   */
-  public static final int SYNC_INTERVAL_BYTES = 16 * 1024;
-
   static final Schema SCHEMA =
       SchemaBuilder.record("ListedEntry").namespace("nl.kamervragen.input").fields()
           .requiredString("name")
@@ -49,7 +43,6 @@ public final class ListingFile {
   public static long write(OutputStream out, Iterator<ListedEntry> entries) throws IOException {
     long count = 0;
     try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(SCHEMA))) {
-      writer.setSyncInterval(SYNC_INTERVAL_BYTES);
       writer.create(SCHEMA, out);
       while (entries.hasNext()) {
         writer.append(record(entries.next()));
@@ -83,7 +76,7 @@ public final class ListingFile {
         throw new NoSuchElementException();
       }
       try {
-        return entryOf(records.next());
+        return entry(records.next());
       } catch (RuntimeException e) {
         throw new UncheckedIOException(new IOException("the run's listing file is damaged", e));
       }
@@ -108,8 +101,7 @@ public final class ListingFile {
     return record;
   }
 
-  /** The entry a record of a listing file holds. */
-  public static ListedEntry entryOf(GenericRecord record) {
+  private static ListedEntry entry(GenericRecord record) {
     return new ListedEntry(
         text(record, "name"),
         text(record, "location"),
