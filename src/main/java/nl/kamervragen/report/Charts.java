@@ -40,7 +40,7 @@ final class Charts {
     Svg svg = new Svg(id, title, description, height);
     double plotWidth = Svg.WIDTH - LEFT - RIGHT;
     double plotHeight = height - TOP - BOTTOM;
-    double max = yMax > 0 ? yMax : niceMax(columns.stream().mapToDouble(Column::value).max().orElse(1));
+    double max = yMax > 0 ? yMax : niceMax(columns.stream().mapToDouble(Column::value).max().orElse(1), yMax == WHOLE);
     yAxis(svg, max, plotWidth, plotHeight, yLabel);
     double slot = plotWidth / Math.max(1, columns.size());
     double gap = slot > 6 ? slot * 0.15 : 0;
@@ -51,7 +51,8 @@ final class Charts {
       svg.rect(x + gap / 2, TOP + plotHeight - h, slot - gap, h, "bar", c.tooltip());
       boolean last = i == columns.size() - 1;
       if ((i % tickEvery == 0 && i <= columns.size() - 1 - tickEvery / 2) || last) {
-        svg.text(x + slot / 2, TOP + plotHeight + 16, c.label(), "middle", "tick");
+        // The last label ends at its column's right edge, so that it is not cut off by the frame.
+        svg.text(last && slot < 40 ? x + slot : x + slot / 2, TOP + plotHeight + 16, c.label(), last && slot < 40 ? "end" : "middle", "tick");
       }
     }
     for (Marker m : markers) {
@@ -71,11 +72,14 @@ final class Charts {
     int height = (int) (TOP + rows.size() * rowHeight + 8);
     Svg svg = new Svg(id, title, description, height);
     double plotWidth = Svg.WIDTH - labelWidth - noteWidth - RIGHT;
-    double max = niceMax(rows.stream().mapToDouble(r -> Math.max(r.value(), r.behind())).max().orElse(1));
+    double max = niceMax(rows.stream().mapToDouble(r -> Math.max(r.value(), r.behind())).max().orElse(1), false);
     for (int i = 0; i < rows.size(); i++) {
       Ranked r = rows.get(i);
       double y = TOP + i * rowHeight;
-      svg.text(labelWidth - 8, y + 14, shorten(r.label(), 38), "end", "label");
+      Element label = svg.text(labelWidth - 8, y + 14, shorten(r.label(), 38), "end", "label");
+      if (r.label().length() > 38) {
+        label.appendElement("title").text(r.label()); // the whole name, on hover
+      }
       if (r.behind() > 0) {
         svg.rect(labelWidth, y + 3, plotWidth * r.behind() / max, rowHeight - 6, "bar-behind", r.label() + ": " + r.note());
       }
@@ -94,11 +98,14 @@ final class Charts {
     double plotWidth = Svg.WIDTH - LEFT - RIGHT;
     double plotHeight = 300 - TOP - BOTTOM;
     double dataMax = series.values().stream().flatMapToDouble(java.util.Arrays::stream).filter(v -> !Double.isNaN(v)).max().orElse(1);
-    double max = yMax > 0 ? yMax : niceMax(dataMax);
+    double max = yMax > 0 ? yMax : niceMax(dataMax, yMax == WHOLE);
     yAxis(svg, max, plotWidth, plotHeight, yLabel);
+    // One x value stands in the middle; more spread over the width, the first and last label inside the frame.
     double step = xLabels.size() > 1 ? plotWidth / (xLabels.size() - 1) : 0;
+    double start = xLabels.size() > 1 ? LEFT : LEFT + plotWidth / 2;
     for (int i = 0; i < xLabels.size(); i += tickEvery) {
-      svg.text(LEFT + i * step, TOP + plotHeight + 16, xLabels.get(i), "middle", "tick");
+      boolean edge = xLabels.size() > 1 && (i == 0 || i == xLabels.size() - 1);
+      svg.text(start + i * step, TOP + plotHeight + 16, xLabels.get(i), !edge ? "middle" : i == 0 ? "start" : "end", "tick");
     }
     int index = 0;
     for (Map.Entry<String, double[]> s : series.entrySet()) {
@@ -106,12 +113,16 @@ final class Charts {
       List<double[]> points = new ArrayList<>();
       for (int i = 0; i < s.getValue().length; i++) {
         if (!Double.isNaN(s.getValue()[i])) {
-          points.add(new double[] {LEFT + i * step, TOP + plotHeight - plotHeight * Math.min(1, s.getValue()[i] / max)});
+          points.add(new double[] {start + i * step, TOP + plotHeight - plotHeight * Math.min(1, s.getValue()[i] / max)});
         }
       }
       double[] xs = points.stream().mapToDouble(p -> p[0]).toArray();
       double[] ys = points.stream().mapToDouble(p -> p[1]).toArray();
       svg.polyline(xs, ys, color, s.getKey());
+      // A line of one point draws nothing: mark the point, so that one year of data still shows.
+      if (points.size() == 1) {
+        svg.swatch(xs[0] - 3, ys[0] - 3, 6, 6, color, s.getKey());
+      }
       double legendX = LEFT + (index % 4) * (plotWidth / 4);
       double legendY = 300 + (index / 4) * 18;
       svg.swatch(legendX, legendY - 10, 12, 12, color, s.getKey());
@@ -152,7 +163,7 @@ final class Charts {
     for (int i = 0; i < 10; i++) {
       svg.swatch(LEFT + i * 24, legendY, 24, 12, Palette.sequential(i / 9.0), "");
     }
-    svg.text(LEFT + 250, legendY + 11, "1 tot " + Labels.count(max) + " vragen per cel (logaritmische schaal)", "start", "legend");
+    svg.text(LEFT + 250, legendY + 11, "1 tot " + Labels.count(max) + " vragensets per cel (logaritmische schaal)", "start", "legend");
     return svg.element();
   }
 
@@ -173,15 +184,22 @@ final class Charts {
     }
   }
 
-  /** The smallest 1, 2 or 5 times a power of ten, times four, at or above the value: four even gridlines. */
-  static double niceMax(double value) {
+  /** Give as {@code yMax} for an axis of counts: fit the data, with whole numbers at the gridlines. */
+  static final double WHOLE = -1;
+
+  /**
+   * The smallest 1, 2, 2.5 or 5 times a power of ten, times four, at or above the value: four even
+   * gridlines. For counts ({@code whole}) the gridlines are whole numbers: at least 1 apart, and no
+   * 2.5 between 1 and 10 (small counts read "0, 1, 2, 3, 4", not "0, 0, 1, 1, 1").
+   */
+  static double niceMax(double value, boolean whole) {
     if (value <= 0) {
-      return 1;
+      return whole ? 4 : 1;
     }
-    double step = value / 4;
+    double step = whole ? Math.max(1, value / 4) : value / 4;
     double magnitude = Math.pow(10, Math.floor(Math.log10(step)));
     for (double factor : new double[] {1, 2, 2.5, 5, 10}) {
-      if (factor * magnitude >= step) {
+      if (factor * magnitude >= step && !(whole && factor == 2.5 && magnitude < 10)) {
         return factor * magnitude * 4;
       }
     }

@@ -14,6 +14,11 @@ final class Labels {
     return NumberFormat.getIntegerInstance(DUTCH).format(value);
   }
 
+  /** A count with its noun, singular for one: {@code 1 voetnoot}, {@code 3 voetnoten}. */
+  static String counted(long value, String one, String many) {
+    return count(value) + " " + (value == 1 ? one : many);
+  }
+
   static String days(double value) {
     NumberFormat format = NumberFormat.getNumberInstance(DUTCH);
     format.setMaximumFractionDigits(1);

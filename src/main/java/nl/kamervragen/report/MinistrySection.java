@@ -51,8 +51,8 @@ final class MinistrySection {
           medians.put(family.get("value"), values);
         });
     String title = "Mediane antwoordtijd per ministeriefamilie per jaar";
-    ReportWriter.figure(section, medians.isEmpty() || years.size() < 2
-            ? Charts.empty("ministry-family-years", title, "Te weinig jaren voor een trend")
+    ReportWriter.figure(section, medians.isEmpty() || years.isEmpty()
+            ? Charts.empty("ministry-family-years", title, "Geen beantwoorde vragen per jaar")
             : Charts.lines("ministry-family-years", title,
                 "Mediane antwoordtijd in dagen per jaar van indienen, voor de " + FAMILIES_DRAWN
                     + " ministeriefamilies met de meeste beantwoorde vragensets.",

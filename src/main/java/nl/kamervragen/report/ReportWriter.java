@@ -33,7 +33,7 @@ public final class ReportWriter {
 
   /** The ids of the charts every report has, in page order; the browser test checks each one. */
   public static final List<String> CHART_IDS =
-      List.of("reply-time-histogram", "on-time-per-year", "ministries", "ministry-family-years", "party-months", "topics", "topic-trend",
+      List.of("reply-time-histogram", "on-time-per-year", "ministries", "ministry-family-years", "party-years", "topics", "topic-trend",
           "reply-heat-map", "cited-sites", "cited-outlets", "overdue-backlog");
 
   private static final int OVERDUE_ROWS = 50;
@@ -126,7 +126,7 @@ public final class ReportWriter {
             ? Charts.empty("reply-time-histogram", "Antwoordtijd in dagen", "Geen beantwoorde vragen")
             : Charts.columns("reply-time-histogram", "Antwoordtijd in dagen",
                 "Aantal beantwoorde vragensets per antwoordtijd in dagen, met de termijnen van 21 en 42 dagen.",
-                bins, 10, 0, v -> Labels.count(Math.round(v)), List.of(new Marker(21, "21 dagen"), new Marker(42, "42 dagen (na uitstel)")),
+                bins, 10, Charts.WHOLE, v -> Labels.count(Math.round(v)), List.of(new Marker(21, "21 dagen"), new Marker(42, "42 dagen (na uitstel)")),
                 "antwoordtijd (dagen); de laatste staaf telt alles boven 100 dagen"),
         "Beantwoorde vragensets per antwoordtijd. Links van de eerste lijn: binnen de termijn van drie weken.");
 
@@ -147,28 +147,26 @@ public final class ReportWriter {
 
   private void parties(Element main) throws IOException {
     Element section = section(main, "Partijen");
-    List<TableRow> months = TableRows.read(folder, Tables.QUESTIONS_PER_PERIOD,
-        r -> r.get("period_type").equals("month") && !r.get("party").equals("all"));
-    Map<String, Long> totals = new HashMap<>();
-    months.forEach(r -> totals.merge(r.get("party"), r.number("question_sets"), Long::sum));
-    List<String> top = totals.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .limit(6).map(Map.Entry::getKey).toList();
-    List<String> axis = monthAxis(months);
+    // Per year: per month, six parties over eighteen years were 216 points a line, unreadable.
+    List<TableRow> years = TableRows.read(folder, Tables.QUESTIONS_PER_PARTY, r -> !r.get("year").isEmpty());
+    List<String> axis = years.stream().map(r -> r.get("year")).distinct().sorted().toList();
+    List<String> top = TableRows.read(folder, Tables.QUESTIONS_PER_PARTY, r -> r.get("year").isEmpty()).stream()
+        .sorted(Comparator.comparingLong((TableRow r) -> -r.number("question_sets")).thenComparing(r -> r.get("party")))
+        .limit(6).map(r -> r.get("party")).toList();
     Map<String, double[]> series = new LinkedHashMap<>();
     top.forEach(p -> series.put(p, new double[axis.size()]));
-    for (TableRow r : months) {
+    for (TableRow r : years) {
       double[] values = series.get(r.get("party"));
       if (values != null) {
-        values[axis.indexOf(r.get("period"))] = r.number("question_sets");
+        values[axis.indexOf(r.get("year"))] = r.number("question_sets");
       }
     }
     figure(section, series.isEmpty()
-            ? Charts.empty("party-months", "Vragensets per partij per maand", "Geen vragen")
-            : Charts.lines("party-months", "Vragensets per partij per maand",
-                "Aantal ingediende vragensets per maand voor de zes partijen met de meeste vragen.", axis, series,
-                Math.max(1, axis.size() / 8), 0, v -> Labels.count(Math.round(v))),
-        "Ingediende vragensets per maand, voor de zes partijen die de meeste vragen stelden. Een set van twee partijen telt voor beide.");
+            ? Charts.empty("party-years", "Vragensets per partij per jaar", "Geen vragen")
+            : Charts.lines("party-years", "Vragensets per partij per jaar",
+                "Aantal ingediende vragensets per jaar voor de zes partijen met de meeste vragen.", axis, series,
+                Math.max(1, axis.size() / 10), Charts.WHOLE, v -> Labels.count(Math.round(v))),
+        "Ingediende vragensets per jaar, voor de zes partijen die de meeste vragen stelden. Een set van twee partijen telt voor beide.");
   }
 
   private void topics(Element main) throws IOException {
@@ -194,8 +192,8 @@ public final class ReportWriter {
           .forEach(t -> values[years.indexOf(t.get("year"))] = t.decimal("share"));
       trend.put(r.get("topic"), values);
     });
-    figure(section, trend.isEmpty() || years.size() < 2
-            ? Charts.empty("topic-trend", "Aandeel van de grootste onderwerpen per jaar", "Te weinig jaren voor een trend")
+    figure(section, trend.isEmpty() || years.isEmpty()
+            ? Charts.empty("topic-trend", "Aandeel van de grootste onderwerpen per jaar", "Geen onderwerpen per jaar")
             : Charts.lines("topic-trend", "Aandeel van de grootste onderwerpen per jaar",
                 "Aandeel van de vragensets per jaar met elk van de vijf grootste onderwerpen.", years, trend,
                 Math.max(1, years.size() / 10), 0, Labels::percent),
@@ -252,7 +250,8 @@ public final class ReportWriter {
           .sorted(Comparator.comparingLong((TableRow r) -> -r.number("footnotes")).thenComparing(r -> r.get("source")))
           .limit(TOP)
           .map(r -> new Ranked(r.get("source"), r.number("footnotes"), 0,
-              Labels.count(r.number("footnotes")) + " voetnoten, " + Labels.count(r.number("question_sets")) + " sets"))
+              Labels.counted(r.number("footnotes"), "voetnoot", "voetnoten") + ", "
+                  + Labels.counted(r.number("question_sets"), "vragenset", "vragensets")))
           .toList();
       figure(section, rows.isEmpty()
               ? Charts.empty(id, title, "Geen voetnoten met een bron")
@@ -272,7 +271,7 @@ public final class ReportWriter {
             ? Charts.empty("overdue-backlog", "Openstaande vragen over de termijn, per week", "Nooit een vraag te laat")
             : Charts.lines("overdue-backlog", "Openstaande vragen over de termijn, per week",
                 "Aantal vragensets dat aan het eind van elke week over de termijn was en nog geen antwoord had.", axis,
-                Map.of("vragensets te laat", backlog), Math.max(1, axis.size() / 8), 0, v -> Labels.count(Math.round(v))),
+                Map.of("vragensets te laat", backlog), Math.max(1, axis.size() / 8), Charts.WHOLE, v -> Labels.count(Math.round(v))),
         "Vragensets die aan het eind van de week hun termijn voorbij waren en nog geen antwoord hadden.");
     List<TableRow> open = TableRows.read(folder, Tables.OVERDUE, r -> true, OVERDUE_ROWS);
     Element body = table(section, "overdue", open.isEmpty()
@@ -283,7 +282,7 @@ public final class ReportWriter {
       Element tr = body.appendElement("tr");
       tr.appendElement("td").text(r.get("id"));
       tr.appendElement("td").text(r.get("title"));
-      tr.appendElement("td").text(r.get("submitted"));
+      tr.appendElement("td").addClass("date").text(r.get("submitted"));
       tr.appendElement("td").addClass("number").text(Labels.count(r.number("overdue_days")));
       tr.appendElement("td").text(r.get("addressed_to"));
       tr.appendElement("td").text(withParties(r.get("submitters"), r.get("submitter_parties")));
@@ -334,19 +333,6 @@ public final class ReportWriter {
 
   private static List<TableRow> sorted(List<TableRow> rows, String column) {
     return rows.stream().sorted(Comparator.comparing(r -> r.get(column))).toList();
-  }
-
-  /** Every month from the first to the last one in the rows, so gaps show as zero. */
-  private static List<String> monthAxis(List<TableRow> months) {
-    TreeSet<String> seen = months.stream().map(r -> r.get("period")).collect(Collectors.toCollection(TreeSet::new));
-    List<String> axis = new ArrayList<>();
-    if (seen.isEmpty()) {
-      return axis;
-    }
-    for (LocalDate m = LocalDate.parse(seen.first() + "-01"); !m.isAfter(LocalDate.parse(seen.last() + "-01")); m = m.plusMonths(1)) {
-      axis.add(m.toString().substring(0, 7));
-    }
-    return axis;
   }
 
   private static String withParties(String names, String parties) {

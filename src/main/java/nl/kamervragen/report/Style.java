@@ -36,6 +36,7 @@ final class Style {
       table.overdue th, table.overdue td, table.conflicts th, table.conflicts td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #eee; vertical-align: top; }
       table.conflicts td { overflow-wrap: anywhere; }
       table.overdue td.number { text-align: right; font-variant-numeric: tabular-nums; }
+      table.overdue td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
       caption { text-align: left; padding: 4px 0; }
       footer { margin-top: 40px; font-size: 0.85em; }
       """;

@@ -1,6 +1,5 @@
 package nl.kamervragen.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,8 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.kamervragen.testing.MainRun;
-import nl.kamervragen.testing.TestArchive;
+import nl.kamervragen.testing.TestArchiveRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,11 +27,7 @@ class DashboardQueriesTest {
 
   @Test
   void everyQueryOfTheDashboardGuideRunsAndReturnsRows() throws IOException, SQLException {
-    Path input = work.resolve("archive");
-    TestArchive.write(input);
-    Path output = work.resolve("tables");
-    MainRun run = MainRun.of("--input=" + input, "--output=" + output, "--referenceDate=2026-01-01", "--maxRejectedShare=0.2");
-    assertEquals(0, run.exitCode(), run.printed());
+    Path output = TestArchiveRun.publish(work);
 
     List<String> blocks = new ArrayList<>();
     Matcher matcher = SQL_BLOCK.matcher(Files.readString(Path.of("docs/dashboards.md")));

@@ -9,9 +9,8 @@ import java.util.List;
 import nl.kamervragen.table.Column;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
-import nl.kamervragen.testing.MainRun;
 import nl.kamervragen.testing.TableFiles;
-import nl.kamervragen.testing.TestArchive;
+import nl.kamervragen.testing.TestArchiveRun;
 import org.apache.beam.sdk.values.Row;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -28,11 +27,7 @@ class HonestEmptiesTest {
 
   @Test
   void everyColumnHoldsWhatTheDictionarySays() throws IOException {
-    Path input = work.resolve("archive");
-    TestArchive.write(input);
-    Path output = work.resolve("out");
-    MainRun run = MainRun.of("--input=" + input, "--output=" + output, "--referenceDate=2026-01-01", "--maxRejectedShare=0.2");
-    assertEquals(0, run.exitCode(), run.printed());
+    Path output = TestArchiveRun.publish(work);
 
     List<String> problems = new ArrayList<>();
     for (TableDefinition table : Tables.ALL) {
