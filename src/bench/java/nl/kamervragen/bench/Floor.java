@@ -129,7 +129,7 @@ public final class Floor {
       Map<String, Long> rows = floor.write(output, pool);
       long spilledBytes = floor.closeSpills();
       OutputFolder.deleteTree(spill);
-      ReportWriter.write(output, floor.referenceDate, "");
+      ReportWriter.write(output, floor.referenceDate, "", null);
       long done = System.nanoTime();
       System.out.printf(java.util.Locale.ROOT,
           "floor: threads=%d files=%d read_parse_s=%.3f write_s=%.3f seconds=%.3f spilled_mb=%.1f rows=%s%n",
@@ -320,6 +320,7 @@ public final class Floor {
       plain.get(Tables.INPUT_FILES).addAll(w.inventory);
     });
     plain.put(Tables.DUPLICATES, duplicates);
+    plain.put(Tables.CHANGES, new ArrayList<>()); // the benchmark has no previous run to compare with
     Map<String, Long> measures = new HashMap<>(statistics.totals());
     measures.put(SummaryMeasures.DOCUMENTS_PARSED, parsed);
     measures.put(SummaryMeasures.REJECTED, (long) plain.get(Tables.REJECTS).size());

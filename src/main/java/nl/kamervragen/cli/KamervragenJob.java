@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.flink.FlinkProgress;
@@ -30,6 +31,7 @@ import nl.kamervragen.pipeline.Staging;
 import nl.kamervragen.pipeline.WriteTables;
 import nl.kamervragen.publish.Manifest;
 import nl.kamervragen.publish.OutputFolder;
+import nl.kamervragen.publish.PublishedRun;
 import nl.kamervragen.publish.StagedTables;
 import nl.kamervragen.report.ReportWriter;
 import nl.kamervragen.table.DataDictionary;
@@ -106,6 +108,9 @@ final class KamervragenJob {
     String runId = runId(started);
     List<String> notes = new ArrayList<>();
     try (OutputFolder folder = OutputFolder.open(config.output(), runId, notes)) {
+      // Runs into one folder compare with what it holds; dated folders behind a link, with the link's run.
+      Optional<PublishedRun> previous = PublishedRun.in(config.output(), notes)
+          .or(() -> config.publishLink() == null ? Optional.empty() : PublishedRun.in(config.publishLink(), notes));
       notes.forEach(note -> out.println("kamervragen: " + note));
       boolean published = false;
       try {
@@ -113,13 +118,14 @@ final class KamervragenJob {
         long entries = list(listing);
         afterListing.run();
         Staging staging = new Staging(folder.staging().toString(), folder.ownerToken());
-        PipelineResult result = runPipeline(new RunConfig(listing.toString(), staging, config.referenceDate(), config.maxFileBytes(), config.ministryFamilies()),
+        PipelineResult result = runPipeline(new RunConfig(listing.toString(), staging, config.referenceDate(), config.maxFileBytes(), config.ministryFamilies(),
+            previous.map(p -> new RunConfig.PreviousRun(p.documents().toString(), p.runId())).orElse(null)),
             runId, entries, folder);
         OutputFolder.deleteTree(folder.staging().resolve(WriteTables.PARTS_FOLDER));
         printSummary(result);
         StagedTables report = check(folder, listing, entries);
         Files.delete(listing);
-        publish(folder, report, runId, started);
+        publish(folder, report, runId, started, previous.map(PublishedRun::runId).orElse(null));
         published = true;
         return KamervragenMain.OK;
       } catch (NotPublished e) {
@@ -306,22 +312,24 @@ final class KamervragenJob {
 
   // ---- publish ---------------------------------------------------------------------------
 
-  private void publish(OutputFolder folder, StagedTables report, String runId, Instant started) throws IOException {
+  private void publish(OutputFolder folder, StagedTables report, String runId, Instant started, String previousRunId) throws IOException {
     Path staging = folder.staging();
-    ReportWriter.write(staging, config.referenceDate(), config.reportNote());
+    ReportWriter.write(staging, config.referenceDate(), config.reportNote(), previousRunId);
     DataDictionary.writeInto(staging);
     Manifest.write(staging, runId, started, clock.instant(), Version.current(), options.getRunner().getSimpleName(),
-        effectiveOptions(), config.input().root() + "/" + config.input().pattern(), report);
+        effectiveOptions(), config.input().root() + "/" + config.input().pattern(), report, previousRunId);
+    String changes = previousRunId == null ? "no previous run to compare with"
+        : "changes since run " + previousRunId + ": " + PublishedRun.describe(PublishedRun.countChanges(staging.resolve(Tables.CHANGES.name() + ".csv")));
     folder.publish();
     if (config.publishLink() != null) {
       folder.link(config.publishLink());
     }
     long duplicates = report.measure(SummaryMeasures.DUPLICATES);
     long conflicts = report.measure(SummaryMeasures.CONFLICTS);
-    out.printf(Locale.ROOT, "kamervragen: done: %d files = %d documents + %d duplicates%s + %d rejected; %d warnings; tables and report.html in %s%s%n",
+    out.printf(Locale.ROOT, "kamervragen: done: %d files = %d documents + %d duplicates%s + %d rejected; %d warnings; %s; tables and report.html in %s%s%n",
         report.measure(SummaryMeasures.FILES), report.measure(SummaryMeasures.DOCUMENTS), duplicates,
         conflicts > 0 ? " (" + conflicts + " conflicting)" : "",
-        report.measure(SummaryMeasures.REJECTED), report.measure(SummaryMeasures.WARNINGS), folder.output(),
+        report.measure(SummaryMeasures.REJECTED), report.measure(SummaryMeasures.WARNINGS), changes, folder.output(),
         config.publishLink() == null ? "" : " (linked from " + config.publishLink() + ")");
   }
 

@@ -98,7 +98,7 @@ public final class ParsedDocument {
     List<String> warnings = new ArrayList<>(extraWarnings);
     warnings.addAll(doc.warnings());
     List<Object> values = new ArrayList<>(3 + DETAILS.size());
-    values.add(documentRow(doc, sourceFile, warnings, referenceDate));
+    values.add(documentRow(doc, sourceFile, contentSha256, warnings, referenceDate));
     values.add(contentSha256);
     values.add(doc.answerers().stream().flatMap(p -> p.positions().stream()).flatMap(pos -> pos.ministry().stream())
         .filter(m -> families.familyOf(m).isEmpty()).distinct().toList());
@@ -205,7 +205,7 @@ public final class ParsedDocument {
     return Tables.OVERDUE.row().addValues(values).build();
   }
 
-  private static Row documentRow(Kamervraag doc, String sourceFile, List<String> warnings, LocalDate referenceDate) {
+  private static Row documentRow(Kamervraag doc, String sourceFile, String contentSha256, List<String> warnings, LocalDate referenceDate) {
     Deadlines.Facts facts = Deadlines.of(doc, referenceDate);
     Set<String> ministries = new LinkedHashSet<>();
     doc.answerers().forEach(p -> p.positions().forEach(pos -> pos.ministry().ifPresent(ministries::add)));
@@ -247,6 +247,7 @@ public final class ParsedDocument {
         .withFieldValue("warning_count", warnings.size())
         .withFieldValue("warnings", join(warnings))
         .withFieldValue("source_file", sourceFile)
+        .withFieldValue("content_sha256", contentSha256)
         .withFieldValue("addressed_to", doc.questionFullTitle().flatMap(AddressedTo::of).orElse(null))
         .build();
   }

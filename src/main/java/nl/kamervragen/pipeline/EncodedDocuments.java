@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import nl.kamervragen.core.Candidate;
 import nl.kamervragen.core.ParsedDocument;
+import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
@@ -49,7 +50,8 @@ final class EncodedDocuments {
   private static final BooleanCoder BOOLEAN = BooleanCoder.of();
 
   /** A document as the staging step reads it. */
-  record Decoded(Candidate candidate, StatsDocument stats, Map<TableDefinition, List<ByteBuffer>> datums, Map<TableDefinition, List<Row>> rows) {}
+  record Decoded(Candidate candidate, StatsDocument stats, RunChanges.Facts facts, Map<TableDefinition, List<ByteBuffer>> datums,
+      Map<TableDefinition, List<Row>> rows) {}
 
   private final Map<TableDefinition, GenericDatumWriter<GenericRecord>> writers = new LinkedHashMap<>();
   private final Map<TableDefinition, RowCoder> rowCoders = new LinkedHashMap<>();
@@ -79,6 +81,7 @@ final class EncodedDocuments {
     INT.encode(candidate.questions(), out);
     INT.encode(candidate.warnings(), out);
     StatsDocumentCoder.of().encode(ParsedDocument.stats(parsed), out);
+    FactsCoder.of().encode(RunChanges.Facts.of(ParsedDocument.document(parsed)), out);
     for (Map.Entry<TableDefinition, GenericDatumWriter<GenericRecord>> table : writers.entrySet()) {
       List<Row> tableRows = rows.get(table.getKey());
       INT.encode(tableRows.size(), out);
@@ -106,6 +109,7 @@ final class EncodedDocuments {
     Candidate candidate = new Candidate(TEXT.decode(in), TEXT.decode(in), TEXT.decode(in), BOOLEAN.decode(in), BOOLEAN.decode(in),
         INT.decode(in), INT.decode(in), INT.decode(in));
     StatsDocument stats = StatsDocumentCoder.of().decode(in);
+    RunChanges.Facts facts = FactsCoder.of().decode(in);
     Map<TableDefinition, List<ByteBuffer>> datums = new LinkedHashMap<>();
     for (TableDefinition table : writers.keySet()) {
       int count = INT.decode(in);
@@ -127,6 +131,6 @@ final class EncodedDocuments {
       }
       rows.put(table.getKey(), tableRows);
     }
-    return new Decoded(candidate, stats, datums, rows);
+    return new Decoded(candidate, stats, facts, datums, rows);
   }
 }

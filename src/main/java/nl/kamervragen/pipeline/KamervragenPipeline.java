@@ -33,6 +33,9 @@ public final class KamervragenPipeline {
     PCollectionTuple statistics =
         staged.get(StageDocuments.STATISTICS).apply("Compute statistics", new ComputeStatistics(config.referenceDate()));
 
+    PCollection<Row> changes =
+        staged.get(StageDocuments.FACTS).apply("Compare with the previous run", new CompareWithPreviousRun(config.previousRun()));
+
     PCollection<Row> summary =
         PCollectionList.of(staged.get(StageDocuments.PARSED_COUNTS))
             .and(SummarizeRun.count(SummaryMeasures.REJECTED, rejects))
@@ -51,6 +54,7 @@ public final class KamervragenPipeline {
         case STATISTICS -> statistics;
         case INPUT -> read;
         case RUN -> PCollectionTuple.of(TableTags.of(Tables.SUMMARY), summary);
+        case PREVIOUS_RUN -> PCollectionTuple.of(TableTags.of(Tables.CHANGES), changes);
       };
       if (source.has(tag)) {
         tables = tables.and(tag, source.get(tag));

@@ -15,9 +15,23 @@ import nl.kamervragen.ministry.MinistryFamilies;
  * @param referenceDate the date "open" and "overdue" are measured against
  * @param maxFileBytes files larger than this are rejected without being read whole
  * @param ministryFamilies the mapping that gives each ministry its family
+ * @param previousRun the published run in the output folder to compare with; null for a first run
  */
 public record RunConfig(String listingFile, Staging staging, LocalDate referenceDate, long maxFileBytes,
-    MinistryFamilies ministryFamilies) implements Serializable {
+    MinistryFamilies ministryFamilies, PreviousRun previousRun) implements Serializable {
+
+  /**
+   * A published run to compare with.
+   *
+   * @param documents its {@code documents.parquet}
+   * @param runId its run id, from its {@code manifest.json}
+   */
+  public record PreviousRun(String documents, String runId) implements Serializable {
+    public PreviousRun {
+      Objects.requireNonNull(documents, "documents");
+      Objects.requireNonNull(runId, "runId");
+    }
+  }
 
   public RunConfig {
     Objects.requireNonNull(listingFile, "listingFile");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import nl.kamervragen.core.KeptCopies;
 import nl.kamervragen.core.ParsedDocument;
+import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.table.TableDefinition;
@@ -39,7 +40,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * <p>Outputs: {@link #PARTS} (staged parts, for {@link WriteTables#STAGED_PARTS}), {@link
  * #DUPLICATES} ({@code duplicates} rows: which copy was kept and why), the rows of {@link #AS_ROWS}
  * ({@code overdue}, sorted across buckets by the writer), {@link #STATISTICS} (aggregated by {@link
- * ComputeStatistics}) and {@link #PARSED_COUNTS} (for the run summary).
+ * ComputeStatistics}), {@link #PARSED_COUNTS} (for the run summary) and {@link #FACTS} (for
+ * {@link CompareWithPreviousRun}).
  */
 public final class StageDocuments extends PTransform<PCollection<KV<String, byte[]>>, PCollectionTuple> {
 
@@ -52,6 +54,9 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
    * summary counts them here, so the documents have one consumer and are not copied again.
    */
   public static final TupleTag<KV<String, Long>> PARSED_COUNTS = new TupleTag<>() {};
+
+  /** What comparing with the previous run needs of each kept document, by bucket, for {@link CompareWithPreviousRun}. */
+  public static final TupleTag<KV<String, RunChanges.Facts>> FACTS = new TupleTag<>() {};
 
   /**
    * The tables staged here as part files, per bucket: those of the kept documents that are sorted
@@ -84,12 +89,13 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
             .apply("Group by bucket", GroupByKey.create())
             .apply("Keep one copy, stage tables",
                 ParDo.of(new StageBucketFn(staging))
-                    .withOutputTags(PARTS, rowTags().and(DUPLICATES).and(STATISTICS).and(PARSED_COUNTS)));
+                    .withOutputTags(PARTS, rowTags().and(DUPLICATES).and(STATISTICS).and(PARSED_COUNTS).and(FACTS)));
     staged.get(PARTS).setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)));
     staged.get(DUPLICATES).setRowSchema(Tables.DUPLICATES.beamSchema());
     AS_ROWS.forEach(table -> staged.get(TableTags.of(table)).setRowSchema(table.beamSchema()));
     staged.get(STATISTICS).setCoder(StatsDocumentCoder.of());
     staged.get(PARSED_COUNTS).setCoder(SummarizeRun.MEASURE_CODER);
+    staged.get(FACTS).setCoder(KvCoder.of(StringUtf8Coder.of(), FactsCoder.of()));
     return staged;
   }
 
@@ -126,6 +132,7 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
         document.datums().forEach((table, rows) -> datums.get(table).addAll(rows));
         document.rows().forEach((table, rows) -> rows.forEach(row -> out.get(TableTags.of(table)).output(row)));
         out.get(STATISTICS).output(document.stats());
+        out.get(FACTS).output(KV.of(bucket.getKey(), document.facts()));
       }
       for (Map.Entry<TableDefinition, List<ByteBuffer>> table : datums.entrySet()) {
         if (!table.getValue().isEmpty()) {

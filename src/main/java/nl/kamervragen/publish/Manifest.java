@@ -21,6 +21,7 @@ public final class Manifest {
    * Writes the manifest of a run into a folder.
    *
    * @param options the run's effective options, by name
+   * @param previousRunId the run the {@code changes} table compares with, or null
    */
   public static void write(
       Path folder,
@@ -31,11 +32,14 @@ public final class Manifest {
       String runner,
       Map<String, String> options,
       String inputPattern,
-      StagedTables report)
+      StagedTables report,
+      String previousRunId)
       throws IOException {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
     root.put("run_id", runId);
+    // The run the changes table compares with; null for a first run.
+    root.put("previous_run_id", previousRunId);
     root.put("started", started.toString());
     root.put("finished", finished.toString());
     root.put("version", version);

@@ -50,15 +50,16 @@ public final class ReportWriter {
    * Writes the report into a folder of written tables.
    *
    * @param note a line shown under the title, e.g. that the data are synthetic; may be empty
+   * @param previousRunId the run the {@code changes} table compares with, or null for a first run
    */
-  public static Path write(Path folder, LocalDate referenceDate, String note) throws IOException {
-    Document page = new ReportWriter(folder).page(referenceDate, note);
+  public static Path write(Path folder, LocalDate referenceDate, String note, String previousRunId) throws IOException {
+    Document page = new ReportWriter(folder).page(referenceDate, note, previousRunId);
     Path file = folder.resolve(FILE_NAME);
     Files.writeString(file, page.outerHtml(), StandardCharsets.UTF_8);
     return file;
   }
 
-  private Document page(LocalDate referenceDate, String note) throws IOException {
+  private Document page(LocalDate referenceDate, String note, String previousRunId) throws IOException {
     Document page = Document.createShell("");
     page.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(false);
     page.head().appendElement("meta").attr("charset", "utf-8");
@@ -76,6 +77,7 @@ public final class ReportWriter {
     // Three sections draw on response_time: read it once.
     List<TableRow> responseTime = TableRows.read(folder, Tables.RESPONSE_TIME, r -> true);
     headline(main, responseTime);
+    ChangesSection.write(section(main, "Wat is er veranderd"), folder, previousRunId);
     replyTimes(main, responseTime);
     MinistrySection.write(section(main, "Ministeries"), responseTime);
     parties(main);
@@ -310,7 +312,7 @@ public final class ReportWriter {
   // ---- helpers ----------------------------------------------------------------------------
 
   /** A table with a caption and column headers; returns its body. */
-  private static Element table(Element section, String className, String caption, List<String> columns) {
+  static Element table(Element section, String className, String caption, List<String> columns) {
     Element table = section.appendElement("table").addClass(className);
     table.appendElement("caption").text(caption);
     Element head = table.appendElement("thead").appendElement("tr");

@@ -32,8 +32,8 @@ final class Style {
       svg .series { fill: none; stroke-width: 2; }
       svg .plot-area { fill: #f7f7f7; }
       svg .empty { fill: var(--muted); font-size: 14px; }
-      table.overdue, table.conflicts { border-collapse: collapse; width: 100%; font-size: 0.9em; }
-      table.overdue th, table.overdue td, table.conflicts th, table.conflicts td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #eee; vertical-align: top; }
+      table.overdue, table.conflicts, table.changes { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+      table.overdue th, table.overdue td, table.conflicts th, table.conflicts td, table.changes th, table.changes td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #eee; vertical-align: top; }
       table.conflicts td { overflow-wrap: anywhere; }
       table.overdue td.number { text-align: right; font-variant-numeric: tabular-nums; }
       table.overdue td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }

@@ -57,7 +57,9 @@ public final class TableDefinition implements Serializable {
     /** A row per copy set aside (core.KeptCopies). */
     COPIES("each copy set aside"),
     /** The run's measures (core.SummaryMeasures). */
-    RUN("the run's measures");
+    RUN("the run's measures"),
+    /** Each question set that changed since the previous published run (core.RunChanges). */
+    PREVIOUS_RUN("the comparison with the previous published run");
 
     private final String description;
 
@@ -300,8 +302,15 @@ public final class TableDefinition implements Serializable {
       long band = Math.floorDiv(row.getInt32(columnOf(sortColumns.get(0))), DAYS_BAND);
       return String.format(java.util.Locale.ROOT, "%010d", 1_000_000_000L - band);
     }
+    return bucketOfKey(row.getString(sortColumns.get(0)));
+  }
+
+  /** The bucket of a row whose first sort column holds this text, for a table bucketed by a prefix of it. */
+  public String bucketOfKey(String first) {
+    if (bucketing == Bucketing.SINGLE || bucketing == Bucketing.BY_DESCENDING_DAYS_BAND) {
+      throw new IllegalStateException(name + " is not bucketed by a prefix of its first sort column");
+    }
     // The bucket is a prefix of the first sort column, so buckets in string order keep the table's order.
-    String first = row.getString(sortColumns.get(0));
     return first.length() <= bucketing.prefixLength ? first : first.substring(0, bucketing.prefixLength);
   }
 

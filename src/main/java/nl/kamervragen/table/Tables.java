@@ -12,6 +12,7 @@ import static nl.kamervragen.table.TableDefinition.Bucketing.SINGLE;
 import static nl.kamervragen.table.TableDefinition.Source.COPIES;
 import static nl.kamervragen.table.TableDefinition.Source.DOCUMENT;
 import static nl.kamervragen.table.TableDefinition.Source.INPUT;
+import static nl.kamervragen.table.TableDefinition.Source.PREVIOUS_RUN;
 import static nl.kamervragen.table.TableDefinition.Source.RUN;
 import static nl.kamervragen.table.TableDefinition.Source.STATISTICS;
 
@@ -64,6 +65,7 @@ public final class Tables {
           .required("warning_count", INT, "number of warnings")
           .optional("warnings", STRING, "what the parser noticed and read past, '; '-joined; empty when nothing (warning_count 0)")
           .required("source_file", STRING, "file the set was read from, relative to the input folder")
+          .required("content_sha256", STRING, "SHA-256 of the file's bytes as stored: which version of the set this is")
           .optional("addressed_to", STRING, "who the questions were addressed to, as the question's full title names them (e.g. 'minister van Financiën'); empty when the document has no full title")
           .build(BY_CASE_NUMBER_PREFIX, "id");
 
@@ -298,6 +300,15 @@ public final class Tables {
           .required("answered_late", LONG, "sets answered in the week after their deadline had passed")
           .build(SINGLE, "week_start");
 
+  public static final TableDefinition CHANGES =
+      TableDefinition.builder("changes", PREVIOUS_RUN, "What changed since the previous published run in the same output folder: one row per question set that is new, answered, newly overdue, postponed, changed or gone. Empty after a first run. The rules are in docs/statistics.md, \"What changed\".")
+          .required("id", STRING, CASE)
+          .required("change", STRING, "new, answered, newly_overdue, postponed, changed or removed: the first that applies, in this order after new and removed")
+          .optional("previous_status", STRING, "answered or open in the previous run; empty for a new set")
+          .optional("status", STRING, "answered or open in this run; empty for a removed set")
+          .required("previous_run_id", STRING, "run_id of the run compared with (its manifest.json)")
+          .build(SINGLE, "id");
+
   public static final TableDefinition SUMMARY =
       TableDefinition.builder("summary", RUN, "What the run read and wrote: one row per measure.")
           .required("metric", STRING, "name of the measure")
@@ -316,6 +327,6 @@ public final class Tables {
           DOCUMENTS, QUESTIONS, SUBMITTERS, ANSWERERS, TOPICS, FOOTNOTES, POSTPONEMENTS, PAPER_REFERENCES,
           RESPONSE_TIME, MINISTRIES, QUESTIONS_PER_PARTY, TOPIC_FREQUENCY, TOPIC_PARTY,
           QUESTIONS_PER_PERIOD, REPLY_TIME_HISTOGRAM, REPLY_TIME_BY_SUBMISSION, CITED_SOURCES, PARTY_PAIRS,
-          OVERDUE, OVERDUE_PER_WEEK,
+          OVERDUE, OVERDUE_PER_WEEK, CHANGES,
           REJECTS, DUPLICATES, INPUT_FILES, SUMMARY);
 }

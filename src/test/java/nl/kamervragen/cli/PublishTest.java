@@ -53,7 +53,8 @@ class PublishTest {
   void aSuccessfulRunPublishesEveryTableWithAManifestAndSuccessMarker() throws IOException {
     MainRun run = run();
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().contains("kamervragen: done: 2 files = 2 documents + 0 duplicates + 0 rejected; 0 warnings; tables and report.html in " + output), run.out());
+    assertTrue(run.out().contains("kamervragen: done: 2 files = 2 documents + 0 duplicates + 0 rejected; 0 warnings; no previous run to compare with;"
+        + " tables and report.html in " + output), run.out());
     assertTrue(Files.exists(output.resolve(OutputFolder.SUCCESS_MARKER)));
     assertTrue(Files.size(output.resolve("report.html")) > 10_000, "every run publishes its report");
     JsonNode manifest = new ObjectMapper().readTree(output.resolve("manifest.json").toFile());

@@ -50,7 +50,7 @@ class ReadDocumentsTest {
 
     Path listing = TestStaging.listing(input, work.resolve("listing.avro"), false);
     RunConfig config = new RunConfig(listing.toString(), TestStaging.in(work.resolve("staging")), TestParsedDocuments.REFERENCE_DATE, 64 * 1024,
-        MinistryFamilies.standard());
+        MinistryFamilies.standard(), null);
     PCollectionTuple read = pipeline.apply(new ReadDocuments(config));
 
     PAssert.that(

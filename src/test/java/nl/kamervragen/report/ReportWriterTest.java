@@ -94,7 +94,7 @@ class ReportWriterTest {
     overdue.set(0, Tables.OVERDUE.row().addValues(first.getValues()).withFieldValue("title", "=HYPERLINK(\"https://example.org\")").build());
     rewrite(copy, Tables.OVERDUE, overdue);
 
-    Document hostile = Jsoup.parse(ReportWriter.write(copy, LocalDate.of(2026, 1, 1), "").toFile(), "UTF-8");
+    Document hostile = Jsoup.parse(ReportWriter.write(copy, LocalDate.of(2026, 1, 1), "", null).toFile(), "UTF-8");
     assertTrue(hostile.select("script").isEmpty());
     assertTrue(hostile.getElementById("cited-outlets").text().contains("<script>alert(1)</script>"), "shown as text");
     assertEquals("=HYPERLINK(\"https://example.org\")", hostile.select("table.overdue tbody tr td").get(1).text(),
