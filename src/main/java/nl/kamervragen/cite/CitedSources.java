@@ -1,11 +1,5 @@
 package nl.kamervragen.cite;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.kamervragen.reference.ShippedFile;
 
 /**
  * Names the source a footnote cites: the web site of its URL, and the news outlet or organisation
@@ -46,14 +41,7 @@ public final class CitedSources {
 
   /** The outlet list shipped with kamervragen. */
   public static CitedSources standard() {
-    try (InputStream in = CitedSources.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("outlet list " + RESOURCE + " is missing from the jar");
-      }
-      return fromLines(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read outlet list " + RESOURCE, e);
-    }
+    return fromLines(ShippedFile.lines(RESOURCE, "outlet list"));
   }
 
   /** Builds from lines {@code Canonical name | alias | alias}; {@code #} starts a comment. */

@@ -1,11 +1,7 @@
 package nl.kamervragen.ministry;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.kamervragen.reference.ShippedFile;
 
 /**
  * Maps ministry names to families that survive cabinet changes ("veiligheid en justitie" and
@@ -34,14 +31,7 @@ public final class MinistryFamilies implements Serializable {
 
   /** The mapping shipped with kamervragen. */
   public static MinistryFamilies standard() {
-    try (InputStream in = MinistryFamilies.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("ministry families " + RESOURCE + " are missing from the jar");
-      }
-      return fromLines(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList(), RESOURCE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read ministry families " + RESOURCE, e);
-    }
+    return fromLines(ShippedFile.lines(RESOURCE, "ministry family list"), RESOURCE);
   }
 
   /** A user's own mapping, in the format of the shipped one. */

@@ -1,11 +1,5 @@
 package nl.kamervragen.parse;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.kamervragen.reference.ShippedFile;
 
 /**
  * The government topic taxonomies (OWMS and TOOI), merged: each label with its parent theme.
@@ -47,16 +42,7 @@ public final class TopicVocabulary {
   public static TopicVocabulary standard() {
     List<String> lines = new ArrayList<>();
     for (String resource : DEFAULT_RESOURCES) {
-      try (InputStream in = TopicVocabulary.class.getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalStateException("topic vocabulary " + resource + " is missing from the jar");
-        }
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-            .lines()
-            .forEach(lines::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read topic vocabulary " + resource, e);
-      }
+      lines.addAll(ShippedFile.lines(resource, "topic vocabulary"));
     }
     return fromLines(lines);
   }
