@@ -2,7 +2,7 @@ package nl.kamervragen.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,31 +28,38 @@ final class ChangesSection {
       section.appendElement("p").text("Dit is de eerste run in deze map: er is nog geen vorige run om mee te vergelijken.");
       return;
     }
-    List<TableRow> changes = TableRows.read(folder, Tables.CHANGES, r -> true);
+    // Counted while reading, not kept: a first comparison with an old run can list every set.
     Map<String, Long> counts = new LinkedHashMap<>();
     RunChanges.KINDS.forEach(kind -> counts.put(kind, 0L));
-    changes.forEach(r -> counts.merge(r.get("change"), 1L, Long::sum));
+    TableRows.read(folder, Tables.CHANGES, r -> {
+      counts.merge(r.get("change"), 1L, Long::sum);
+      return false;
+    });
     String counted = counts.entrySet().stream().filter(e -> e.getValue() > 0)
         .map(e -> Labels.count(e.getValue()) + " " + NAMES.get(e.getKey())).collect(Collectors.joining(", "));
     section.appendElement("p").text(counted.isEmpty()
         ? "Geen veranderingen sinds de vorige run (" + previousRunId + ")."
         : "Sinds de vorige run (" + previousRunId + "): " + counted + ".");
-    if (changes.isEmpty()) {
+    if (counted.isEmpty()) {
       return;
+    }
+    // The first rows of each kind, in the rule's order, ROWS in all.
+    List<TableRow> shown = new ArrayList<>();
+    for (String kind : RunChanges.KINDS) {
+      if (shown.size() < ROWS) {
+        shown.addAll(TableRows.read(folder, Tables.CHANGES, r -> r.get("change").equals(kind), ROWS - shown.size()));
+      }
     }
     Element body = ReportWriter.table(section, "changes",
         "Vragensets die veranderden, per soort (de eerste " + ROWS + "; alle in de tabel changes).",
         List.of("Zaak", "Verandering", "Was", "Is"));
-    changes.stream()
-        .sorted(Comparator.comparingInt((TableRow r) -> RunChanges.KINDS.indexOf(r.get("change"))).thenComparing(r -> r.get("id")))
-        .limit(ROWS)
-        .forEach(r -> {
-          Element tr = body.appendElement("tr");
-          tr.appendElement("td").text(r.get("id"));
-          tr.appendElement("td").text(NAMES.getOrDefault(r.get("change"), r.get("change")));
-          tr.appendElement("td").text(status(r.get("previous_status")));
-          tr.appendElement("td").text(status(r.get("status")));
-        });
+    shown.forEach(r -> {
+      Element tr = body.appendElement("tr");
+      tr.appendElement("td").text(r.get("id"));
+      tr.appendElement("td").text(NAMES.getOrDefault(r.get("change"), r.get("change")));
+      tr.appendElement("td").text(status(r.get("previous_status")));
+      tr.appendElement("td").text(status(r.get("status")));
+    });
   }
 
   private static String status(String status) {

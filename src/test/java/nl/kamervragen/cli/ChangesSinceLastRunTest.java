@@ -69,7 +69,9 @@ class ChangesSinceLastRunTest {
         "2011Z18417", "changed answered->answered " + firstRun), changes);
     assertTrue(second.out().contains("; changes since run " + firstRun + ": 1 new, 1 newly overdue, 1 changed, 1 removed; "), second.out());
     assertEquals(firstRun, manifest(output).path("previous_run_id").asText());
-    assertTrue(Files.readString(output.resolve("report.html")).contains("2014Z20341"), "the report lists the changes");
+    String report = Files.readString(output.resolve("report.html"));
+    assertTrue(report.contains("Sinds de vorige run (" + firstRun + "): 1 nieuw, 1 nu te laat, 1 gewijzigd, 1 verdwenen."), report);
+    assertTrue(report.contains("<td>2014Z20341</td><td>verdwenen</td><td>beantwoord</td><td>–</td>"), "the report lists the changes");
 
     MainRun third = MainRun.of("--input=" + archive, "--output=" + output, "--referenceDate=2026-01-01");
     assertEquals(0, third.exitCode(), third.printed());
