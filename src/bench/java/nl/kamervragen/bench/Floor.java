@@ -29,12 +29,13 @@ import nl.kamervragen.core.DocumentIntake;
 import nl.kamervragen.core.DuplicateResolver;
 import nl.kamervragen.core.KeptCopies;
 import nl.kamervragen.core.ParsedDocument;
+import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.core.Statistics;
 import nl.kamervragen.core.SummaryMeasures;
-import nl.kamervragen.ministry.MinistryFamilies;
 import nl.kamervragen.input.ArchiveWalker;
 import nl.kamervragen.input.InputSelection;
 import nl.kamervragen.input.ListedEntry;
+import nl.kamervragen.ministry.MinistryFamilies;
 import nl.kamervragen.publish.OutputFolder;
 import nl.kamervragen.report.ReportWriter;
 import nl.kamervragen.stats.StatsDocument;
@@ -129,7 +130,7 @@ public final class Floor {
       Map<String, Long> rows = floor.write(output, pool);
       long spilledBytes = floor.closeSpills();
       OutputFolder.deleteTree(spill);
-      ReportWriter.write(output, floor.referenceDate, "", null);
+      ReportWriter.write(output, floor.referenceDate, "", RunChanges.Comparison.FIRST_RUN);
       long done = System.nanoTime();
       System.out.printf(java.util.Locale.ROOT,
           "floor: threads=%d files=%d read_parse_s=%.3f write_s=%.3f seconds=%.3f spilled_mb=%.1f rows=%s%n",

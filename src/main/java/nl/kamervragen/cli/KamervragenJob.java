@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.flink.FlinkProgress;
 import nl.kamervragen.flink.FlinkRun;
@@ -314,12 +315,14 @@ final class KamervragenJob {
 
   private void publish(OutputFolder folder, StagedTables report, String runId, Instant started, String previousRunId) throws IOException {
     Path staging = folder.staging();
-    ReportWriter.write(staging, config.referenceDate(), config.reportNote(), previousRunId);
+    RunChanges.Comparison comparison = previousRunId == null ? RunChanges.Comparison.FIRST_RUN
+        : PublishedRun.comparison(previousRunId, staging.resolve(Tables.CHANGES.name() + ".csv"));
+    ReportWriter.write(staging, config.referenceDate(), config.reportNote(), comparison);
     DataDictionary.writeInto(staging);
     Manifest.write(staging, runId, started, clock.instant(), Version.current(), options.getRunner().getSimpleName(),
         effectiveOptions(), config.input().root() + "/" + config.input().pattern(), report, previousRunId);
     String changes = previousRunId == null ? "no previous run to compare with"
-        : "changes since run " + previousRunId + ": " + PublishedRun.describe(PublishedRun.countChanges(staging.resolve(Tables.CHANGES.name() + ".csv")));
+        : "changes since run " + previousRunId + ": " + PublishedRun.describe(comparison.counts());
     folder.publish();
     if (config.publishLink() != null) {
       folder.link(config.publishLink());

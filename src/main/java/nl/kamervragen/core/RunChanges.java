@@ -33,6 +33,25 @@ public final class RunChanges {
   private RunChanges() {}
 
   /**
+   * What a run was compared with, counted once for the report and the run's last line.
+   *
+   * @param previousRunId the run compared with; null for a first run
+   * @param counts sets per kind of change, in the order of {@link #KINDS}
+   */
+  public record Comparison(String previousRunId, Map<String, Long> counts) {
+    /** A first run: nothing to compare with. */
+    public static final Comparison FIRST_RUN = new Comparison(null, countByKind(List.of()));
+  }
+
+  /** How many sets each kind of change counts, every kind listed, in the order of {@link #KINDS}. */
+  public static Map<String, Long> countByKind(Iterable<String> changes) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    KINDS.forEach(kind -> counts.put(kind, 0L));
+    changes.forEach(change -> counts.merge(change, 1L, Long::sum));
+    return counts;
+  }
+
+  /**
    * What a comparison needs of one question set in one run.
    *
    * @param status answered or open

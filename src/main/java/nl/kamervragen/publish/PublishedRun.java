@@ -7,7 +7,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,7 @@ import java.util.stream.Collectors;
 import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.table.Tables;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.CSVParser;
 
 /**
  * The run published in an output folder, which the next run in the same folder compares its
@@ -50,16 +49,12 @@ public record PublishedRun(Path documents, String runId) {
     return Optional.empty();
   }
 
-  /** How many sets each kind of change counts in a {@code changes.csv}, in the order of {@link RunChanges#KINDS}. */
-  public static Map<String, Long> countChanges(Path changesCsv) throws IOException {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    RunChanges.KINDS.forEach(kind -> counts.put(kind, 0L));
-    try (Reader in = Files.newBufferedReader(changesCsv, StandardCharsets.UTF_8)) {
-      for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-        counts.merge(row.get("change"), 1L, Long::sum);
-      }
+  /** The comparison a staged {@code changes.csv} holds: how many sets each kind of change counts. */
+  public static RunChanges.Comparison comparison(String previousRunId, Path changesCsv) throws IOException {
+    try (Reader in = Files.newBufferedReader(changesCsv, StandardCharsets.UTF_8);
+        CSVParser rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+      return new RunChanges.Comparison(previousRunId, RunChanges.countByKind(() -> rows.stream().map(row -> row.get("change")).iterator()));
     }
-    return counts;
   }
 
   /** The changes in words, for the run's last line: {@code 2 new, 1 answered}, or {@code none}. */

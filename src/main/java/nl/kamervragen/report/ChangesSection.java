@@ -3,7 +3,6 @@ package nl.kamervragen.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,19 +22,13 @@ final class ChangesSection {
 
   private ChangesSection() {}
 
-  static void write(Element section, Path folder, String previousRunId) throws IOException {
+  static void write(Element section, Path folder, RunChanges.Comparison comparison) throws IOException {
+    String previousRunId = comparison.previousRunId();
     if (previousRunId == null) {
       section.appendElement("p").text("Dit is de eerste run in deze map: er is nog geen vorige run om mee te vergelijken.");
       return;
     }
-    // Counted while reading, not kept: a first comparison with an old run can list every set.
-    Map<String, Long> counts = new LinkedHashMap<>();
-    RunChanges.KINDS.forEach(kind -> counts.put(kind, 0L));
-    TableRows.read(folder, Tables.CHANGES, r -> {
-      counts.merge(r.get("change"), 1L, Long::sum);
-      return false;
-    });
-    String counted = counts.entrySet().stream().filter(e -> e.getValue() > 0)
+    String counted = comparison.counts().entrySet().stream().filter(e -> e.getValue() > 0)
         .map(e -> Labels.count(e.getValue()) + " " + NAMES.get(e.getKey())).collect(Collectors.joining(", "));
     section.appendElement("p").text(counted.isEmpty()
         ? "Geen veranderingen sinds de vorige run (" + previousRunId + ")."

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.report.Charts.Cell;
 import nl.kamervragen.report.Charts.Column;
 import nl.kamervragen.report.Charts.Marker;
@@ -50,16 +51,16 @@ public final class ReportWriter {
    * Writes the report into a folder of written tables.
    *
    * @param note a line shown under the title, e.g. that the data are synthetic; may be empty
-   * @param previousRunId the run the {@code changes} table compares with, or null for a first run
+   * @param comparison what the {@code changes} table compares with, and its counts
    */
-  public static Path write(Path folder, LocalDate referenceDate, String note, String previousRunId) throws IOException {
-    Document page = new ReportWriter(folder).page(referenceDate, note, previousRunId);
+  public static Path write(Path folder, LocalDate referenceDate, String note, RunChanges.Comparison comparison) throws IOException {
+    Document page = new ReportWriter(folder).page(referenceDate, note, comparison);
     Path file = folder.resolve(FILE_NAME);
     Files.writeString(file, page.outerHtml(), StandardCharsets.UTF_8);
     return file;
   }
 
-  private Document page(LocalDate referenceDate, String note, String previousRunId) throws IOException {
+  private Document page(LocalDate referenceDate, String note, RunChanges.Comparison comparison) throws IOException {
     Document page = Document.createShell("");
     page.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(false);
     page.head().appendElement("meta").attr("charset", "utf-8");
@@ -77,7 +78,7 @@ public final class ReportWriter {
     // Three sections draw on response_time: read it once.
     List<TableRow> responseTime = TableRows.read(folder, Tables.RESPONSE_TIME, r -> true);
     headline(main, responseTime);
-    ChangesSection.write(section(main, "Wat is er veranderd"), folder, previousRunId);
+    ChangesSection.write(section(main, "Wat is er veranderd"), folder, comparison);
     replyTimes(main, responseTime);
     MinistrySection.write(section(main, "Ministeries"), responseTime);
     parties(main);
