@@ -3,6 +3,7 @@ package nl.kamervragen.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,13 +37,18 @@ final class ChangesSection {
     if (counted.isEmpty()) {
       return;
     }
-    // The first rows of each kind, in the rule's order, ROWS in all.
-    List<TableRow> shown = new ArrayList<>();
-    for (String kind : RunChanges.KINDS) {
-      if (shown.size() < ROWS) {
-        shown.addAll(TableRows.read(folder, Tables.CHANGES, r -> r.get("change").equals(kind), ROWS - shown.size()));
+    // The first rows of each kind, in the rule's order, ROWS in all: one pass that keeps at most
+    // ROWS of each kind (a first comparison with an old run can list every set).
+    Map<String, List<TableRow>> firstOfKind = new LinkedHashMap<>();
+    RunChanges.KINDS.forEach(kind -> firstOfKind.put(kind, new ArrayList<>()));
+    TableRows.read(folder, Tables.CHANGES, r -> {
+      List<TableRow> kept = firstOfKind.get(r.get("change"));
+      if (kept != null && kept.size() < ROWS) {
+        kept.add(r);
       }
-    }
+      return false;
+    });
+    List<TableRow> shown = firstOfKind.values().stream().flatMap(List::stream).limit(ROWS).toList();
     Element body = ReportWriter.table(section, "changes",
         "Vragensets die veranderden, per soort (de eerste " + ROWS + "; alle in de tabel changes).",
         List.of("Zaak", "Verandering", "Was", "Is"));

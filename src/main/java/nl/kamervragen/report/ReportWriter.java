@@ -151,9 +151,11 @@ public final class ReportWriter {
   private void parties(Element main) throws IOException {
     Element section = section(main, "Partijen");
     // Per year: per month, six parties over eighteen years were 216 points a line, unreadable.
-    List<TableRow> years = TableRows.read(folder, Tables.QUESTIONS_PER_PARTY, r -> !r.get("year").isEmpty());
+    Map<Boolean, List<TableRow>> byYear = TableRows.read(folder, Tables.QUESTIONS_PER_PARTY, r -> true).stream()
+        .collect(Collectors.partitioningBy(r -> !r.get("year").isEmpty()));
+    List<TableRow> years = byYear.get(true);
     List<String> axis = years.stream().map(r -> r.get("year")).distinct().sorted().toList();
-    List<String> top = TableRows.read(folder, Tables.QUESTIONS_PER_PARTY, r -> r.get("year").isEmpty()).stream()
+    List<String> top = byYear.get(false).stream()
         .sorted(Comparator.comparingLong((TableRow r) -> -r.number("question_sets")).thenComparing(r -> r.get("party")))
         .limit(6).map(r -> r.get("party")).toList();
     Map<String, double[]> series = new LinkedHashMap<>();
