@@ -29,6 +29,7 @@ import nl.kamervragen.core.DocumentIntake;
 import nl.kamervragen.core.DuplicateResolver;
 import nl.kamervragen.core.KeptCopies;
 import nl.kamervragen.core.ParsedDocument;
+import nl.kamervragen.core.PersonKeyColumn;
 import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.core.Statistics;
 import nl.kamervragen.core.SummaryMeasures;
@@ -36,6 +37,8 @@ import nl.kamervragen.input.ArchiveWalker;
 import nl.kamervragen.input.InputSelection;
 import nl.kamervragen.input.ListedEntry;
 import nl.kamervragen.ministry.MinistryFamilies;
+import nl.kamervragen.person.NameCensus;
+import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.publish.OutputFolder;
 import nl.kamervragen.report.ReportWriter;
 import nl.kamervragen.stats.StatsDocument;
@@ -295,13 +298,17 @@ public final class Floor {
       duplicates.add(KeptCopies.duplicateRow(d));
       setAside.add(d.duplicateFile());
     }
+    // The person keys from the names of every parsed copy, as the pipeline resolves them.
+    NameCensus names = new NameCensus();
+    workers.forEach(w -> w.stats.values().forEach(doc -> doc.addNamesTo(names)));
+    PersonKeys keys = PersonKeys.resolve(names);
     Statistics statistics = new Statistics(referenceDate);
     long parsed = 0;
     for (Worker w : workers) {
       parsed += w.stats.size();
       w.stats.forEach((file, doc) -> {
         if (!setAside.contains(file)) {
-          statistics.add(doc);
+          statistics.add(doc.joinedBy(keys) ? doc.withPersonKeys(keys) : doc);
         }
       });
     }
@@ -333,7 +340,7 @@ public final class Floor {
     for (TableDefinition table : Tables.ALL) {
       tasks.add(() -> plain.containsKey(table)
           ? writePlain(output, table, plain.get(table))
-          : writeStaged(output, table, setAsideIndexes));
+          : writeStaged(output, table, setAsideIndexes, keys));
     }
     Map<String, Long> rows = new TreeMap<>();
     List<Future<Long>> results = pool.invokeAll(tasks);
@@ -355,7 +362,8 @@ public final class Floor {
     }
   }
 
-  private long writeStaged(Path output, TableDefinition table, Set<Integer> setAside) throws IOException {
+  private long writeStaged(Path output, TableDefinition table, Set<Integer> setAside, PersonKeys keys) throws IOException {
+    boolean personKeys = PersonKeyColumn.TABLES.contains(table);
     TreeSet<String> buckets = new TreeSet<>();
     workers.forEach(w -> buckets.addAll(w.staged.getOrDefault(table, Map.of()).keySet()));
     GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(table.avroSchema());
@@ -378,6 +386,9 @@ public final class Floor {
               int fileIndex = decoder.readInt();
               GenericRecord record = reader.read(null, decoder);
               if (!setAside.contains(fileIndex)) {
+                if (personKeys) {
+                  PersonKeyColumn.rekey(record, keys);
+                }
                 records.add(record);
               }
             }

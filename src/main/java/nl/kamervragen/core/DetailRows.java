@@ -12,11 +12,16 @@ import nl.kamervragen.model.Kamervraag;
 import nl.kamervragen.model.Person;
 import nl.kamervragen.model.Position;
 import nl.kamervragen.model.Question;
+import nl.kamervragen.person.PersonName;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.values.Row;
 
-/** The rows of each detail table of a parsed document, made from the parser's model by column name. */
+/**
+ * The rows of each detail table of a parsed document, made from the parser's model by column name.
+ * A person's key is their name's own slug here; the few names that join another once the archive's
+ * names are known ({@code PersonKeys}) are re-keyed where the documents are staged.
+ */
 final class DetailRows {
 
   /** Immutable and loaded once per JVM: the outlet list is read from the jar, not per document. */
@@ -36,6 +41,7 @@ final class DetailRows {
   static List<Row> submitters(Kamervraag doc) {
     return numbered(Tables.SUBMITTERS, doc, doc.submitters(), (row, p) -> row
         .withFieldValue("name", p.name())
+        .withFieldValue("person_key", PersonName.slug(p.name()))
         .withFieldValue("party", p.party().orElse(null)));
   }
 
@@ -62,6 +68,7 @@ final class DetailRows {
         .withFieldValue("id", doc.caseNumber())
         .withFieldValue("seq", seq)
         .withFieldValue("name", p.name())
+        .withFieldValue("person_key", PersonName.slug(p.name()))
         .withFieldValue("party", p.party().orElse(null))
         .withFieldValue("position_seq", positionSeq)
         .withFieldValue("position", position == null ? null : position.title())

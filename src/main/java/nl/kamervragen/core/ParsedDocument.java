@@ -147,11 +147,15 @@ public final class ParsedDocument {
     Row doc = document(parsed);
     List<StatsDocument.Member> submitters =
         details(parsed, Tables.SUBMITTERS).stream()
-            .map(r -> new StatsDocument.Member(r.getString("name"), Optional.ofNullable(r.getString("party"))))
+            .map(ParsedDocument::member)
             .toList();
     List<Row> answererRows = details(parsed, Tables.ANSWERERS);
     Collection<String> unknownMinistries = parsed.getArray(UNKNOWN_MINISTRIES);
-    List<String> answerers = answererRows.stream().map(r -> r.getString("name")).distinct().toList();
+    // An answerer has a row per position: the member once.
+    List<StatsDocument.Member> answerers = answererRows.stream()
+        .map(ParsedDocument::member)
+        .distinct()
+        .toList();
     List<StatsDocument.Ministry> ministries =
         answererRows.stream()
             .filter(r -> r.getString("ministry") != null)
@@ -179,6 +183,10 @@ public final class ParsedDocument {
         doc.getLogicalTypeValue("deadline", LocalDate.class),
         footnotes.stream().map(r -> r.getString("site")).filter(Objects::nonNull).toList(),
         footnotes.stream().map(r -> r.getString("outlet")).filter(Objects::nonNull).toList());
+  }
+
+  private static StatsDocument.Member member(Row person) {
+    return new StatsDocument.Member(person.getString("name"), Optional.ofNullable(person.getString("party")), person.getString("person_key"));
   }
 
   /**

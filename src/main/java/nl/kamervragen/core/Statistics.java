@@ -12,6 +12,7 @@ import java.util.Map;
 import nl.kamervragen.stats.ArchiveStatistics;
 import nl.kamervragen.stats.DashboardStatistics;
 import nl.kamervragen.stats.MinistryStatistics;
+import nl.kamervragen.stats.PersonStatistics;
 import nl.kamervragen.stats.StatsEncoding;
 import nl.kamervragen.stats.Totals;
 import nl.kamervragen.stats.StatsDocument;
@@ -31,15 +32,17 @@ public final class Statistics implements Serializable {
   private final ArchiveStatistics archive;
   private final DashboardStatistics dashboard;
   private final MinistryStatistics ministries;
+  private final PersonStatistics persons;
 
   public Statistics(LocalDate referenceDate) {
-    this(new ArchiveStatistics(), new DashboardStatistics(referenceDate), new MinistryStatistics());
+    this(new ArchiveStatistics(), new DashboardStatistics(referenceDate), new MinistryStatistics(), new PersonStatistics());
   }
 
-  private Statistics(ArchiveStatistics archive, DashboardStatistics dashboard, MinistryStatistics ministries) {
+  private Statistics(ArchiveStatistics archive, DashboardStatistics dashboard, MinistryStatistics ministries, PersonStatistics persons) {
     this.archive = archive;
     this.dashboard = dashboard;
     this.ministries = ministries;
+    this.persons = persons;
   }
 
   /** Writes the statistics compactly ({@link StatsEncoding}) to a stream it leaves open. */
@@ -48,12 +51,14 @@ public final class Statistics implements Serializable {
     archive.writeTo(writer);
     dashboard.writeTo(writer);
     ministries.writeTo(writer);
+    persons.writeTo(writer);
   }
 
   /** Reads what {@link #writeTo} wrote, and nothing beyond it. */
   public static Statistics readFrom(InputStream in) throws IOException {
     StatsEncoding.Reader reader = new StatsEncoding.Reader(in);
-    return new Statistics(ArchiveStatistics.readFrom(reader), DashboardStatistics.readFrom(reader), MinistryStatistics.readFrom(reader));
+    return new Statistics(ArchiveStatistics.readFrom(reader), DashboardStatistics.readFrom(reader), MinistryStatistics.readFrom(reader),
+        PersonStatistics.readFrom(reader));
   }
 
   public void add(Row document) {
@@ -64,18 +69,20 @@ public final class Statistics implements Serializable {
     archive.add(doc);
     dashboard.add(doc);
     ministries.add(doc);
+    persons.add(doc);
   }
 
   public void merge(Statistics other) {
     archive.merge(other.archive);
     dashboard.merge(other.dashboard);
     ministries.merge(other.ministries);
+    persons.merge(other.persons);
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof Statistics other && archive.equals(other.archive) && dashboard.equals(other.dashboard)
-        && ministries.equals(other.ministries);
+        && ministries.equals(other.ministries) && persons.equals(other.persons);
   }
 
   @Override
@@ -88,8 +95,11 @@ public final class Statistics implements Serializable {
     Map<TableDefinition, List<Row>> rows = new LinkedHashMap<>();
     TABLES.forEach(t -> rows.put(t, new ArrayList<>()));
     for (ArchiveStatistics.ResponseTime r : archive.responseTimes()) {
+      // The statistics group people by key; the table shows the name each goes by, and the key.
+      boolean person = ArchiveStatistics.PERSON_DIMENSIONS.contains(r.dimension());
       rows.get(Tables.RESPONSE_TIME).add(Tables.RESPONSE_TIME.rowOf(
-          "dimension", r.dimension(), "value", r.value(), "year", r.year(), "documents", r.documents(), "answered", r.answered(), "open", r.open(),
+          "dimension", r.dimension(), "value", person ? persons.nameOf(r.value()) : r.value(), "person_key", person ? r.value() : null,
+          "year", r.year(), "documents", r.documents(), "answered", r.answered(), "open", r.open(),
           "overdue", r.overdue(), "timed", r.timed(), "mean_days", r.meanDays(), "median_days", r.medianDays(),
           "p75_days", r.p75Days(), "p90_days", r.p90Days(), "max_days", r.maxDays(), "within_21_share", r.within21Share(),
           "within_42_share", r.within42Share(), "on_time_share", r.onTimeShare()));
@@ -98,6 +108,13 @@ public final class Statistics implements Serializable {
       rows.get(Tables.MINISTRIES).add(Tables.MINISTRIES.rowOf(
           "name", m.name(), "family", m.family(), "known", m.known(), "first_submitted", m.firstSubmitted(),
           "last_submitted", m.lastSubmitted(), "question_sets", m.questionSets()));
+    }
+    for (PersonStatistics.PersonRow p : persons.rows()) {
+      rows.get(Tables.PERSONS).add(Tables.PERSONS.rowOf(
+          "person_key", p.personKey(), "name", p.name(), "names", String.join("; ", p.names()), "surname_only", p.surnameOnly(),
+          "parties", p.parties().isEmpty() ? null : String.join("; ", p.parties()), "roles", roles(p), "first_submitted", p.firstSubmitted(),
+          "last_submitted", p.lastSubmitted(), "question_sets", p.questionSets(), "sets_as_submitter", p.setsAsSubmitter(),
+          "sets_as_answerer", p.setsAsAnswerer()));
     }
     for (ArchiveStatistics.PartyCount p : archive.partyCounts()) {
       rows.get(Tables.QUESTIONS_PER_PARTY).add(Tables.QUESTIONS_PER_PARTY.rowOf(
@@ -142,6 +159,17 @@ public final class Statistics implements Serializable {
           "became_overdue", w.becameOverdue(), "answered_late", w.answeredLate()));
     }
     return rows;
+  }
+
+  private static String roles(PersonStatistics.PersonRow person) {
+    List<String> roles = new ArrayList<>();
+    if (person.setsAsAnswerer() > 0) {
+      roles.add("answerer");
+    }
+    if (person.setsAsSubmitter() > 0) {
+      roles.add("submitter");
+    }
+    return String.join("; ", roles);
   }
 
   /** Document totals for the run summary, by measure name. */

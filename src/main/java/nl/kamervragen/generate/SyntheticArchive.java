@@ -44,6 +44,15 @@ public final class SyntheticArchive {
     "van der Lee", "El Fassed", "Yeşilgöz", "Kuzu", "Karabulut", "Omtzigt", "van der Staaij", "Sjoerdsma"
   };
 
+  /**
+   * Members of government: fictional, each the only one with their surname, so that an answerer
+   * shown by surname alone joins their full name ({@code PersonKeys}).
+   */
+  private static final String[] MEMBERS_OF_GOVERNMENT = {
+    "Ernst Koopmans", "Hanna Verbeek", "Ruud Wolters", "Mirjam Kroon", "Floris van Rijn", "Ilse Terpstra",
+    "Omar Bouali", "Greet Hoekman", "Tijs Lammers", "Nora de Haan", "Wim Prins", "Esther Vink"
+  };
+
   private static final String[] MINISTRIES = {
     "algemene zaken", "binnenlandse zaken en koninkrijksrelaties", "buitenlandse zaken", "defensie",
     "economische zaken en klimaat", "financiën", "infrastructuur en waterstaat", "justitie en veiligheid",
@@ -222,8 +231,9 @@ public final class SyntheticArchive {
     int count = r < 0.75 ? 1 : r < 0.95 ? 2 : 3;
     List<String> people = new ArrayList<>();
     for (int i = 0; i < count; i++) {
+      String member = MEMBERS_OF_GOVERNMENT[random.nextInt(MEMBERS_OF_GOVERNMENT.length)];
       if (random.nextDouble() < 0.02) {
-        people.add(SURNAMES[random.nextInt(SURNAMES.length)]);
+        people.add(member.substring(member.indexOf(' ') + 1)); // the surname alone
         continue;
       }
       String ministry = MINISTRIES[random.nextInt(MINISTRIES.length)];
@@ -233,7 +243,7 @@ public final class SyntheticArchive {
               : p < 0.90 ? "staatssecretaris " + ministry
               : p < 0.95 ? "minister zonder portefeuille " + ministry
               : "viceminister-president , minister " + ministry;
-      people.add(name(random) + " (" + roles + ") (" + party(random) + ")");
+      people.add(member + " (" + roles + ") (" + party(random) + ")");
     }
     return people;
   }

@@ -65,6 +65,11 @@ final class EncodedDocuments {
 
   /** A parsed document, keyed by its case-number bucket and encoded. */
   KV<String, byte[]> keyed(Row parsed) throws IOException {
+    return keyed(parsed, ParsedDocument.stats(parsed));
+  }
+
+  /** The same, with what the statistics need of the document already taken from it. */
+  KV<String, byte[]> keyed(Row parsed, StatsDocument stats) throws IOException {
     Map<TableDefinition, List<Row>> rows = new LinkedHashMap<>();
     writers.keySet().forEach(table -> rows.put(table, new ArrayList<>()));
     rowCoders.keySet().forEach(table -> rows.put(table, new ArrayList<>()));
@@ -80,7 +85,7 @@ final class EncodedDocuments {
     INT.encode(candidate.answeredQuestions(), out);
     INT.encode(candidate.questions(), out);
     INT.encode(candidate.warnings(), out);
-    StatsDocumentCoder.of().encode(ParsedDocument.stats(parsed), out);
+    StatsDocumentCoder.of().encode(stats, out);
     FactsCoder.of().encode(RunChanges.Facts.of(ParsedDocument.document(parsed)), out);
     for (Map.Entry<TableDefinition, GenericDatumWriter<GenericRecord>> table : writers.entrySet()) {
       List<Row> tableRows = rows.get(table.getKey());

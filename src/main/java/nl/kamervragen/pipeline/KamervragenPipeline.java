@@ -1,6 +1,7 @@
 package nl.kamervragen.pipeline;
 
 import nl.kamervragen.core.SummaryMeasures;
+import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.Pipeline;
@@ -9,10 +10,14 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 
-/** Wires the stages: read and parse, remove duplicates and stage the document tables, aggregate, write. */
+/**
+ * Wires the stages: read and parse, resolve the archive's person keys, remove duplicates and stage
+ * the document tables, aggregate, write.
+ */
 public final class KamervragenPipeline {
 
   private KamervragenPipeline() {}
@@ -27,8 +32,9 @@ public final class KamervragenPipeline {
     PCollection<KV<String, byte[]>> parsed = read.get(ReadDocuments.DOCUMENTS);
     PCollection<Row> rejects = read.get(ReadDocuments.REJECTS);
 
+    PCollectionView<PersonKeys> personKeys = read.get(ReadDocuments.NAMES).apply("Resolve person keys", new ResolvePersonKeys());
     PCollectionTuple staged =
-        parsed.apply("Remove duplicates and stage document tables", new StageDocuments(config.staging()));
+        parsed.apply("Remove duplicates and stage document tables", new StageDocuments(config.staging(), personKeys));
     PCollection<Row> duplicates = staged.get(StageDocuments.DUPLICATES);
     PCollectionTuple statistics =
         staged.get(StageDocuments.STATISTICS).apply("Compute statistics", new ComputeStatistics(config.referenceDate()));

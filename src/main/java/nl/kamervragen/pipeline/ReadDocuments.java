@@ -5,9 +5,12 @@ import java.io.Serializable;
 import java.nio.channels.Channels;
 import java.time.LocalDate;
 import nl.kamervragen.core.DocumentIntake;
+import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.input.ListedEntry;
 import nl.kamervragen.input.ListingFile;
 import nl.kamervragen.ministry.MinistryFamilies;
+import nl.kamervragen.person.NameCensus;
+import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -40,6 +43,8 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<KV<String, byte[]>> DOCUMENTS = new TupleTag<>() {};
   public static final TupleTag<Row> REJECTS = TableTags.of(Tables.REJECTS);
   public static final TupleTag<Row> INPUT_FILES = TableTags.of(Tables.INPUT_FILES);
+  /** The names of each parsed document, for {@link ResolvePersonKeys}. */
+  public static final TupleTag<NameCensus> NAMES = new TupleTag<>() {};
 
   /**
    * Entries are spread over this many random keys for reading. Beam's own file reading reshuffles
@@ -71,10 +76,11 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
             .setCoder(ListedEntryCoder.of())
             .apply("Spread entries", Reshuffle.<ListedEntry>viaRandomKey().withNumBuckets(BUCKETS))
             .apply("Read and parse files",
-                ParDo.of(new ReadFileFn(settings)).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTS).and(INPUT_FILES)));
+                ParDo.of(new ReadFileFn(settings)).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTS).and(INPUT_FILES).and(NAMES)));
     parsed.get(DOCUMENTS).setCoder(EncodedDocuments.CODER);
     parsed.get(REJECTS).setCoder(RowCoder.of(Tables.REJECTS.beamSchema()));
     parsed.get(INPUT_FILES).setCoder(RowCoder.of(Tables.INPUT_FILES.beamSchema()));
+    parsed.get(NAMES).setCoder(NameCensusCoder.of());
     return parsed;
   }
 
@@ -115,7 +121,12 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
       out.get(INPUT_FILES).output(outcome.inventory());
       if (outcome.document().isPresent()) {
         parsed.inc();
-        out.get(DOCUMENTS).output(encoding.keyed(outcome.document().get()));
+        Row document = outcome.document().get();
+        StatsDocument stats = ParsedDocument.stats(document);
+        out.get(DOCUMENTS).output(encoding.keyed(document, stats));
+        NameCensus names = new NameCensus();
+        stats.addNamesTo(names);
+        out.get(NAMES).output(names);
       }
       outcome.reject().ifPresent(reject -> {
         rejected.inc();

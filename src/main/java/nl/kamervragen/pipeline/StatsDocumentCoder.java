@@ -42,12 +42,8 @@ final class StatsDocumentCoder extends AtomicCoder<StatsDocument> {
     OPTIONAL_BOOLEAN.encode(doc.onTime().orElse(null), out);
     BOOLEAN.encode(doc.overdue(), out);
     INT.encode(doc.questions(), out);
-    INT.encode(doc.submitters().size(), out);
-    for (StatsDocument.Member member : doc.submitters()) {
-      TEXT.encode(member.name(), out);
-      OPTIONAL_TEXT.encode(member.party().orElse(null), out);
-    }
-    TEXTS.encode(doc.answerers(), out);
+    encodeMembers(doc.submitters(), out);
+    encodeMembers(doc.answerers(), out);
     INT.encode(doc.ministries().size(), out);
     for (StatsDocument.Ministry ministry : doc.ministries()) {
       TEXT.encode(ministry.name(), out);
@@ -72,12 +68,8 @@ final class StatsDocumentCoder extends AtomicCoder<StatsDocument> {
     Optional<Boolean> onTime = Optional.ofNullable(OPTIONAL_BOOLEAN.decode(in));
     boolean overdue = BOOLEAN.decode(in);
     int questions = INT.decode(in);
-    int submitterCount = INT.decode(in);
-    List<StatsDocument.Member> submitters = new ArrayList<>(submitterCount);
-    for (int i = 0; i < submitterCount; i++) {
-      submitters.add(new StatsDocument.Member(TEXT.decode(in), Optional.ofNullable(OPTIONAL_TEXT.decode(in))));
-    }
-    List<String> answerers = TEXTS.decode(in);
+    List<StatsDocument.Member> submitters = decodeMembers(in);
+    List<StatsDocument.Member> answerers = decodeMembers(in);
     int ministryCount = INT.decode(in);
     List<StatsDocument.Ministry> ministries = new ArrayList<>(ministryCount);
     for (int i = 0; i < ministryCount; i++) {
@@ -91,6 +83,25 @@ final class StatsDocumentCoder extends AtomicCoder<StatsDocument> {
     LocalDate deadline = LocalDate.ofEpochDay(LONG.decode(in));
     return new StatsDocument(submitted, answered, responseDays, onTime, overdue, questions, submitters, answerers, ministries, topics,
         warnings, truncated, unknownTopics, answeredOn, deadline, TEXTS.decode(in), TEXTS.decode(in));
+  }
+
+  private static void encodeMembers(List<StatsDocument.Member> members, OutputStream out) throws IOException {
+    INT.encode(members.size(), out);
+    for (StatsDocument.Member member : members) {
+      TEXT.encode(member.name(), out);
+      OPTIONAL_TEXT.encode(member.party().orElse(null), out);
+      TEXT.encode(member.personKey(), out);
+    }
+  }
+
+  private static List<StatsDocument.Member> decodeMembers(InputStream in) throws IOException {
+    int count = INT.decode(in);
+    List<StatsDocument.Member> members = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      // Arguments are evaluated left to right: the order encodeMembers wrote them in.
+      members.add(new StatsDocument.Member(TEXT.decode(in), Optional.ofNullable(OPTIONAL_TEXT.decode(in)), TEXT.decode(in)));
+    }
+    return members;
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The aggregate statistics of an archive, built one question set at a time and mergeable, so a
@@ -29,6 +30,9 @@ public final class ArchiveStatistics implements Serializable {
    */
   public static final List<String> DIMENSIONS =
       List.of("all", "ministry", "ministry_family", "answerer", "party", "member", "topic", "month");
+
+  /** The dimensions whose values are people: grouped by person key ({@link StatsDocument.Member#personKey}). */
+  public static final Set<String> PERSON_DIMENSIONS = Set.of("answerer", "member");
 
   private final Map<ResponseKey, ResponseGroup> responseTime = new HashMap<>();
   private final Map<YearKey, PartyGroup> partyYear = new HashMap<>();
@@ -50,14 +54,15 @@ public final class ArchiveStatistics implements Serializable {
     int year = doc.submitted().getYear();
     String month = Periods.month(doc.submitted());
     List<String> parties = doc.parties();
-    List<String> members = doc.submitters().stream().map(StatsDocument.Member::name).distinct().toList();
+    // Members and answerers by person: two names of one person in a set count the set once.
+    List<String> members = doc.submitters().stream().map(StatsDocument.Member::personKey).distinct().toList();
     List<String> topics = doc.topics().stream().distinct().toList();
 
     for (Integer y : yearAndAllYears(year)) {
       addResponse("all", ALL, y, doc);
       doc.ministries().stream().map(StatsDocument.Ministry::name).distinct().forEach(m -> addResponse("ministry", m, y, doc));
       doc.ministries().stream().map(StatsDocument.Ministry::family).distinct().forEach(f -> addResponse("ministry_family", f, y, doc));
-      doc.answerers().stream().distinct().forEach(a -> addResponse("answerer", a, y, doc));
+      doc.answerers().stream().map(StatsDocument.Member::personKey).distinct().forEach(a -> addResponse("answerer", a, y, doc));
       parties.forEach(p -> addResponse("party", p, y, doc));
       members.forEach(m -> addResponse("member", m, y, doc));
       topics.forEach(t -> addResponse("topic", t, y, doc));
@@ -69,7 +74,7 @@ public final class ArchiveStatistics implements Serializable {
         group.questions += doc.questions();
         doc.submitters().stream()
             .filter(m -> m.partyLabel().equals(party))
-            .forEach(m -> group.members.add(m.name()));
+            .forEach(m -> group.members.add(m.personKey()));
       }
       topics.forEach(t -> topicYear.merge(new YearKey(t, y), 1L, Long::sum));
     }

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import nl.kamervragen.person.NameCensus;
+import nl.kamervragen.person.PersonKeys;
+import nl.kamervragen.person.PersonName;
 
 /**
  * What the statistics need of one question set: a few fields, not the texts.
@@ -15,7 +18,7 @@ import java.util.Optional;
  * @param overdue open and past its deadline as of the reference date
  * @param questions number of questions
  * @param submitters the submitting members
- * @param answerers names of the answering members of government
+ * @param answerers the answering members of government, each once
  * @param ministries distinct ministries of the answerers, each with its family
  * @param topics topic labels
  * @param warnings number of parser warnings
@@ -34,7 +37,7 @@ public record StatsDocument(
     boolean overdue,
     int questions,
     List<Member> submitters,
-    List<String> answerers,
+    List<Member> answerers,
     List<Ministry> ministries,
     List<String> topics,
     int warnings,
@@ -48,11 +51,24 @@ public record StatsDocument(
   /** Party label for members the document shows without a party. */
   public static final String NO_PARTY = "(none)";
 
-  /** A submitting member. */
-  public record Member(String name, Optional<String> party) {
+  /**
+   * A submitting member or an answering member of government.
+   *
+   * @param name the name as shown
+   * @param party the party as shown, if any
+   * @param personKey the person the name stands for ({@link PersonKeys}): the name's own slug, unless
+   *     the names of the whole archive join it to another ({@link #withPersonKeys})
+   */
+  public record Member(String name, Optional<String> party, String personKey) {
     public Member {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(party, "party");
+      Objects.requireNonNull(personKey, "personKey");
+    }
+
+    /** A member whose name is its own person. */
+    public Member(String name, Optional<String> party) {
+      this(name, party, PersonName.slug(name));
     }
 
     public String partyLabel() {
@@ -82,6 +98,28 @@ public record StatsDocument(
     Objects.requireNonNull(deadline, "deadline");
     sites = List.copyOf(sites);
     outlets = List.copyOf(outlets);
+  }
+
+  /** This set with the key of every submitter and answerer taken from the archive's {@code keys}. */
+  public StatsDocument withPersonKeys(PersonKeys keys) {
+    return new StatsDocument(submitted, answered, responseDays, onTime, overdue, questions, keyed(submitters, keys), keyed(answerers, keys),
+        ministries, topics, warnings, truncated, unknownTopics, answeredOn, deadline, sites, outlets);
+  }
+
+  private static List<Member> keyed(List<Member> members, PersonKeys keys) {
+    return members.stream().map(m -> keys.joins(m.name()) ? new Member(m.name(), m.party(), keys.keyOf(m.name())) : m).toList();
+  }
+
+  /** Whether the archive's keys give a submitter or answerer of this set another key than its own name's. */
+  public boolean joinedBy(PersonKeys keys) {
+    return submitters.stream().anyMatch(m -> keys.joins(m.name())) || answerers.stream().anyMatch(m -> keys.joins(m.name()));
+  }
+
+  /** Adds every name of the set, with its party and the submission year, to a census. */
+  public void addNamesTo(NameCensus census) {
+    int year = submitted.getYear();
+    submitters.forEach(m -> census.add(m.name(), m.party(), year));
+    answerers.forEach(m -> census.add(m.name(), m.party(), year));
   }
 
   /** The distinct parties of the submitters, in order of first appearance. */

@@ -85,6 +85,7 @@ public final class Tables {
           .required("id", STRING, CASE)
           .required("seq", INT, "position in the Indieners list, from 1")
           .required("name", STRING, "member's name as shown")
+          .required("person_key", STRING, "the person the name stands for (persons.person_key): the same for every name of one person, see persons")
           .optional("party", STRING, "party short name as shown; empty where none")
           .build(BY_CASE_NUMBER_PREFIX, "id", "seq");
 
@@ -93,6 +94,7 @@ public final class Tables {
           .required("id", STRING, CASE)
           .required("seq", INT, "position of the person in the 'Beantwoord door' list, from 1")
           .required("name", STRING, "name as shown (may be a surname only)")
+          .required("person_key", STRING, "the person the name stands for (persons.person_key): the same for every name of one person, see persons")
           .optional("party", STRING, "party short name; empty where none")
           .optional("position_seq", INT, "position of this role in the person's role list, from 1")
           .optional("position", STRING, "minister, staatssecretaris, minister zonder portefeuille, minister-president or viceminister-president")
@@ -171,7 +173,8 @@ public final class Tables {
   public static final TableDefinition RESPONSE_TIME =
       TableDefinition.builder("response_time", STATISTICS, "Response-time statistics per value of each dimension, per year of submission and over all years.")
           .required("dimension", STRING, "all, ministry, ministry_family, answerer, party, member, topic or month (of submission)")
-          .required("value", STRING, "the dimension's value ('all' for dimension all; YYYY-MM for month)")
+          .required("value", STRING, "the dimension's value ('all' for dimension all; YYYY-MM for month; for answerer and member the name the person goes by, persons.name)")
+          .optional("person_key", STRING, "for answerer and member: the person (persons.person_key), whose sets are counted under every name they were shown by; empty for the other dimensions")
           .optional("year", INT, "year of submission the row covers; empty for all years together. Every value has a row per year and one for all years, except a month, whose one row has the month's year")
           .required("documents", LONG, "question sets")
           .required("answered", LONG, "answered sets")
@@ -186,7 +189,7 @@ public final class Tables {
           .optional("within_21_share", DOUBLE, "share (0-1) of timed sets answered within 21 days")
           .optional("within_42_share", DOUBLE, "share (0-1) of timed sets answered within 42 days")
           .optional("on_time_share", DOUBLE, "share (0-1) of timed sets answered within their own deadline (21, or 42 after a postponement)")
-          .build(SINGLE, "dimension", "value", "year");
+          .build(SINGLE, "dimension", "value", "person_key", "year");
 
   public static final TableDefinition MINISTRIES =
       TableDefinition.builder("ministries", STATISTICS, "Every ministry name the answerers show, with its family: the families stay the same through cabinet changes (docs/statistics.md, \"Ministry families\").")
@@ -198,13 +201,28 @@ public final class Tables {
           .required("question_sets", LONG, "question sets with an answerer of this ministry")
           .build(SINGLE, "family", "name");
 
+  public static final TableDefinition PERSONS =
+      TableDefinition.builder("persons", STATISTICS, "Every submitting member and answering member of government, once, with a stable key: the names of one person join by the rule in docs/statistics.md, \"Person keys\".")
+          .required("person_key", STRING, "the person's key: the slug of their full name (sadet-karabulut), or of the surname shown alone when it joins no full name (leers)")
+          .required("name", STRING, "the name the person goes by: of the full names shown, the one in most sets; the surname when no full name is shown")
+          .required("names", STRING, "every name shown for the person, '; '-joined, sorted")
+          .required("surname_only", BOOLEAN, "no full name was shown: a surname alone, which may stand for more than one person")
+          .optional("parties", STRING, "every party shown with the person, '; '-joined, sorted; empty when none was shown")
+          .required("roles", STRING, "submitter, answerer, or answerer; submitter")
+          .required("first_submitted", DATE, "submission date of the first question set the person is in")
+          .required("last_submitted", DATE, "submission date of the last question set the person is in")
+          .required("question_sets", LONG, "question sets the person is in, as submitter or answerer")
+          .required("sets_as_submitter", LONG, "question sets the person submitted")
+          .required("sets_as_answerer", LONG, "question sets the person answered, or is to answer")
+          .build(SINGLE, "person_key");
+
   public static final TableDefinition QUESTIONS_PER_PARTY =
       TableDefinition.builder("questions_per_party", STATISTICS, "Question sets and questions per submitting party and year of submission. A set signed by members of two parties counts once for each.")
           .required("party", STRING, "party short name; '(none)' for members shown without a party")
           .optional("year", INT, "year of submission; empty for all years together")
           .required("question_sets", LONG, "question sets with at least one submitter of the party")
           .required("questions", LONG, "questions in those sets")
-          .required("members", LONG, "distinct members of the party among their submitters")
+          .required("members", LONG, "distinct members (persons) of the party among their submitters")
           .required("share", DOUBLE, "question_sets / all question sets of the year, 4 decimals (shares of a year add up to more than 1 when sets have several parties)")
           .build(SINGLE, "party", "year");
 
@@ -325,7 +343,7 @@ public final class Tables {
   public static final List<TableDefinition> ALL =
       List.of(
           DOCUMENTS, QUESTIONS, SUBMITTERS, ANSWERERS, TOPICS, FOOTNOTES, POSTPONEMENTS, PAPER_REFERENCES,
-          RESPONSE_TIME, MINISTRIES, QUESTIONS_PER_PARTY, TOPIC_FREQUENCY, TOPIC_PARTY,
+          RESPONSE_TIME, MINISTRIES, PERSONS, QUESTIONS_PER_PARTY, TOPIC_FREQUENCY, TOPIC_PARTY,
           QUESTIONS_PER_PERIOD, REPLY_TIME_HISTOGRAM, REPLY_TIME_BY_SUBMISSION, CITED_SOURCES, PARTY_PAIRS,
           OVERDUE, OVERDUE_PER_WEEK, CHANGES,
           REJECTS, DUPLICATES, INPUT_FILES, SUMMARY);

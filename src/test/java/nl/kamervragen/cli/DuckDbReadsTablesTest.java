@@ -171,6 +171,40 @@ class DuckDbReadsTablesTest {
         "SELECT overdue FROM " + parquet(Tables.OVERDUE_PER_WEEK) + " ORDER BY week_start DESC LIMIT 1");
   }
 
+  @Test
+  void submittersAndAnswerersGiveThePersonsAndTheirStatistics() throws SQLException {
+    String people = "(SELECT id, person_key FROM " + parquet(Tables.SUBMITTERS) + " UNION SELECT id, person_key FROM "
+        + parquet(Tables.ANSWERERS) + ")";
+    assertSameRows(
+        "SELECT p.person_key, count(DISTINCT p.id), min(d.submitted), max(d.submitted) FROM " + people + " p JOIN "
+            + parquet(Tables.DOCUMENTS) + " d ON p.id = d.id GROUP BY 1",
+        "SELECT person_key, question_sets, first_submitted, last_submitted FROM " + parquet(Tables.PERSONS));
+    assertSameRows(
+        "SELECT person_key, count(DISTINCT id) FROM " + parquet(Tables.SUBMITTERS) + " GROUP BY 1",
+        "SELECT person_key, documents FROM " + parquet(Tables.RESPONSE_TIME) + " WHERE dimension = 'member' AND year IS NULL");
+    assertSameRows(
+        "SELECT person_key, count(DISTINCT id) FROM " + parquet(Tables.ANSWERERS) + " GROUP BY 1",
+        "SELECT person_key, documents FROM " + parquet(Tables.RESPONSE_TIME) + " WHERE dimension = 'answerer' AND year IS NULL");
+    assertSameRows(
+        "SELECT person_key, string_agg(DISTINCT name, '; ' ORDER BY name) FROM (SELECT person_key, name FROM " + parquet(Tables.SUBMITTERS)
+            + " UNION SELECT person_key, name FROM " + parquet(Tables.ANSWERERS) + ") GROUP BY 1",
+        "SELECT person_key, names FROM " + parquet(Tables.PERSONS));
+    // The archive's answerer "Blok" (2019Z90004) is its one Blok, Stef Blok: his sets count under his name.
+    Map<String, Object> blok = single("SELECT name, names, surname_only, roles, sets_as_answerer FROM " + parquet(Tables.PERSONS)
+        + " WHERE person_key = 'stef-blok'");
+    assertEquals("Stef Blok", blok.get("name"));
+    assertEquals("Blok; Stef Blok", blok.get("names"));
+    assertEquals(false, blok.get("surname_only"));
+    assertEquals("answerer", blok.get("roles"));
+    assertEquals(blok.get("sets_as_answerer"), single("SELECT documents FROM " + parquet(Tables.RESPONSE_TIME)
+        + " WHERE dimension = 'answerer' AND person_key = 'stef-blok' AND value = 'Stef Blok' AND year IS NULL").get("documents"));
+    assertEquals("stef-blok", single("SELECT DISTINCT person_key FROM " + parquet(Tables.ANSWERERS) + " WHERE name = 'Blok'").get("person_key"));
+    // Surnames alone with no full name to join stay people of their own.
+    assertEquals(true, single("SELECT surname_only FROM " + parquet(Tables.PERSONS) + " WHERE person_key = 'leers'").get("surname_only"));
+    assertEquals("answerer; submitter",
+        single("SELECT roles FROM " + parquet(Tables.PERSONS) + " WHERE person_key = 'lilianne-ploumen'").get("roles"));
+  }
+
   private void assertSameRows(String fromDetails, String fromAggregate) throws SQLException {
     List<String> expected = query(fromDetails).stream().map(Object::toString).sorted().toList();
     List<String> actual = query(fromAggregate).stream().map(Object::toString).sorted().toList();

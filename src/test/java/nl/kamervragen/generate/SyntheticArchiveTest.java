@@ -71,6 +71,12 @@ class SyntheticArchiveTest {
     assertTrue(docs.stream().anyMatch(d -> d.submitters().stream().anyMatch(p -> p.party().isEmpty())), "members without a party");
     assertTrue(docs.stream().filter(Kamervraag::isAnswered).allMatch(d -> d.answerers().size() >= 1 && d.answerers().size() <= 3));
     assertTrue(docs.stream().anyMatch(d -> d.answerers().stream().anyMatch(p -> p.positions().isEmpty())), "surname-only answerers");
+    // ... each of whom joins the one member of government with that surname.
+    nl.kamervragen.person.NameCensus names = new nl.kamervragen.person.NameCensus();
+    docs.forEach(d -> d.answerers().forEach(p -> names.add(p.name(), p.party(), d.submitted().getYear())));
+    nl.kamervragen.person.PersonKeys keys = nl.kamervragen.person.PersonKeys.resolve(names);
+    List<String> surnamesAlone = names.names().keySet().stream().filter(n -> !nl.kamervragen.person.PersonName.isFull(n)).toList();
+    assertTrue(!surnamesAlone.isEmpty() && surnamesAlone.stream().allMatch(keys::joins), surnamesAlone + " " + keys.joined());
     assertTrue(docs.stream().anyMatch(d -> d.answerers().stream().anyMatch(p -> p.positions().stream().anyMatch(pos -> pos.ministry().orElse("").contains(",")))), "ministries with commas");
     assertTrue(docs.stream().allMatch(d -> d.questions().size() >= 1 && d.questions().size() <= 15));
     assertTrue(docs.stream().allMatch(d -> d.topics().stream().allMatch(t -> t.known())), "topics come from the vocabularies");

@@ -13,6 +13,8 @@ import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.core.TestParsedDocuments;
 import nl.kamervragen.input.ArchiveWalker;
 import nl.kamervragen.input.InputSelection;
+import nl.kamervragen.person.NameCensus;
+import nl.kamervragen.person.PersonKeys;
 import org.apache.beam.sdk.testing.CoderProperties;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -52,6 +54,22 @@ class CodersTest {
         assertEquals(new HashSet<>(rows), new HashSet<>(decoded.tableRows().get(table)), table.name()));
     assertEquals(statistics.totals(), decoded.totals());
     assertTrue(statistics.totals().get(SummaryMeasures.DOCUMENTS) > 40, "the whole dev corpus");
+  }
+
+  @Test
+  void namesAndPersonKeysSurviveTheirCoders() throws Exception {
+    CoderProperties.coderDecodeEncodeEqual(NameCensusCoder.of(), new NameCensus());
+    NameCensus census = new NameCensus();
+    for (String resource : new String[] {"seed.txt", "dev-corpus/2019Z10944.txt", "dev-corpus/2016Z15741.txt", "dev-corpus/2012Z02446.txt"}) {
+      ParsedDocument.stats(TestParsedDocuments.ofResource(resource)).addNamesTo(census);
+    }
+    census.add("Donner", java.util.Optional.empty(), 2011);
+    assertTrue(census.names().size() > 8);
+    CoderProperties.coderDecodeEncodeEqual(NameCensusCoder.of(), census);
+    PersonKeys keys = PersonKeys.resolve(census);
+    assertEquals(java.util.Map.of("Donner", "piet-hein-donner"), keys.joined());
+    CoderProperties.coderDecodeEncodeEqual(PersonKeysCoder.of(), keys);
+    CoderProperties.coderDecodeEncodeEqual(PersonKeysCoder.of(), PersonKeys.none());
   }
 
   @Test

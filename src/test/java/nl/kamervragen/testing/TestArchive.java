@@ -22,7 +22,7 @@ public final class TestArchive {
       List.of("broken/bad-date.txt", "broken/binary.bin", "broken/empty.txt", "broken/not-a-kamervraag.txt");
 
   /** Documents written besides the dev corpus and the seed: synthetic variants with their own case numbers. */
-  public static final int VARIANTS = 3;
+  public static final int VARIANTS = 4;
 
   private TestArchive() {}
 
@@ -43,6 +43,9 @@ public final class TestArchive {
     write(folder.resolve("variants/cp1252.txt"),
         seed.replace("2011Z18417", "2011Z90002").replace('\u00A0', ' ').getBytes(Charset.forName("windows-1252")));
     write(folder.resolve("variants/gzipped.txt.gz"), gzip(utf8(seed.replace("2011Z18417", "2011Z90003"))));
+    // An answerer by surname alone, as answer lines show some: the archive's one Blok is Stef Blok.
+    write(folder.resolve("variants/surname-answerer.txt"), utf8(TestDocuments.text("dev-corpus/2019Z14964.txt")
+        .replace("2019Z14964", "2019Z90004").replace("Beantwoord door Stef Blok (", "Beantwoord door Blok (")));
     write(folder.resolve("broken/bad-date.txt"), utf8(seed.replace("Ingediend 23 september 2011", "Ingediend 31 februari 2011")));
     write(folder.resolve("broken/binary.bin"), new byte[] {'K', 0, 1, 2, 3});
     write(folder.resolve("broken/empty.txt"), new byte[0]);
