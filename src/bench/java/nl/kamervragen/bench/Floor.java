@@ -363,7 +363,7 @@ public final class Floor {
   }
 
   private long writeStaged(Path output, TableDefinition table, Set<Integer> setAside, PersonKeys keys) throws IOException {
-    boolean personKeys = PersonKeyColumn.TABLES.contains(table);
+    boolean personKeys = PersonKeyColumn.isIn(table);
     TreeSet<String> buckets = new TreeSet<>();
     workers.forEach(w -> buckets.addAll(w.staged.getOrDefault(table, Map.of()).keySet()));
     GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(table.avroSchema());

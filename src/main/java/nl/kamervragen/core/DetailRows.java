@@ -20,7 +20,7 @@ import org.apache.beam.sdk.values.Row;
 /**
  * The rows of each detail table of a parsed document, made from the parser's model by column name.
  * A person's key is their name's own slug here; the few names that join another once the archive's
- * names are known ({@code PersonKeys}) are re-keyed where the documents are staged.
+ * names are known ({@code PersonKeys}) are re-keyed where the tables are written ({@link PersonKeyColumn}).
  */
 final class DetailRows {
 

@@ -34,10 +34,12 @@ public final class KamervragenPipeline {
 
     PCollectionView<PersonKeys> personKeys = read.get(ReadDocuments.NAMES).apply("Resolve person keys", new ResolvePersonKeys());
     PCollectionTuple staged =
-        parsed.apply("Remove duplicates and stage document tables", new StageDocuments(config.staging(), personKeys));
+        parsed.apply("Remove duplicates and stage document tables", new StageDocuments(config.staging()));
     PCollection<Row> duplicates = staged.get(StageDocuments.DUPLICATES);
     PCollectionTuple statistics =
-        staged.get(StageDocuments.STATISTICS).apply("Compute statistics", new ComputeStatistics(config.referenceDate()));
+        staged.get(StageDocuments.STATISTICS)
+            .apply("Apply person keys", new ApplyPersonKeys(personKeys))
+            .apply("Compute statistics", new ComputeStatistics(config.referenceDate()));
 
     PCollection<Row> changes =
         staged.get(StageDocuments.FACTS).apply("Compare with the previous run", new CompareWithPreviousRun(config.previousRun()));
@@ -66,6 +68,6 @@ public final class KamervragenPipeline {
         tables = tables.and(tag, source.get(tag));
       }
     }
-    return tables.apply("Write tables", new WriteTables(config.staging(), Tables.ALL, StageDocuments.STAGED));
+    return tables.apply("Write tables", new WriteTables(config.staging(), Tables.ALL, StageDocuments.STAGED, personKeys));
   }
 }

@@ -10,7 +10,6 @@ import nl.kamervragen.core.KeptCopies;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.core.SummaryMeasures;
-import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
@@ -25,7 +24,6 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
@@ -35,8 +33,11 @@ import org.apache.beam.sdk.values.TupleTagList;
  * seven characters of the case number (the buckets the document tables are sorted in, and every copy
  * of a case number is in the same one). Per bucket it keeps one copy of each case number, sorts the
  * rows of {@code documents} and every detail table and stages them as part files, and emits what the
- * statistics need of each kept document. People are named by the archive's person keys, a side input:
- * the few rows whose name joins another person's are re-keyed here ({@link RekeyedDatums}).
+ * statistics need of each kept document. People carry the keys of their own names here; the few
+ * that the archive's names join to another person are re-keyed downstream ({@link ApplyPersonKeys},
+ * {@link WriteTables}), where a side input does not cost Flink the chaining of this step to its
+ * grouping (a step with a side input is not chained, and every grouped bucket would be serialized
+ * once more).
  * So the full documents cross the network once, and a bucket (at most 1,000 case numbers) is all
  * that is ever in memory.
  *
@@ -72,12 +73,9 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
   public static final List<TableDefinition> AS_ROWS = ParsedDocument.TABLES.stream().filter(table -> !STAGED.contains(table)).toList();
 
   private final Staging staging;
-  private final PCollectionView<PersonKeys> personKeys;
 
-  /** @param personKeys the archive's person keys ({@link ResolvePersonKeys}), by which the staged rows and statistics name people */
-  public StageDocuments(Staging staging, PCollectionView<PersonKeys> personKeys) {
+  public StageDocuments(Staging staging) {
     this.staging = staging;
-    this.personKeys = personKeys;
   }
 
   private static TupleTagList rowTags() {
@@ -95,7 +93,6 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
             .apply("Group by bucket", GroupByKey.create())
             .apply("Keep one copy, stage tables",
                 ParDo.of(new StageBucketFn(staging))
-                    .withSideInput(StageBucketFn.PERSON_KEYS, personKeys)
                     .withOutputTags(PARTS, rowTags().and(DUPLICATES).and(STATISTICS).and(PARSED_COUNTS).and(FACTS)));
     staged.get(PARTS).setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)));
     staged.get(DUPLICATES).setRowSchema(Tables.DUPLICATES.beamSchema());
@@ -111,12 +108,10 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
    * parsed ({@link EncodedDocuments}), the files are written by {@link PartFiles}.
    */
   static final class StageBucketFn extends DoFn<KV<String, Iterable<byte[]>>, KV<String, Row>> {
-    static final String PERSON_KEYS = "person keys";
     private final Staging staging;
     private final Counter keptCounter = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_KEPT);
     private final Counter duplicatesCounter = PipelineMetrics.counter(PipelineMetrics.DUPLICATES);
     private transient EncodedDocuments encoding;
-    private transient RekeyedDatums rekeying;
 
     StageBucketFn(Staging staging) {
       this.staging = staging;
@@ -125,12 +120,10 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
     @Setup
     public void setup() {
       encoding = new EncodedDocuments();
-      rekeying = new RekeyedDatums();
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<byte[]>> bucket, @SideInput(PERSON_KEYS) PersonKeys keys, MultiOutputReceiver out)
-        throws IOException {
+    public void process(@Element KV<String, Iterable<byte[]>> bucket, MultiOutputReceiver out) throws IOException {
       List<EncodedDocuments.Decoded> documents = new ArrayList<>();
       for (byte[] encoded : bucket.getValue()) {
         documents.add(encoding.decode(encoded));
@@ -140,10 +133,9 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
       STAGED.forEach(t -> datums.put(t, new ArrayList<>()));
       // Kept documents come in case-number order, and each one's rows in the table's order: their datums are the part.
       for (EncodedDocuments.Decoded document : resolved.kept()) {
-        boolean rekey = document.stats().joinedBy(keys);
-        (rekey ? rekeying.rekeyed(document.datums(), keys) : document.datums()).forEach((table, rows) -> datums.get(table).addAll(rows));
+        document.datums().forEach((table, rows) -> datums.get(table).addAll(rows));
         document.rows().forEach((table, rows) -> rows.forEach(row -> out.get(TableTags.of(table)).output(row)));
-        out.get(STATISTICS).output(rekey ? document.stats().withPersonKeys(keys) : document.stats());
+        out.get(STATISTICS).output(document.stats());
         out.get(FACTS).output(KV.of(bucket.getKey(), document.facts()));
       }
       for (Map.Entry<TableDefinition, List<ByteBuffer>> table : datums.entrySet()) {

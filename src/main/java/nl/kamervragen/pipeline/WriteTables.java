@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.kamervragen.core.PersonKeyColumn;
+import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.TableFileWriter;
 import org.apache.avro.Schema;
@@ -38,6 +40,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 
@@ -74,17 +77,26 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
   private final Staging staging;
   private final List<TableDefinition> tables;
   private final List<TableDefinition> staged;
+  private final PCollectionView<PersonKeys> personKeys;
 
   /**
    * @param staging the folder the tables land in
    * @param tables the tables to write; the input tuple holds each under {@link TableTags#of}, or as
    *     parts staged upstream
    * @param staged the tables whose rows come (also) as {@link #STAGED_PARTS}
+   * @param personKeys the archive's person keys ({@link ResolvePersonKeys}), given to the rows of
+   *     the tables with a person key ({@link PersonKeyColumn}) as they are written
    */
-  public WriteTables(Staging staging, List<TableDefinition> tables, List<TableDefinition> staged) {
+  public WriteTables(Staging staging, List<TableDefinition> tables, List<TableDefinition> staged, PCollectionView<PersonKeys> personKeys) {
     this.staging = staging;
     this.tables = List.copyOf(tables);
     this.staged = List.copyOf(staged);
+    this.personKeys = personKeys;
+  }
+
+  /** Tables whose person keys, if they have any, are those of their own names. */
+  public WriteTables(Staging staging, List<TableDefinition> tables, List<TableDefinition> staged) {
+    this(staging, tables, staged, null);
   }
 
   @Override
@@ -121,10 +133,12 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
     }
     // Every table gets a marker part, so that a table without rows is still written (header only).
     parts = parts.and(input.getPipeline().apply("Every table", Create.of(markers).withCoder(partCoder)));
+    ParDo.SingleOutput<KV<String, Iterable<Row>>, Row> publish = ParDo.of(new PublishTableFn(byName, staging, personKeys));
     return parts
         .apply("Flatten parts", Flatten.pCollections())
         .apply("Group parts by table", GroupByKey.create())
-        .apply("Publish tables", ParDo.of(new PublishTableFn(byName, staging)))
+        // The side input is read here, over a few part descriptors per table, not where rows are staged.
+        .apply("Publish tables", personKeys == null ? publish : publish.withSideInputs(personKeys))
         .setRowSchema(WRITTEN);
   }
 
@@ -187,19 +201,26 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
     }
   }
 
-  /** Streams a table's parts, in bucket order, into its CSV and Parquet files. */
+  /**
+   * Streams a table's parts, in bucket order, into its CSV and Parquet files; the rows of a table
+   * with a person key get the archive's keys on the way.
+   */
   static final class PublishTableFn extends DoFn<KV<String, Iterable<Row>>, Row> {
     private final Map<String, TableDefinition> tables;
     private final Staging staging;
+    private final PCollectionView<PersonKeys> personKeys;
 
-    PublishTableFn(Map<String, TableDefinition> tables, Staging staging) {
+    PublishTableFn(Map<String, TableDefinition> tables, Staging staging, PCollectionView<PersonKeys> personKeys) {
       this.tables = tables;
       this.staging = staging;
+      this.personKeys = personKeys;
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Row>> tableParts, OutputReceiver<Row> out) throws IOException {
+    public void process(ProcessContext context) throws IOException {
+      KV<String, Iterable<Row>> tableParts = context.element();
       TableDefinition table = tables.get(tableParts.getKey());
+      PersonKeys keys = personKeys == null || !PersonKeyColumn.isIn(table) ? null : context.sideInput(personKeys);
       List<Row> parts = new ArrayList<>();
       for (Row part : tableParts.getValue()) {
         if (part.getString("file") != null) {
@@ -223,6 +244,9 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
           try (DataFileStream<GenericRecord> records =
               new DataFileStream<>(Channels.newInputStream(FileSystems.open(partFile)), new GenericDatumReader<>(schema))) {
             for (GenericRecord record : records) {
+              if (keys != null) {
+                PersonKeyColumn.rekey(record, keys);
+              }
               writer.write(record);
             }
           }
@@ -236,7 +260,7 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
       }
       FileSystems.delete(partFiles, StandardMoveOptions.IGNORE_MISSING_FILES);
       PipelineMetrics.counter(PipelineMetrics.ROWS_WRITTEN_PREFIX + table.name()).inc(rows);
-      out.output(Row.withSchema(WRITTEN).addValues(table.name(), rows, csv.toString(), parquet.toString()).build());
+      context.output(Row.withSchema(WRITTEN).addValues(table.name(), rows, csv.toString(), parquet.toString()).build());
     }
   }
 }

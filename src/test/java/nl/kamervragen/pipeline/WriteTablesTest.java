@@ -12,8 +12,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TableFiles;
 import nl.kamervragen.testing.TestPipelineExtension;
@@ -21,8 +23,10 @@ import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,6 +97,27 @@ class WriteTablesTest {
     try (Stream<Path> parts = Files.walk(output.resolve(WriteTables.PARTS_FOLDER))) {
       assertEquals(List.of(), parts.filter(Files::isRegularFile).toList(), "staged parts are removed");
     }
+  }
+
+  @Test
+  void rowsOfATableWithPersonKeysGetTheArchivesKeysAsTheyAreWritten(TestPipeline pipeline) throws IOException {
+    // As parsed, each name is keyed by its own slug; the archive's keys join "Blok" to Stef Blok.
+    List<Row> submitters = List.of(
+        Tables.SUBMITTERS.rowOf("id", "2019Z14964", "seq", 1, "name", "Blok", "person_key", "blok", "party", null),
+        Tables.SUBMITTERS.rowOf("id", "2019Z14965", "seq", 1, "name", "Stef Blok", "person_key", "stef-blok", "party", "VVD"),
+        Tables.SUBMITTERS.rowOf("id", "2019Z14965", "seq", 2, "name", "Leers", "person_key", "leers", "party", null));
+    PCollectionView<PersonKeys> keys = pipeline
+        .apply("Keys", Create.of(PersonKeys.of(Map.of("Blok", "stef-blok"))).withCoder(PersonKeysCoder.of()))
+        .apply(View.asSingleton());
+    PCollectionTuple.of(TableTags.of(Tables.SUBMITTERS),
+            pipeline.apply("Submitters", Create.of(submitters).withRowSchema(Tables.SUBMITTERS.beamSchema())))
+        .apply(new WriteTables(TestStaging.in(output), List.of(Tables.SUBMITTERS), List.of(), keys));
+    pipeline.run();
+    assertEquals(List.of("2019Z14964 Blok stef-blok", "2019Z14965 Stef Blok stef-blok", "2019Z14965 Leers leers"),
+        TableFiles.csv(output, Tables.SUBMITTERS).records().stream()
+            .map(r -> r.get("id") + " " + r.get("name") + " " + r.get("person_key")).toList());
+    assertEquals(List.of("stef-blok", "stef-blok", "leers"),
+        TableFiles.parquet(output, Tables.SUBMITTERS).stream().map(r -> r.getString("person_key")).toList());
   }
 
   @Test
