@@ -35,6 +35,7 @@ import nl.kamervragen.publish.OutputFolder;
 import nl.kamervragen.publish.PublishedRun;
 import nl.kamervragen.publish.StagedTables;
 import nl.kamervragen.report.ReportWriter;
+import nl.kamervragen.storage.ObjectStorage;
 import nl.kamervragen.table.DataDictionary;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
@@ -163,6 +164,7 @@ final class KamervragenJob {
   private PipelineResult runPipeline(RunConfig runConfig, String runId, long entries, OutputFolder folder)
       throws IOException, NotPublished {
     options.setJobName("kamervragen-" + runId.toLowerCase(Locale.ROOT));
+    ObjectStorage.configure(options);
     FileSystems.setDefaultPipelineOptions(options);
     prepareRunner();
     Pipeline pipeline = Pipeline.create(options);

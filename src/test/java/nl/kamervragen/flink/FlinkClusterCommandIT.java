@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nl.kamervragen.testing.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,8 +41,8 @@ class FlinkClusterCommandIT {
   void statusSaysWhatTheFolderHoldsStopFreesTheTemporaryFilesAndCleanRemovesTheRest() throws IOException {
     Path folder = work.resolve("cluster");
     settings = new String[] {"--workDir=" + folder, "--configDir=" + Path.of("conf").toAbsolutePath(),
-        "--jar=" + Path.of("target/kamervragen.jar").toAbsolutePath(), "--restPort=" + freePort(), "--rpcPort=" + freePort(),
-        "--blobPort=" + freePort(), "--taskManagers=1"};
+        "--jar=" + Path.of("target/kamervragen.jar").toAbsolutePath(), "--restPort=" + FreePorts.loopback(), "--rpcPort=" + FreePorts.loopback(),
+        "--blobPort=" + FreePorts.loopback(), "--taskManagers=1"};
     String started = run("start");
     assertTrue(started.startsWith("0 flink-cluster: up with 1 TaskManager(s)"), started);
     Files.write(folder.resolve("tmp").resolve("spilled.bin"), new byte[2_000_000]);
@@ -71,11 +71,5 @@ class FlinkClusterCommandIT {
     assertTrue(help.contains("clean    remove everything the cluster wrote"), help);
     assertTrue(help.contains("--taskManagers=N"), help);
     settings = null;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }
