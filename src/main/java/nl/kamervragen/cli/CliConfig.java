@@ -38,7 +38,7 @@ final class CliConfig {
     if (outputPath.getParent() == null) {
       throw new CommandLine.UsageError("--output cannot be the root folder");
     }
-    if (outputPath.startsWith(input.root()) || input.root().startsWith(outputPath)) {
+    if (!input.isObjectStore() && (outputPath.startsWith(input.root()) || input.root().startsWith(outputPath))) {
       throw new CommandLine.UsageError("--output '" + output + "' and --input '" + options.getInput().strip() + "' overlap: the tables must not land in the archive");
     }
     if (!(options.getMaxRejectedShare() >= 0 && options.getMaxRejectedShare() <= 1)) {

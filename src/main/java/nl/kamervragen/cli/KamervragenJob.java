@@ -106,6 +106,9 @@ final class KamervragenJob {
         return KamervragenMain.FAILED;
       }
     }
+    // Beam's file systems, object storage included, for the listing here and for the pipeline.
+    ObjectStorage.configure(options);
+    FileSystems.setDefaultPipelineOptions(options);
     Instant started = clock.instant();
     String runId = runId(started);
     List<String> notes = new ArrayList<>();
@@ -147,12 +150,12 @@ final class KamervragenJob {
   private long list(Path listing) throws IOException, NotPublished {
     long entries;
     try (OutputStream file = Files.newOutputStream(listing)) {
-      entries = ListingFile.write(file, new ArchiveWalker(config.input()));
+      entries = ListingFile.write(file, config.input().entries());
     } catch (ArchiveWalker.UnlistableFolderException e) {
       throw new NotPublished("not published: " + e.getMessage() + " (the input would be incomplete)");
     }
     if (entries == 0) {
-      throw new NotPublished("no input files match '" + options.getInput() + "' (" + config.input().pattern() + " under " + config.input().root() + ")");
+      throw new NotPublished("no input files match '" + options.getInput() + "' (" + config.input().pattern() + " under " + config.input().location() + ")");
     }
     out.printf("kamervragen: reading %d file(s) from %s on %s, reference date %s%n",
         entries, options.getInput(), options.getRunner().getSimpleName(), config.referenceDate());
@@ -164,7 +167,6 @@ final class KamervragenJob {
   private PipelineResult runPipeline(RunConfig runConfig, String runId, long entries, OutputFolder folder)
       throws IOException, NotPublished {
     options.setJobName("kamervragen-" + runId.toLowerCase(Locale.ROOT));
-    ObjectStorage.configure(options);
     FileSystems.setDefaultPipelineOptions(options);
     prepareRunner();
     Pipeline pipeline = Pipeline.create(options);
@@ -290,7 +292,7 @@ final class KamervragenJob {
   private String inputChanges(Path listing, StagedTables report) throws IOException {
     ListingComparison.Changes changes;
     try (ListingFile.Reader before = ListingFile.read(Files.newInputStream(listing))) {
-      changes = ListingComparison.compare(before, new ArchiveWalker(config.input()), CHANGES_SHOWN);
+      changes = ListingComparison.compare(before, config.input().entries(), CHANGES_SHOWN);
     } catch (ArchiveWalker.UnlistableFolderException e) {
       return "the input changed during the run: " + e.getMessage();
     }
@@ -323,7 +325,7 @@ final class KamervragenJob {
     ReportWriter.write(staging, config.referenceDate(), config.reportNote(), comparison);
     DataDictionary.writeInto(staging);
     Manifest.write(staging, runId, started, clock.instant(), Version.current(), options.getRunner().getSimpleName(),
-        effectiveOptions(), config.input().root() + "/" + config.input().pattern(), report, previousRunId);
+        effectiveOptions(), config.input().location() + "/" + config.input().pattern(), report, previousRunId);
     String changes = previousRunId == null ? "no previous run to compare with"
         : "changes since run " + previousRunId + ": " + PublishedRun.describe(comparison.counts());
     folder.publish();

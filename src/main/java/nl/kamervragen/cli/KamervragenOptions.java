@@ -10,7 +10,8 @@ public interface KamervragenOptions extends PipelineOptions {
 
   @Description(
       "Kamervraag documents to read: a file, a folder (read recursively) or a glob such as "
-          + "'archive/**/*.txt'. Files ending in .gz are decompressed.")
+          + "'archive/**/*.txt', or the objects under s3://bucket/prefix (or a glob after it; see "
+          + "--endpoint, --awsRegion, --awsCredentialsProvider). Files ending in .gz are decompressed.")
   @Default.String("seeds")
   @Validation.Required
   String getInput();

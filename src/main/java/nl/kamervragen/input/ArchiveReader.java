@@ -3,8 +3,11 @@ package nl.kamervragen.input;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -14,7 +17,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.zip.GZIPInputStream;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
  * Reads one listed file, and only the file that was listed: it is opened without following a
@@ -53,6 +60,9 @@ public final class ArchiveReader {
     if (!entry.isRead()) {
       throw new IllegalArgumentException(entry.name() + " is not read: " + entry.rejection());
     }
+    if (!entry.location().startsWith("file:")) {
+      return readObject(entry);
+    }
     Path path = FileNames.path(entry.location());
     FileState listed = FileState.of(entry);
     Counting stored = null;
@@ -69,7 +79,7 @@ public final class ArchiveReader {
         stored = new Counting(file);
         content = readCapped(entry.compressed() ? new GZIPInputStream(stored, CHUNK) : stored);
         if (content != null && entry.compressed()) {
-          stored.transferTo(java.io.OutputStream.nullOutputStream()); // whatever follows the compressed data is counted too
+          stored.transferTo(OutputStream.nullOutputStream()); // whatever follows the compressed data is counted too
         }
       }
       change = changeSince(path, listed);
@@ -88,6 +98,66 @@ public final class ArchiveReader {
       return new Failure(true, String.format(Locale.ROOT, "%d bytes read, but listed with %d", stored.count, listed.size()), stored.count);
     }
     return new Content(content, stored.count);
+  }
+
+  /**
+   * Reads an object from object storage (through Beam's file systems): its size and modification
+   * time are checked against the listing before it is read, and its size, modification time and
+   * ETag after, against those before.
+   */
+  private Result readObject(ListedEntry entry) {
+    FileState listed = FileState.of(entry);
+    Counting stored = null;
+    byte[] content;
+    try {
+      MatchResult.Metadata before = objectState(entry.location());
+      if (before == null) {
+        return new Failure(true, "removed after it was listed", -1);
+      }
+      String change = new FileState(before.sizeBytes(), before.lastModifiedMillis() * 1_000_000L, null).changeSince(listed);
+      if (change != null) {
+        return new Failure(true, change, -1);
+      }
+      if (!entry.compressed() && listed.size() > maxBytes) {
+        return new Failure(false, tooLarge(), -1);
+      }
+      ResourceId object = FileSystems.matchNewResource(entry.location(), false);
+      try (InputStream in = Channels.newInputStream(FileSystems.open(object))) {
+        stored = new Counting(in);
+        content = readCapped(entry.compressed() ? new GZIPInputStream(stored, CHUNK) : stored);
+        if (content != null && entry.compressed()) {
+          stored.transferTo(OutputStream.nullOutputStream());
+        }
+      }
+      MatchResult.Metadata after = objectState(entry.location());
+      if (after == null) {
+        return new Failure(true, "removed while it was read", stored.count);
+      }
+      if (after.sizeBytes() != before.sizeBytes() || after.lastModifiedMillis() != before.lastModifiedMillis()
+          || !Objects.equals(after.checksum(), before.checksum())) {
+        return new Failure(true, "replaced while it was read", stored.count);
+      }
+    } catch (IOException e) {
+      return new Failure(false, "cannot read the object: " + (e instanceof EOFException
+          ? "it ends unexpectedly (cut off or corrupt compressed data)" : String.valueOf(e.getMessage()).lines().findFirst().orElse("")),
+          stored == null ? -1 : stored.count);
+    }
+    if (content == null) {
+      return new Failure(false, tooLarge(), stored.count);
+    }
+    if (stored.count != listed.size()) {
+      return new Failure(true, String.format(Locale.ROOT, "%d bytes read, but listed with %d", stored.count, listed.size()), stored.count);
+    }
+    return new Content(content, stored.count);
+  }
+
+  /** An object's size, modification time and ETag now; null when it is gone. */
+  private static MatchResult.Metadata objectState(String location) throws IOException {
+    try {
+      return FileSystems.matchSingleFileSpec(location);
+    } catch (FileNotFoundException gone) {
+      return null;
+    }
   }
 
   /** How the file at a path differs from its listed state; null when it does not. */

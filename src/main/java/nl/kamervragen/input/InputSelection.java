@@ -15,19 +15,31 @@ import java.nio.file.PathMatcher;
  * <p>The input folder itself is resolved once, links and all, when the run starts: that is the
  * operator's choice, and a later change of a link that names it does not move a running job. What
  * lies under it follows the listing policy of {@link ArchiveWalker}.
+ *
+ * <p>On object storage ({@code s3://bucket/prefix}, a folder of keys, or a glob after it) the
+ * entries are the objects under the prefix ({@link ObjectStoreLister}).
  */
 public final class InputSelection {
 
+  /** The object stores an input can be on, by URI scheme (Beam's file systems read them). */
+  private static final java.util.List<String> OBJECT_STORES = java.util.List.of("s3");
+
   private final Path root;
+  private final String objectRoot;
   private final String pattern;
   private final PathMatcher matcher;
   private final boolean followLinks;
 
-  private InputSelection(Path root, String pattern, PathMatcher matcher, boolean followLinks) {
+  private InputSelection(Path root, String objectRoot, String pattern, PathMatcher matcher, boolean followLinks) {
     this.root = root;
+    this.objectRoot = objectRoot;
     this.pattern = pattern;
     this.matcher = matcher;
     this.followLinks = followLinks;
+  }
+
+  private InputSelection(Path root, String pattern, PathMatcher matcher, boolean followLinks) {
+    this(root, null, pattern, matcher, followLinks);
   }
 
   /**
@@ -41,7 +53,11 @@ public final class InputSelection {
       throw new InputException("--input must name a file, a folder or a glob");
     }
     if (value.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-      throw new InputException("--input must be a local file, folder or glob, got '" + value + "'");
+      String scheme = value.substring(0, value.indexOf("://"));
+      if (!OBJECT_STORES.contains(scheme)) {
+        throw new InputException("--input must be a local file, folder or glob, or s3://bucket/prefix, got '" + value + "'");
+      }
+      return objects(value);
     }
     int wildcard = firstWildcard(value);
     if (wildcard < 0) {
@@ -71,6 +87,28 @@ public final class InputSelection {
     return new InputSelection(realFolder(folderPath, value), glob, matcher, followLinks);
   }
 
+  /** Everything under a bucket prefix ({@code s3://bucket/folder}), or what a glob after it matches. */
+  private static InputSelection objects(String value) throws InputException {
+    String afterScheme = value.substring(value.indexOf("://") + 3);
+    if (afterScheme.isEmpty() || afterScheme.startsWith("/")) {
+      throw new InputException("--input '" + value + "' names no bucket");
+    }
+    int wildcard = firstWildcard(value);
+    if (wildcard < 0) {
+      return new InputSelection(null, value.endsWith("/") ? value : value + "/", "**", relative -> true, false);
+    }
+    String folder = value.substring(0, value.lastIndexOf('/', wildcard) + 1);
+    if (folder.length() <= value.indexOf("://") + 3) {
+      throw new InputException("--input '" + value + "': a glob must follow the bucket, as in s3://bucket/**/*.txt");
+    }
+    String glob = value.substring(folder.length());
+    try {
+      return new InputSelection(null, folder, glob, FileSystems.getDefault().getPathMatcher("glob:" + glob), false);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("--input '" + value + "' is not a valid glob: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+
   private static Path realFolder(Path folder, String input) throws InputException {
     try {
       return folder.toRealPath();
@@ -88,9 +126,32 @@ public final class InputSelection {
     return -1;
   }
 
-  /** The input folder, as a real path: the tables name files relative to it. */
+  /** The input folder, as a real path: the tables name files relative to it. Local inputs only. */
   public Path root() {
+    if (root == null) {
+      throw new IllegalStateException(objectRoot + " is on object storage, not a local folder");
+    }
     return root;
+  }
+
+  /** Whether the input is on object storage. */
+  public boolean isObjectStore() {
+    return objectRoot != null;
+  }
+
+  /** The prefix of the input's objects, ending in '/' ({@code s3://bucket/folder/}); object storage only. */
+  String objectRoot() {
+    return objectRoot;
+  }
+
+  /** Where the input is, for messages and the manifest: the local folder or the object prefix. */
+  public String location() {
+    return objectRoot != null ? objectRoot.substring(0, objectRoot.length() - 1) : root.toString();
+  }
+
+  /** Every entry of the input, in the canonical order, by the listing policy of its kind of storage. */
+  public java.util.Iterator<ListedEntry> entries() {
+    return objectRoot != null ? new ObjectStoreLister(this) : new ArchiveWalker(this);
   }
 
   /** Which entries under the root are read: a glob relative to it ({@code **} for all). */

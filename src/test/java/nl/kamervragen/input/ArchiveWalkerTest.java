@@ -171,7 +171,7 @@ class ArchiveWalkerTest {
   void aMissingInputIsAUsageProblem() {
     InputException missing = assertThrows(InputException.class, () -> InputSelection.of(work.resolve("nope").toString(), false));
     assertEquals("--input '" + work.resolve("nope") + "' does not exist", missing.getMessage());
-    assertThrows(InputException.class, () -> InputSelection.of("s3://bucket/archive", false));
+    assertThrows(InputException.class, () -> InputSelection.of("gs://bucket/archive", false), "a URI of a store kamervragen does not read");
   }
 
   @Test
