@@ -39,8 +39,8 @@ import nl.kamervragen.input.ListedEntry;
 import nl.kamervragen.ministry.MinistryFamilies;
 import nl.kamervragen.person.NameCensus;
 import nl.kamervragen.person.PersonKeys;
-import nl.kamervragen.publish.OutputFolder;
 import nl.kamervragen.report.ReportWriter;
+import nl.kamervragen.storage.StoredFolder;
 import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.TableFileWriter;
@@ -119,7 +119,7 @@ public final class Floor {
     List<ListedEntry> input = new ArrayList<>();
     new ArchiveWalker(InputSelection.of(settings.input(), false)).forEachRemaining(input::add);
     Path output = settings.output();
-    OutputFolder.deleteTree(output);
+    StoredFolder.deleteTree(output);
     Files.createDirectories(output);
     int threads = settings.threads();
     long started = System.nanoTime();
@@ -132,8 +132,8 @@ public final class Floor {
       long read = System.nanoTime();
       Map<String, Long> rows = floor.write(output, pool);
       long spilledBytes = floor.closeSpills();
-      OutputFolder.deleteTree(spill);
-      ReportWriter.write(output, floor.referenceDate, "", RunChanges.Comparison.FIRST_RUN);
+      StoredFolder.deleteTree(spill);
+      ReportWriter.write(StoredFolder.local(output), floor.referenceDate, "", RunChanges.Comparison.FIRST_RUN);
       long done = System.nanoTime();
       System.out.printf(java.util.Locale.ROOT,
           "floor: threads=%d files=%d read_parse_s=%.3f write_s=%.3f seconds=%.3f spilled_mb=%.1f rows=%s%n",

@@ -3,8 +3,6 @@ package nl.kamervragen.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.flink.FlinkProgress;
@@ -30,12 +27,15 @@ import nl.kamervragen.pipeline.PipelineMetrics;
 import nl.kamervragen.pipeline.RunConfig;
 import nl.kamervragen.pipeline.Staging;
 import nl.kamervragen.pipeline.WriteTables;
+import nl.kamervragen.publish.BucketOutput;
 import nl.kamervragen.publish.Manifest;
 import nl.kamervragen.publish.OutputFolder;
 import nl.kamervragen.publish.PublishedRun;
+import nl.kamervragen.publish.RunOutput;
 import nl.kamervragen.publish.StagedTables;
 import nl.kamervragen.report.ReportWriter;
 import nl.kamervragen.storage.ObjectStorage;
+import nl.kamervragen.storage.StoredFolder;
 import nl.kamervragen.table.DataDictionary;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
@@ -44,10 +44,7 @@ import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.util.MimeTypes;
 
 /**
  * One run, in the steps a nightly job needs: prepare (lock the output folder, list the input once),
@@ -112,24 +109,30 @@ final class KamervragenJob {
     Instant started = clock.instant();
     String runId = runId(started);
     List<String> notes = new ArrayList<>();
-    try (OutputFolder folder = OutputFolder.open(config.output(), runId, notes)) {
-      // Runs into one folder compare with what it holds; dated folders behind a link, with the link's run.
-      Optional<PublishedRun> previous = PublishedRun.in(config.output(), notes)
-          .or(() -> config.publishLink() == null ? Optional.empty() : PublishedRun.in(config.publishLink(), notes));
-      notes.forEach(note -> out.println("kamervragen: " + note));
+    RunOutput opened;
+    try {
+      opened = openOutput(runId, notes);
+    } catch (IOException cannotOpen) {
+      org.slf4j.LoggerFactory.getLogger(KamervragenJob.class).error("the output could not be opened", cannotOpen);
+      err.println("kamervragen: not published: " + cannotOpen.getMessage());
+      return KamervragenMain.FAILED;
+    }
+    try (RunOutput folder = opened) {
       boolean published = false;
       try {
-        Path listing = folder.staging().resolve(ListingFile.NAME);
-        long entries = list(listing);
+        Optional<PublishedRun> previous = folder.previous(notes);
+        notes.forEach(note -> out.println("kamervragen: " + note));
+        StoredFolder staged = folder.staging();
+        long entries = list(staged);
         afterListing.run();
-        Staging staging = new Staging(folder.staging().toString(), folder.ownerToken());
-        PipelineResult result = runPipeline(new RunConfig(listing.toString(), staging, config.referenceDate(), config.maxFileBytes(), config.ministryFamilies(),
-            previous.map(p -> new RunConfig.PreviousRun(p.documents().toString(), p.runId())).orElse(null)),
+        Staging staging = new Staging(staged.location(), folder.ownerToken());
+        PipelineResult result = runPipeline(new RunConfig(staged.locationOf(ListingFile.NAME), staging, config.referenceDate(), config.maxFileBytes(),
+            config.ministryFamilies(), previous.map(p -> new RunConfig.PreviousRun(p.documents(), p.runId())).orElse(null)),
             runId, entries, folder);
-        OutputFolder.deleteTree(folder.staging().resolve(WriteTables.PARTS_FOLDER));
+        staged.folder(WriteTables.PARTS_FOLDER).deleteAll();
         printSummary(result);
-        StagedTables report = check(folder, listing, entries);
-        Files.delete(listing);
+        StagedTables report = check(staged, entries);
+        staged.delete(ListingFile.NAME);
         publish(folder, report, runId, started, previous.map(PublishedRun::runId).orElse(null));
         published = true;
         return KamervragenMain.OK;
@@ -146,10 +149,19 @@ final class KamervragenJob {
 
   // ---- prepare ---------------------------------------------------------------------------
 
+  /** Locks the output and cleans up what earlier runs left; on a bucket, a run folder of its own. */
+  private RunOutput openOutput(String runId, List<String> notes) throws IOException {
+    StoredFolder output = config.output();
+    if (output.isLocal()) {
+      return OutputFolder.open(output.localPath(), runId, config.publishLink(), notes);
+    }
+    return BucketOutput.open(output, runId, config.keepRuns(), options, clock, notes);
+  }
+
   /** Lists the input once, into the staging folder, and returns the number of entries. */
-  private long list(Path listing) throws IOException, NotPublished {
+  private long list(StoredFolder staging) throws IOException, NotPublished {
     long entries;
-    try (OutputStream file = Files.newOutputStream(listing)) {
+    try (OutputStream file = staging.create(ListingFile.NAME, MimeTypes.BINARY)) {
       entries = ListingFile.write(file, config.input().entries());
     } catch (ArchiveWalker.UnlistableFolderException e) {
       throw new NotPublished("not published: " + e.getMessage() + " (the input would be incomplete)");
@@ -164,7 +176,7 @@ final class KamervragenJob {
 
   // ---- run -------------------------------------------------------------------------------
 
-  private PipelineResult runPipeline(RunConfig runConfig, String runId, long entries, OutputFolder folder)
+  private PipelineResult runPipeline(RunConfig runConfig, String runId, long entries, RunOutput folder)
       throws IOException, NotPublished {
     options.setJobName("kamervragen-" + runId.toLowerCase(Locale.ROOT));
     FileSystems.setDefaultPipelineOptions(options);
@@ -225,7 +237,7 @@ final class KamervragenJob {
       if (state != null && state.isTerminal()) {
         return state;
       }
-      String line = RunProgress.fromCounters(counters(result), files);
+      String line = RunProgress.fromCounters(PipelineMetrics.counters(result), files);
       if (!line.equals(last)) {
         out.println(line);
         last = line;
@@ -234,7 +246,7 @@ final class KamervragenJob {
   }
 
   private void printSummary(PipelineResult result) {
-    Map<String, Long> counters = counters(result);
+    Map<String, Long> counters = PipelineMetrics.counters(result);
     out.printf(
         "kamervragen: %d file(s) read: %d parsed, %d rejected, %d duplicate(s) set aside; %d document(s) kept%n",
         counters.getOrDefault(PipelineMetrics.FILES_READ, 0L),
@@ -252,30 +264,14 @@ final class KamervragenJob {
     out.printf("kamervragen: wrote %d tables (rows) as CSV and Parquet: %s%n", Tables.ALL.size(), tables);
   }
 
-  private static Map<String, Long> counters(PipelineResult result) {
-    MetricQueryResults metrics =
-        result.metrics().queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(PipelineMetrics.NAMESPACE)).build());
-    Map<String, Long> counters = new TreeMap<>();
-    for (MetricResult<Long> counter : metrics.getCounters()) {
-      long value;
-      try {
-        value = counter.getCommitted();
-      } catch (UnsupportedOperationException notCommitted) {
-        value = counter.getAttempted();
-      }
-      counters.merge(counter.getName().getName(), value, Long::sum);
-    }
-    return counters;
-  }
-
   // ---- check -----------------------------------------------------------------------------
 
   /** Reads back what the run wrote and decides whether it may be published. */
-  private StagedTables check(OutputFolder folder, Path listing, long entries) throws IOException, NotPublished {
-    StagedTables report = StagedTables.read(folder.staging(), Tables.ALL.stream().map(TableDefinition::name).toList());
+  private StagedTables check(StoredFolder staging, long entries) throws IOException, NotPublished {
+    StagedTables report = StagedTables.read(staging, Tables.ALL.stream().map(TableDefinition::name).toList());
     List<String> problems = new ArrayList<>();
     report.problems(entries, config.maxRejectedShare()).forEach(problem -> problems.add("not published: " + problem));
-    String changed = inputChanges(listing, report);
+    String changed = inputChanges(staging, report);
     if (changed != null) {
       problems.add("not published: " + changed);
     }
@@ -289,9 +285,9 @@ final class KamervragenJob {
    * What changed in the input since it was listed: entries that differ from the listing now, and
    * files that changed while they were read. Null when nothing did.
    */
-  private String inputChanges(Path listing, StagedTables report) throws IOException {
+  private String inputChanges(StoredFolder staging, StagedTables report) throws IOException {
     ListingComparison.Changes changes;
-    try (ListingFile.Reader before = ListingFile.read(Files.newInputStream(listing))) {
+    try (ListingFile.Reader before = ListingFile.read(staging.open(ListingFile.NAME))) {
       changes = ListingComparison.compare(before, config.input().entries(), CHANGES_SHOWN);
     } catch (ArchiveWalker.UnlistableFolderException e) {
       return "the input changed during the run: " + e.getMessage();
@@ -318,27 +314,23 @@ final class KamervragenJob {
 
   // ---- publish ---------------------------------------------------------------------------
 
-  private void publish(OutputFolder folder, StagedTables report, String runId, Instant started, String previousRunId) throws IOException {
-    Path staging = folder.staging();
+  private void publish(RunOutput folder, StagedTables report, String runId, Instant started, String previousRunId) throws IOException {
+    StoredFolder staging = folder.staging();
     RunChanges.Comparison comparison = previousRunId == null ? RunChanges.Comparison.FIRST_RUN
-        : PublishedRun.comparison(previousRunId, staging.resolve(Tables.CHANGES.name() + ".csv"));
+        : PublishedRun.comparison(previousRunId, staging);
     ReportWriter.write(staging, config.referenceDate(), config.reportNote(), comparison);
-    DataDictionary.writeInto(staging);
+    staging.writeString(DataDictionary.FILE_NAME, DataDictionary.markdown(), "text/markdown; charset=utf-8");
     Manifest.write(staging, runId, started, clock.instant(), Version.current(), options.getRunner().getSimpleName(),
         effectiveOptions(), config.input().location() + "/" + config.input().pattern(), report, previousRunId);
     String changes = previousRunId == null ? "no previous run to compare with"
         : "changes since run " + previousRunId + ": " + PublishedRun.describe(comparison.counts());
     folder.publish();
-    if (config.publishLink() != null) {
-      folder.link(config.publishLink());
-    }
     long duplicates = report.measure(SummaryMeasures.DUPLICATES);
     long conflicts = report.measure(SummaryMeasures.CONFLICTS);
-    out.printf(Locale.ROOT, "kamervragen: done: %d files = %d documents + %d duplicates%s + %d rejected; %d warnings; %s; tables and report.html in %s%s%n",
+    out.printf(Locale.ROOT, "kamervragen: done: %d files = %d documents + %d duplicates%s + %d rejected; %d warnings; %s; tables and report.html in %s%n",
         report.measure(SummaryMeasures.FILES), report.measure(SummaryMeasures.DOCUMENTS), duplicates,
         conflicts > 0 ? " (" + conflicts + " conflicting)" : "",
-        report.measure(SummaryMeasures.REJECTED), report.measure(SummaryMeasures.WARNINGS), changes, folder.output(),
-        config.publishLink() == null ? "" : " (linked from " + config.publishLink() + ")");
+        report.measure(SummaryMeasures.REJECTED), report.measure(SummaryMeasures.WARNINGS), changes, folder.publishedLocation());
   }
 
   /**
@@ -346,24 +338,27 @@ final class KamervragenJob {
    * signal hook or the run, and the one that comes second waits for the first (the JVM must not stop
    * in the middle of it).
    */
-  private synchronized void discard(OutputFolder folder) throws IOException {
+  private synchronized void discard(RunOutput folder) throws IOException {
     if (discarded) {
       return;
     }
     discarded = true;
     if (config.keepFailedStaging()) {
-      err.println("kamervragen: this run's tables are in " + folder.staging() + " (--keepFailedStaging); " + folder.output() + " is unchanged");
+      err.println("kamervragen: this run's tables are in " + folder.staging() + " (--keepFailedStaging); " + folder.location() + " is unchanged");
       return;
     }
     folder.discard();
-    err.println("kamervragen: " + folder.output() + " is unchanged; this run's staging folder was removed (--keepFailedStaging keeps it)");
+    err.println("kamervragen: " + folder.location() + " is unchanged; this run's staging folder was removed (--keepFailedStaging keeps it)");
   }
 
   private Map<String, String> effectiveOptions() {
     Map<String, String> effective = new LinkedHashMap<>();
     effective.put("input", options.getInput());
     effective.put("followLinks", String.valueOf(config.input().followLinks()));
-    effective.put("output", config.output().toString());
+    effective.put("output", config.output().location());
+    if (!config.output().isLocal()) {
+      effective.put("keepRuns", String.valueOf(config.keepRuns()));
+    }
     effective.put("referenceDate", config.referenceDate().toString());
     effective.put("maxFileBytes", String.valueOf(config.maxFileBytes()));
     effective.put("ministryFamilies", options.getMinistryFamilies().isBlank() ? "(shipped)" : options.getMinistryFamilies().strip());

@@ -27,8 +27,9 @@ public interface KamervragenOptions extends PipelineOptions {
   void setFollowLinks(boolean value);
 
   @Description(
-      "Local folder the tables are published to, as <table>.csv and <table>.parquet, all at once when the run "
-          + "succeeds (on a cluster: a folder every TaskManager sees at the same path).")
+      "Folder the tables are published to, as <table>.csv and <table>.parquet, all at once when the run succeeds: "
+          + "a local folder (on a cluster: one every TaskManager sees at the same path), or s3://bucket/prefix, "
+          + "where each run gets runs/<run id>/ and current.json names the published one.")
   @Default.String("output/tables")
   @Validation.Required
   String getOutput();
@@ -71,6 +72,14 @@ public interface KamervragenOptions extends PipelineOptions {
   String getPublishLink();
 
   void setPublishLink(String value);
+
+  @Description(
+      "With --output on object storage: how many published runs to keep under runs/ (the current one included); "
+          + "older ones are deleted once current.json names the new run.")
+  @Default.Integer(7)
+  int getKeepRuns();
+
+  void setKeepRuns(int value);
 
   @Description(
       "Keep the staging folder of a run that is not published (for debugging). Off: a failed run removes it, "

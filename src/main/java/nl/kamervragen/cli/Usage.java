@@ -40,6 +40,13 @@ final class Usage {
               cluster's REST API.
           --parallelism=N   (default: Flink's)
               With FlinkRunner: parallel tasks per step.
+          --endpoint=URL   (default: AWS)
+              With s3:// input or output: an S3-compatible server (MinIO, Ceph, ...), addressed by path.
+          --awsRegion=REGION   (default: the AWS default chain)
+              With s3:// input or output: the region, e.g. us-east-1.
+          --awsCredentialsProvider=JSON   (default: the AWS default chain: AWS_ACCESS_KEY_ID, profiles)
+              With s3:// input or output, e.g. {"@type": "StaticCredentialsProvider", "accessKeyId": "...",
+              "secretAccessKey": "..."}; a cluster's TaskManagers get it with the job.
 
         exit codes:
           0  the run succeeded and its tables are published

@@ -140,7 +140,7 @@ public final class InputSelection {
   }
 
   /** The prefix of the input's objects, ending in '/' ({@code s3://bucket/folder/}); object storage only. */
-  String objectRoot() {
+  public String objectRoot() {
     return objectRoot;
   }
 

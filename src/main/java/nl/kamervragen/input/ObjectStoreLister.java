@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import nl.kamervragen.storage.ObjectStorage;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -29,7 +30,7 @@ final class ObjectStoreLister implements Iterator<ListedEntry> {
     try {
       result = FileSystems.match(List.of(root + "**"), EmptyMatchTreatment.ALLOW).get(0);
     } catch (IOException | RuntimeException e) {
-      throw new ArchiveWalker.UnlistableFolderException("cannot list " + root + ": " + reason(e));
+      throw new ArchiveWalker.UnlistableFolderException("cannot list " + root + ": " + ObjectStorage.reason(e));
     }
     List<ListedEntry> listed = new ArrayList<>();
     if (result.status() != MatchResult.Status.NOT_FOUND) {
@@ -37,7 +38,7 @@ final class ObjectStoreLister implements Iterator<ListedEntry> {
       try {
         objects = result.metadata();
       } catch (IOException e) {
-        throw new ArchiveWalker.UnlistableFolderException("cannot list " + root + ": " + reason(e));
+        throw new ArchiveWalker.UnlistableFolderException("cannot list " + root + ": " + ObjectStorage.reason(e));
       }
       for (MatchResult.Metadata object : objects) {
         String key = object.resourceId().toString();
@@ -60,19 +61,6 @@ final class ObjectStoreLister implements Iterator<ListedEntry> {
     }
     listed.sort((a, b) -> ArchiveWalker.NAME_ORDER.compare(a.name(), b.name()));
     entries = listed.iterator();
-  }
-
-  /** The store's own words, without Java class names or request ids (the log has the details). */
-  static String reason(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && (cause.getMessage() == null || cause.getMessage().isBlank())) {
-      cause = cause.getCause();
-    }
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().lines().findFirst().orElse("");
-    if (message.startsWith("Unable to load credentials from any of the providers")) {
-      return "no AWS credentials found (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile, or --awsCredentialsProvider)";
-    }
-    return message.replaceAll("^(?:(?:[a-z][\\w]*\\.)+[\\w$]+: )+", "").replaceAll(", Request ID: [^,)]*", "").strip();
   }
 
   @Override

@@ -1,21 +1,17 @@
 package nl.kamervragen.pipeline;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
 import nl.kamervragen.publish.OutputFolder;
+import nl.kamervragen.storage.StoredFolder;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
@@ -44,11 +40,10 @@ public record Staging(String folder, String ownerToken) implements Serializable 
 
   /** Fails unless this run still owns the staging folder. */
   void checkOwned() throws IOException {
-    ResourceId owner = root().resolve(OutputFolder.OWNER_FILE, StandardResolveOptions.RESOLVE_FILE);
     String found;
-    try (InputStream in = Channels.newInputStream(FileSystems.open(owner))) {
-      found = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-    } catch (java.io.FileNotFoundException | NoSuchFileException gone) {
+    try {
+      found = StoredFolder.at(folder).readString(OutputFolder.OWNER_FILE).strip();
+    } catch (java.io.FileNotFoundException gone) {
       throw new NotOwnedException(folder, "it is gone (another run removed it)");
     }
     if (!found.equals(ownerToken)) {
@@ -81,16 +76,21 @@ public record Staging(String folder, String ownerToken) implements Serializable 
     return Files.newByteChannel(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
   }
 
-  /** Renames files inside the staging folder, while this run owns it. */
+  /** Renames files inside a local staging folder, while this run owns it. */
   void rename(List<ResourceId> from, List<ResourceId> to) throws IOException {
     checkOwned();
-    if (!isLocal(from.get(0))) {
-      FileSystems.rename(from, to);
-      return;
-    }
     for (int i = 0; i < from.size(); i++) {
       Files.move(Path.of(from.get(i).toString()), Path.of(to.get(i).toString()), StandardCopyOption.ATOMIC_MOVE);
     }
+  }
+
+  /**
+   * Whether a complete file can be written under its final name at once: on object storage an
+   * object appears only when its upload completes, so there is no half-written file to hide, and a
+   * rename would be a copy.
+   */
+  boolean writesWholeFiles() {
+    return !isLocal(root());
   }
 
   private static boolean isLocal(ResourceId file) {

@@ -26,7 +26,6 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.Create;
@@ -51,8 +50,8 @@ import org.apache.beam.sdk.values.TupleTag;
  * <p>Sorting a large table in one place would need all its rows in memory, so rows are first
  * split into buckets (case-number prefixes for detail tables), each bucket is sorted in memory and
  * staged as an Avro part file, and then one writer per table streams the parts in bucket order
- * into the CSV and Parquet files. Files are written under a temporary name and renamed when
- * complete. Output: one row per table written (see {@link #WRITTEN}).
+ * into the CSV and Parquet files. On a local disk files are written under a temporary name and
+ * renamed when complete; on object storage an object appears only once complete. Output: one row per table written (see {@link #WRITTEN}).
  */
 public final class WriteTables extends PTransform<PCollectionTuple, PCollection<Row>> {
 
@@ -232,8 +231,10 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
       ResourceId folder = staging.root();
       ResourceId csv = folder.resolve(table.name() + ".csv", StandardResolveOptions.RESOLVE_FILE);
       ResourceId parquet = folder.resolve(table.name() + ".parquet", StandardResolveOptions.RESOLVE_FILE);
-      ResourceId csvInProgress = folder.resolve("." + table.name() + ".csv.inprogress", StandardResolveOptions.RESOLVE_FILE);
-      ResourceId parquetInProgress = folder.resolve("." + table.name() + ".parquet.inprogress", StandardResolveOptions.RESOLVE_FILE);
+      boolean inPlace = staging.writesWholeFiles();
+      ResourceId csvInProgress = inPlace ? csv : folder.resolve("." + table.name() + ".csv.inprogress", StandardResolveOptions.RESOLVE_FILE);
+      ResourceId parquetInProgress = inPlace ? parquet
+          : folder.resolve("." + table.name() + ".parquet.inprogress", StandardResolveOptions.RESOLVE_FILE);
 
       long rows;
       Schema schema = table.avroSchema();
@@ -253,12 +254,10 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
         }
         rows = writer.rows();
       }
-      staging.rename(List.of(csvInProgress, parquetInProgress), List.of(csv, parquet));
-      List<ResourceId> partFiles = new ArrayList<>();
-      for (Row part : parts) {
-        partFiles.add(FileSystems.matchNewResource(part.getString("file"), false));
+      if (!inPlace) {
+        staging.rename(List.of(csvInProgress, parquetInProgress), List.of(csv, parquet));
       }
-      FileSystems.delete(partFiles, StandardMoveOptions.IGNORE_MISSING_FILES);
+      // The parts stay until the run ends (the client removes them): a retried write needs them.
       PipelineMetrics.counter(PipelineMetrics.ROWS_WRITTEN_PREFIX + table.name()).inc(rows);
       context.output(Row.withSchema(WRITTEN).addValues(table.name(), rows, csv.toString(), parquet.toString()).build());
     }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import nl.kamervragen.report.ReportWriter;
+import nl.kamervragen.storage.StoredFolder;
 import nl.kamervragen.table.DataDictionary;
 
 /** {@code manifest.json}: what one run read, how, and what it wrote. */
@@ -24,7 +24,7 @@ public final class Manifest {
    * @param previousRunId the run the {@code changes} table compares with, or null
    */
   public static void write(
-      Path folder,
+      StoredFolder folder,
       String runId,
       Instant started,
       Instant finished,
@@ -62,6 +62,6 @@ public final class Manifest {
         });
     root.put("report", ReportWriter.FILE_NAME);
     root.put("dictionary", DataDictionary.FILE_NAME);
-    json.writeValue(folder.resolve(FILE).toFile(), root);
+    folder.writeString(FILE, json.writeValueAsString(root), "application/json");
   }
 }

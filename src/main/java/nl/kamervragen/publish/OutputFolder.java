@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
+import nl.kamervragen.storage.StoredFolder;
 
 /**
  * All-or-nothing publishing of a run's tables into a local output folder.
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  * folder. A failed or killed run never touches the published folder. A lock file keeps two runs
  * from writing the same output at once.
  */
-public final class OutputFolder implements AutoCloseable {
+public final class OutputFolder implements RunOutput {
 
   public static final String SUCCESS_MARKER = "_SUCCESS";
 
@@ -38,12 +39,14 @@ public final class OutputFolder implements AutoCloseable {
 
   private final Path output;
   private final Path staging;
+  private final Path publishLink;
   private final String ownerToken;
   private final FileChannel lockChannel;
   private final FileLock lock;
 
-  private OutputFolder(Path output, String runId, FileChannel lockChannel, FileLock lock) {
+  private OutputFolder(Path output, String runId, Path publishLink, FileChannel lockChannel, FileLock lock) {
     this.output = output;
+    this.publishLink = publishLink;
     this.staging = sibling(output, ".staging-" + runId);
     this.ownerToken = runId + "-" + HexFormat.of().formatHex(randomBytes(16));
     this.lockChannel = lockChannel;
@@ -60,9 +63,10 @@ public final class OutputFolder implements AutoCloseable {
    * Locks the output folder for one run, undoes what an earlier killed run left half done, and
    * returns where this run stages its tables.
    *
+   * @param publishLink a symbolic link to point at the output once published; null for none
    * @throws IOException when another run holds the lock, with a message that says so
    */
-  public static OutputFolder open(Path output, String runId, List<String> notes) throws IOException {
+  public static OutputFolder open(Path output, String runId, Path publishLink, List<String> notes) throws IOException {
     Path parent = output.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     FileChannel channel =
@@ -77,7 +81,7 @@ public final class OutputFolder implements AutoCloseable {
       channel.close();
       throw new IOException("another kamervragen run is writing to " + output + " (" + sibling(output, ".lock") + " is locked)");
     }
-    OutputFolder folder = new OutputFolder(output, runId, channel, lock);
+    OutputFolder folder = new OutputFolder(output, runId, publishLink, channel, lock);
     try {
       folder.recover(notes);
       Files.createDirectories(folder.staging);
@@ -93,18 +97,31 @@ public final class OutputFolder implements AutoCloseable {
     return output.resolveSibling(output.getFileName() + suffix);
   }
 
-  /** Where this run writes its tables before they are published. */
-  public Path staging() {
-    return staging;
+  @Override
+  public StoredFolder staging() {
+    return StoredFolder.local(staging);
   }
 
-  public Path output() {
-    return output;
-  }
-
-  /** The token in this run's staging folder ({@link #OWNER_FILE}). */
+  @Override
   public String ownerToken() {
     return ownerToken;
+  }
+
+  /** The folder's published run; with dated folders behind a link, the link's. */
+  @Override
+  public Optional<PublishedRun> previous(List<String> notes) throws IOException {
+    Optional<PublishedRun> here = PublishedRun.in(StoredFolder.local(output), notes);
+    return here.isPresent() || publishLink == null ? here : PublishedRun.in(StoredFolder.local(publishLink), notes);
+  }
+
+  @Override
+  public String location() {
+    return output.toString();
+  }
+
+  @Override
+  public String publishedLocation() {
+    return output + (publishLink == null ? "" : " (linked from " + publishLink + ")");
   }
 
   private List<Path> leftovers(String marker) throws IOException {
@@ -146,6 +163,7 @@ public final class OutputFolder implements AutoCloseable {
    * renamed aside first, so that a writer still busy (a job being cancelled) cannot add to it; what
    * cannot be removed now, the next run removes.
    */
+  @Override
   public void discard() throws IOException {
     if (!Files.exists(staging)) {
       return;
@@ -160,7 +178,11 @@ public final class OutputFolder implements AutoCloseable {
     return sibling(output, ".trash-" + stagingFolder.getFileName().toString().substring((output.getFileName() + ".staging-").length()));
   }
 
-  /** Marks the staged tables complete and makes them the output folder, replacing the old one. */
+  /**
+   * Marks the staged tables complete and makes them the output folder, replacing the old one; then
+   * points the link, if any, at it.
+   */
+  @Override
   public void publish() throws IOException {
     Files.delete(staging.resolve(OWNER_FILE));
     Files.writeString(staging.resolve(SUCCESS_MARKER), "");
@@ -173,10 +195,13 @@ public final class OutputFolder implements AutoCloseable {
     if (hadOutput) {
       deleteTree(replaced);
     }
+    if (publishLink != null) {
+      link(publishLink);
+    }
   }
 
   /** Points a symbolic link at the published folder, replacing the link in one step. */
-  public void link(Path link) throws IOException {
+  private void link(Path link) throws IOException {
     Path target = link.toAbsolutePath().getParent().relativize(output.toAbsolutePath());
     Path temporary = link.resolveSibling(link.getFileName() + ".new-link");
     Files.deleteIfExists(temporary);
@@ -192,16 +217,8 @@ public final class OutputFolder implements AutoCloseable {
     }
   }
 
-  /** Deletes a folder and everything in it; nothing when it does not exist. */
-  public static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
+  private static void deleteTree(Path root) throws IOException {
+    StoredFolder.deleteTree(root);
   }
 
   @Override

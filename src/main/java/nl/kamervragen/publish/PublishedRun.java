@@ -3,15 +3,15 @@ package nl.kamervragen.publish;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.kamervragen.core.RunChanges;
+import nl.kamervragen.storage.StoredFolder;
 import nl.kamervragen.table.Tables;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -20,26 +20,25 @@ import org.apache.commons.csv.CSVParser;
  * The run published in an output folder, which the next run in the same folder compares its
  * documents with (the {@code changes} table).
  *
- * @param documents its {@code documents.parquet}
+ * @param documents where its {@code documents.parquet} is
  * @param runId its run id, from its manifest
  */
-public record PublishedRun(Path documents, String runId) {
+public record PublishedRun(String documents, String runId) {
 
   /**
    * The run published in a folder, if it is complete ({@code _SUCCESS}, its manifest and its
    * documents table). A manifest that cannot be read gives no run, and a note that says so.
    */
-  public static Optional<PublishedRun> in(Path output, List<String> notes) {
-    Path manifest = output.resolve(Manifest.FILE);
-    Path documents = output.resolve(Tables.DOCUMENTS.name() + ".parquet");
-    if (!Files.exists(output.resolve(OutputFolder.SUCCESS_MARKER)) || !Files.isRegularFile(manifest) || !Files.isRegularFile(documents)) {
+  public static Optional<PublishedRun> in(StoredFolder output, List<String> notes) throws IOException {
+    String documents = Tables.DOCUMENTS.name() + ".parquet";
+    if (!output.exists(OutputFolder.SUCCESS_MARKER) || !output.exists(Manifest.FILE) || !output.exists(documents)) {
       return Optional.empty();
     }
     try {
-      JsonNode root = new ObjectMapper().readTree(manifest.toFile());
+      JsonNode root = new ObjectMapper().readTree(output.readString(Manifest.FILE));
       String runId = root.path("run_id").asText("");
       if (!runId.isEmpty()) {
-        return Optional.of(new PublishedRun(documents, runId));
+        return Optional.of(new PublishedRun(output.locationOf(documents), runId));
       }
       notes.add("the published run in " + output + " has no run_id in its manifest.json: this run is not compared with it");
     } catch (IOException e) {
@@ -50,8 +49,8 @@ public record PublishedRun(Path documents, String runId) {
   }
 
   /** The comparison a staged {@code changes.csv} holds: how many sets each kind of change counts. */
-  public static RunChanges.Comparison comparison(String previousRunId, Path changesCsv) throws IOException {
-    try (Reader in = Files.newBufferedReader(changesCsv, StandardCharsets.UTF_8);
+  public static RunChanges.Comparison comparison(String previousRunId, StoredFolder staging) throws IOException {
+    try (Reader in = new InputStreamReader(staging.open(Tables.CHANGES.name() + ".csv"), StandardCharsets.UTF_8);
         CSVParser rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
       return new RunChanges.Comparison(previousRunId, RunChanges.countByKind(() -> rows.stream().map(row -> row.get("change")).iterator()));
     }

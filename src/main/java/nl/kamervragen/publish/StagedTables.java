@@ -1,10 +1,9 @@
 package nl.kamervragen.publish;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -17,11 +16,10 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.hadoop.conf.Configuration;
+import nl.kamervragen.storage.StoredFolder;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * What a finished run wrote, read back from its staged tables: the summary measures, the input
@@ -50,7 +48,7 @@ public final class StagedTables {
   }
 
   /** Reads the report of the tables in a folder. */
-  public static StagedTables read(Path folder, List<String> tables) throws IOException {
+  public static StagedTables read(StoredFolder folder, List<String> tables) throws IOException {
     Map<String, Long> summary = new LinkedHashMap<>();
     for (CSVRecord record : records(folder, "summary")) {
       summary.put(record.get("metric"), Long.parseLong(record.get("value")));
@@ -62,8 +60,7 @@ public final class StagedTables {
     long changed = 0;
     List<String> firstChanged = new ArrayList<>();
     // From Parquet, which keeps names as they are (CSV guards a leading '=' against spreadsheets).
-    org.apache.hadoop.fs.Path rejects = new org.apache.hadoop.fs.Path(folder.resolve("rejects.parquet").toUri());
-    try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(HadoopInputFile.fromPath(rejects, new Configuration())).build()) {
+    try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(folder.parquet("rejects.parquet")).build()) {
       for (GenericRecord record = reader.read(); record != null; record = reader.read()) {
         if (record.get("stage").toString().equals(CHANGED_STAGE) && changed++ < CHANGES_SHOWN) {
           firstChanged.add(record.get("source_file") + " (" + record.get("reason") + ")");
@@ -79,17 +76,16 @@ public final class StagedTables {
   /** How many of the files that changed while read are named. */
   private static final int CHANGES_SHOWN = 5;
 
-  private static List<CSVRecord> records(Path folder, String table) throws IOException {
-    try (Reader reader = Files.newBufferedReader(folder.resolve(table + ".csv"), StandardCharsets.UTF_8);
+  private static List<CSVRecord> records(StoredFolder folder, String table) throws IOException {
+    try (Reader reader = new InputStreamReader(folder.open(table + ".csv"), StandardCharsets.UTF_8);
         CSVParser parser = CSV.parse(reader)) {
       return parser.getRecords();
     }
   }
 
   /** The row count a Parquet file's footer records: no need to read the table itself again. */
-  private static long countRecords(Path folder, String table) throws IOException {
-    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(folder.resolve(table + ".parquet").toUri());
-    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, new Configuration()))) {
+  private static long countRecords(StoredFolder folder, String table) throws IOException {
+    try (ParquetFileReader reader = ParquetFileReader.open(folder.parquet(table + ".parquet"))) {
       return reader.getRecordCount();
     }
   }
@@ -99,7 +95,7 @@ public final class StagedTables {
    * target for entries that are not plain files): the same archive gives the same fingerprint
    * wherever it is mounted; any added, removed or changed entry changes it.
    */
-  private static InputFingerprint fingerprint(Path folder) throws IOException {
+  private static InputFingerprint fingerprint(StoredFolder folder) throws IOException {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -108,7 +104,7 @@ public final class StagedTables {
     }
     long files = 0;
     long bytes = 0;
-    try (Reader reader = Files.newBufferedReader(folder.resolve("input_files.csv"), StandardCharsets.UTF_8);
+    try (Reader reader = new InputStreamReader(folder.open("input_files.csv"), StandardCharsets.UTF_8);
         CSVParser parser = CSV.parse(reader)) {
       for (CSVRecord record : parser) {
         files++;

@@ -1,13 +1,13 @@
 package nl.kamervragen.report;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.kamervragen.core.RunChanges;
+import nl.kamervragen.storage.StoredFolder;
 import nl.kamervragen.table.Tables;
 import org.jsoup.nodes.Element;
 
@@ -23,7 +23,7 @@ final class ChangesSection {
 
   private ChangesSection() {}
 
-  static void write(Element section, Path folder, RunChanges.Comparison comparison) throws IOException {
+  static void write(Element section, StoredFolder folder, RunChanges.Comparison comparison) throws IOException {
     String previousRunId = comparison.previousRunId();
     if (previousRunId == null) {
       section.appendElement("p").text("Dit is de eerste run in deze map: er is nog geen vorige run om mee te vergelijken.");

@@ -2,8 +2,6 @@ package nl.kamervragen.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +17,7 @@ import nl.kamervragen.report.Charts.Cell;
 import nl.kamervragen.report.Charts.Column;
 import nl.kamervragen.report.Charts.Marker;
 import nl.kamervragen.report.Charts.Ranked;
+import nl.kamervragen.storage.StoredFolder;
 import nl.kamervragen.table.Tables;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -41,9 +40,9 @@ public final class ReportWriter {
   private static final int TOP = 15;
   private static final int HEAT_MAX_DAYS = 120;
 
-  private final Path folder;
+  private final StoredFolder folder;
 
-  private ReportWriter(Path folder) {
+  private ReportWriter(StoredFolder folder) {
     this.folder = folder;
   }
 
@@ -53,11 +52,9 @@ public final class ReportWriter {
    * @param note a line shown under the title, e.g. that the data are synthetic; may be empty
    * @param comparison what the {@code changes} table compares with, and its counts
    */
-  public static Path write(Path folder, LocalDate referenceDate, String note, RunChanges.Comparison comparison) throws IOException {
+  public static void write(StoredFolder folder, LocalDate referenceDate, String note, RunChanges.Comparison comparison) throws IOException {
     Document page = new ReportWriter(folder).page(referenceDate, note, comparison);
-    Path file = folder.resolve(FILE_NAME);
-    Files.writeString(file, page.outerHtml(), StandardCharsets.UTF_8);
-    return file;
+    folder.writeString(FILE_NAME, page.outerHtml(), "text/html; charset=utf-8");
   }
 
   private Document page(LocalDate referenceDate, String note, RunChanges.Comparison comparison) throws IOException {

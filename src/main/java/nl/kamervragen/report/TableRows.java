@@ -1,20 +1,18 @@
 package nl.kamervragen.report;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import nl.kamervragen.storage.StoredFolder;
 import nl.kamervragen.table.Column;
 import nl.kamervragen.table.CsvCells;
 import nl.kamervragen.table.TableDefinition;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * Reads rows of a written table for the report, streaming, keeping only the rows it asks for: the
@@ -28,11 +26,9 @@ final class TableRows {
   private TableRows() {}
 
   /** The rows of {@code <folder>/<table>.parquet} that pass the filter, at most {@code limit}. */
-  static List<TableRow> read(Path folder, TableDefinition table, Predicate<TableRow> filter, int limit) throws IOException {
+  static List<TableRow> read(StoredFolder folder, TableDefinition table, Predicate<TableRow> filter, int limit) throws IOException {
     List<TableRow> rows = new ArrayList<>();
-    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(folder.resolve(table.name() + ".parquet").toUri());
-    try (ParquetReader<GenericRecord> reader =
-        AvroParquetReader.<GenericRecord>builder(HadoopInputFile.fromPath(file, new Configuration())).build()) {
+    try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(folder.parquet(table.name() + ".parquet")).build()) {
       for (GenericRecord record = reader.read(); record != null && rows.size() < limit; record = reader.read()) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Column column : table.columns()) {
@@ -47,7 +43,7 @@ final class TableRows {
     return rows;
   }
 
-  static List<TableRow> read(Path folder, TableDefinition table, Predicate<TableRow> filter) throws IOException {
+  static List<TableRow> read(StoredFolder folder, TableDefinition table, Predicate<TableRow> filter) throws IOException {
     return read(folder, table, filter, Integer.MAX_VALUE);
   }
 }

@@ -7,7 +7,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
 /**
  * Object storage through Beam's own file systems: {@code s3://bucket/prefix}, configured by Beam's
  * standard AWS options ({@code --awsRegion}, {@code --endpoint}, {@code --awsCredentialsProvider};
- * otherwise the AWS default credential chain).
+ * otherwise the AWS default credential chain). Beam's 64 MiB upload buffer becomes 8 MiB; another
+ * {@code --s3UploadBufferSizeBytes} is kept.
  */
 public final class ObjectStorage {
 
@@ -22,5 +23,30 @@ public final class ObjectStorage {
     if (s3.getS3ClientFactoryClass() == null || s3.getS3ClientFactoryClass() == DefaultS3ClientBuilderFactory.class) {
       s3.setS3ClientFactoryClass(PathStyleS3ClientBuilderFactory.class);
     }
+    if (s3.getS3UploadBufferSizeBytes() == BEAM_UPLOAD_BUFFER_BYTES) {
+      s3.setS3UploadBufferSizeBytes(UPLOAD_BUFFER_BYTES);
+    }
+  }
+
+  /**
+   * Beam's S3 file system holds one upload buffer per open file, of 64 MiB by default on a JVM of
+   * 512 MiB or more; a worker writing a table's CSV and Parquet files while others stage their
+   * parts ran out of a 2 GB TaskManager's heap. Parts of 8 MiB still allow objects of 80 GB.
+   */
+  public static final int UPLOAD_BUFFER_BYTES = 8 << 20;
+
+  private static final int BEAM_UPLOAD_BUFFER_BYTES = 64 << 20;
+
+  /** The store's own words, without Java class names, status codes or request ids (the log has the details). */
+  public static String reason(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && (cause.getMessage() == null || cause.getMessage().isBlank())) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().lines().findFirst().orElse("");
+    if (message.startsWith("Unable to load credentials from any of the providers")) {
+      return "no AWS credentials found (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile, or --awsCredentialsProvider)";
+    }
+    return message.replaceAll("^(?:(?:[a-z][\\w]*\\.)+[\\w$]+: )+", "").replaceAll(" \\(Service: [^)]*\\)", "").strip();
   }
 }

@@ -1,5 +1,6 @@
 package nl.kamervragen.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.kamervragen.table.Tables;
+import nl.kamervragen.testing.TableFiles;
 import nl.kamervragen.testing.TestArchiveRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,15 +41,38 @@ class DashboardQueriesTest {
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duckdb.createStatement()) {
       for (String block : blocks) {
         // The guide's tables/ is the output folder of the run.
-        String statements = block.replace("'tables/", "'" + output + "/");
-        ResultSet last = null;
-        for (String statement : statements.split(";\\s*\\n")) {
-          if (!statement.isBlank()) {
-            last = sql.execute(statement.strip().replaceAll(";$", "")) ? sql.getResultSet() : null;
-          }
-        }
+        ResultSet last = runAll(sql, block.replace("'tables/", "'" + output + "/"));
         assertTrue(last != null && last.next(), "no rows from:\n" + block);
       }
     }
+  }
+
+  /** The guide's query for a run on object storage, against a pointer on a local disk that names a real run. */
+  @Test
+  void theQueryThroughABucketsPointerReadsTheRunItNames() throws IOException, SQLException {
+    Path run = TestArchiveRun.publish(work);
+    Path output = Files.createDirectories(work.resolve("bucket-output"));
+    Files.writeString(output.resolve("current.json"),
+        "{\"run_id\": \"r1\", \"path\": \"" + run + "/\", \"published_at\": \"2026-12-02T02:41:07Z\", \"runs\": [\"r1\"]}");
+    Matcher matcher = Pattern.compile("```sql-pointer\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(Path.of("docs/dashboards.md")));
+    assertTrue(matcher.find(), "the guide has a query through the pointer");
+    String statements = matcher.group(1).replace("'s3://kamervragen/tables/", "'" + output + "/");
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duckdb.createStatement()) {
+      ResultSet last = runAll(sql, statements);
+      assertTrue(last != null && last.next(), "no rows");
+      assertEquals(run + "/", last.getString("run"));
+      assertEquals(TableFiles.csv(run, Tables.DOCUMENTS).records().size(), last.getLong("documents"));
+    }
+  }
+
+  /** Runs a block's statements in order; the result of the last one. */
+  private static ResultSet runAll(Statement sql, String statements) throws SQLException {
+    ResultSet last = null;
+    for (String statement : statements.split(";\\s*\\n")) {
+      if (!statement.isBlank()) {
+        last = sql.execute(statement.strip().replaceAll(";$", "")) ? sql.getResultSet() : null;
+      }
+    }
+    return last;
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nl.kamervragen.flink.LocalFlinkCluster;
 import nl.kamervragen.testing.MainRun;
+import nl.kamervragen.testing.S3Server;
 import nl.kamervragen.testing.TableFiles;
 import nl.kamervragen.testing.TestArchive;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +72,40 @@ class FlinkClusterIT {
     JsonNode job = onlyJob();
     assertEquals("FINISHED", job.path("state").asText(), job::toString);
     TableFiles.assertSameTables(direct, onCluster);
+  }
+
+  /**
+   * Client and TaskManagers share nothing on the local disk: the archive is only in the bucket, the
+   * tables only go there, and the client's listing reaches the TaskManagers through the bucket.
+   */
+  @Test
+  void aClusterRunReadsAnArchiveFromABucketAndPublishesToIt() throws Exception {
+    Path input = work.resolve("archive");
+    TestArchive.write(input);
+    try (S3Server server = S3Server.start(Files.createDirectories(work.resolve("s3")))) {
+      server.client().createBucket(b -> b.bucket("nightly"));
+      server.upload(input, "nightly", "archive");
+      // The same objects (input_files holds their times) read by the DirectRunner into a local folder.
+      Path direct = work.resolve("direct");
+      List<String> directRun = new ArrayList<>(List.of("--input=s3://nightly/archive", "--output=" + direct, REFERENCE_DATE, ALLOW_REJECTS));
+      directRun.addAll(List.of(server.options()));
+      runInProcess(directRun.toArray(String[]::new));
+      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-jar", JAR.toAbsolutePath().toString(), "--runner=FlinkRunner", "--flinkMaster=" + cluster.master(), "--parallelism=2",
+          "--input=s3://nightly/archive", "--output=s3://nightly/tables", REFERENCE_DATE, ALLOW_REJECTS));
+      command.addAll(List.of(server.options()));
+      Path clientFolder = Files.createDirectories(work.resolve("client"));
+      Process client = new ProcessBuilder(command).directory(clientFolder.toFile())
+          .redirectErrorStream(true).redirectOutput(work.resolve("client.log").toFile()).start();
+      assertEquals(0, awaitExit(client, Duration.ofMinutes(5)), () -> clientLog() + jobExceptions());
+      assertEquals("FINISHED", onlyJob().path("state").asText());
+
+      String runId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(server.text("nightly", "tables/current.json")).path("run_id").asText();
+      TableFiles.assertSameTables(direct, server.download("nightly", "tables/runs/" + runId, work.resolve("downloaded")));
+      try (java.util.stream.Stream<Path> written = Files.list(clientFolder)) {
+        assertEquals(List.of(), written.toList(), "the client wrote nothing to its local disk");
+      }
+    }
   }
 
   @Test
@@ -183,6 +218,22 @@ class FlinkClusterIT {
       throw new AssertionError("the client did not finish within " + timeout);
     }
     return process.exitValue();
+  }
+
+  /** What the cluster's jobs failed with, for a failing test's message. */
+  private String jobExceptions() {
+    try {
+      StringBuilder text = new StringBuilder();
+      for (JsonNode job : cluster.get("/jobs/overview").path("jobs")) {
+        for (JsonNode entry : cluster.get("/jobs/" + job.path("jid").asText() + "/exceptions").path("exceptionHistory").path("entries")) {
+          text.append('\n').append(entry.path("taskName").asText()).append(": ").append(entry.path("stacktrace").asText().lines().limit(12)
+              .collect(java.util.stream.Collectors.joining("\n")));
+        }
+      }
+      return text.toString();
+    } catch (IOException | InterruptedException e) {
+      return "\nno job exceptions: " + e;
+    }
   }
 
   private JsonNode onlyJob() throws IOException, InterruptedException {

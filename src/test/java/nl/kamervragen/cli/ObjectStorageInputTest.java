@@ -43,12 +43,7 @@ class ObjectStorageInputTest {
     server.client().createBucket(b -> b.bucket("kamervragen"));
     archive = work.resolve("archive");
     TestArchive.write(archive);
-    try (Stream<Path> files = Files.walk(archive)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        String key = "archive/" + archive.relativize(file).toString().replace('\\', '/');
-        server.client().putObject(b -> b.bucket("kamervragen").key(key), RequestBody.fromFile(file));
-      }
-    }
+    server.upload(archive, "kamervragen", "archive");
     // A folder marker, as consoles make them, and an object outside the input's prefix.
     server.client().putObject(b -> b.bucket("kamervragen").key("archive/dev/"), RequestBody.empty());
     server.client().putObject(b -> b.bucket("kamervragen").key("elsewhere/2019Z14964.txt"), RequestBody.fromString("not part of the input"));

@@ -147,7 +147,7 @@ class PublishTest {
 
   @Test
   void aSecondRunOnTheSameOutputWaitsForNoneAndFails() throws IOException {
-    try (OutputFolder held = OutputFolder.open(output, "20260101T000000Z-0000", new ArrayList<>())) {
+    try (OutputFolder held = OutputFolder.open(output, "20260101T000000Z-0000", null, new ArrayList<>())) {
       MainRun run = run();
       assertEquals(1, run.exitCode());
       assertTrue(run.err().contains("another kamervragen run is writing to " + output), run.err());

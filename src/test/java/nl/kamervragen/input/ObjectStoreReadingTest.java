@@ -8,11 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import nl.kamervragen.storage.ObjectStorage;
 import nl.kamervragen.testing.S3Server;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +27,7 @@ class ObjectStoreReadingTest {
   static void startServer() throws Exception {
     server = S3Server.start(folder);
     server.client().createBucket(b -> b.bucket("reading"));
-    PipelineOptions options = PipelineOptionsFactory.fromArgs(server.options()).create();
-    ObjectStorage.configure(options);
+    PipelineOptions options = server.pipelineOptions();
     FileSystems.setDefaultPipelineOptions(options);
   }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.kamervragen.core.RunChanges;
+import nl.kamervragen.storage.StoredFolder;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.TableFileWriter;
 import nl.kamervragen.table.Tables;
@@ -95,7 +96,8 @@ class ReportWriterTest {
     overdue.set(0, Tables.OVERDUE.row().addValues(first.getValues()).withFieldValue("title", "=HYPERLINK(\"https://example.org\")").build());
     rewrite(copy, Tables.OVERDUE, overdue);
 
-    Document hostile = Jsoup.parse(ReportWriter.write(copy, LocalDate.of(2026, 1, 1), "", RunChanges.Comparison.FIRST_RUN).toFile(), "UTF-8");
+    ReportWriter.write(StoredFolder.local(copy), LocalDate.of(2026, 1, 1), "", RunChanges.Comparison.FIRST_RUN);
+    Document hostile = Jsoup.parse(copy.resolve(ReportWriter.FILE_NAME).toFile(), "UTF-8");
     assertTrue(hostile.select("script").isEmpty());
     assertTrue(hostile.getElementById("cited-outlets").text().contains("<script>alert(1)</script>"), "shown as text");
     assertEquals("=HYPERLINK(\"https://example.org\")", hostile.select("table.overdue tbody tr td").get(1).text(),

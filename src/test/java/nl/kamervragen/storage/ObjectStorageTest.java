@@ -44,8 +44,7 @@ class ObjectStorageTest {
 
   @Test
   void withAnEndpointTheClientAddressesBucketsByPathAndWritesListsAndReadsObjects() throws Exception {
-    PipelineOptions options = PipelineOptionsFactory.fromArgs(server.options()).create();
-    ObjectStorage.configure(options);
+    PipelineOptions options = server.pipelineOptions();
     FileSystems.setDefaultPipelineOptions(options);
 
     // Path style: the bucket is the first element of the path, not a host name (archive.127.0.0.1).
@@ -85,5 +84,16 @@ class ObjectStorageTest {
     PipelineOptions defaults = PipelineOptionsFactory.create();
     ObjectStorage.configure(defaults);
     assertEquals(PathStyleS3ClientBuilderFactory.class, defaults.as(S3Options.class).getS3ClientFactoryClass());
+  }
+
+  @Test
+  void beamsLargeUploadBufferBecomesEightMebibytesAndAnotherChoiceIsKept() {
+    // Beam's default on a JVM of 512 MiB or more, given explicitly so the test does not depend on the heap.
+    PipelineOptions defaults = PipelineOptionsFactory.fromArgs("--s3UploadBufferSizeBytes=" + (64 << 20)).create();
+    ObjectStorage.configure(defaults);
+    assertEquals(8 << 20, defaults.as(S3Options.class).getS3UploadBufferSizeBytes());
+    PipelineOptions own = PipelineOptionsFactory.fromArgs("--s3UploadBufferSizeBytes=" + (16 << 20)).create();
+    ObjectStorage.configure(own);
+    assertEquals(16 << 20, own.as(S3Options.class).getS3UploadBufferSizeBytes());
   }
 }

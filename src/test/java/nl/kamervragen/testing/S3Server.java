@@ -93,9 +93,48 @@ public final class S3Server implements AutoCloseable {
     return client;
   }
 
+  /** Uploads every file under a local folder to {@code prefix/<relative path>}. */
+  public void upload(Path folder, String bucket, String prefix) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String key = prefix + "/" + folder.relativize(file).toString().replace('\\', '/');
+        client.putObject(b -> b.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromFile(file));
+      }
+    }
+  }
+
+  /** The keys under a prefix, sorted. */
+  public List<String> keys(String bucket, String prefix) {
+    return client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+        .map(software.amazon.awssdk.services.s3.model.S3Object::key).sorted().toList();
+  }
+
+  /** An object's text. */
+  public String text(String bucket, String key) {
+    return client.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String();
+  }
+
+  /** Copies every object under {@code prefix} into a local folder, as a reader downloading a run would. */
+  public Path download(String bucket, String prefix, Path folder) throws IOException {
+    String root = prefix.endsWith("/") ? prefix : prefix + "/";
+    for (String key : keys(bucket, root)) {
+      Path file = folder.resolve(key.substring(root.length()));
+      Files.createDirectories(file.getParent());
+      Files.write(file, client.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+    }
+    return folder;
+  }
+
   /** The server's log, for a failing test's message. */
   public String log() throws IOException {
     return Files.readString(log);
+  }
+
+  /** Pipeline options for this server, configured as a run configures them. */
+  public org.apache.beam.sdk.options.PipelineOptions pipelineOptions() {
+    org.apache.beam.sdk.options.PipelineOptions options = org.apache.beam.sdk.options.PipelineOptionsFactory.fromArgs(options()).create();
+    nl.kamervragen.storage.ObjectStorage.configure(options);
+    return options;
   }
 
   /** The options that point Beam's S3 file system at this server. */
