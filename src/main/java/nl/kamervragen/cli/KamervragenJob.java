@@ -183,7 +183,7 @@ final class KamervragenJob {
     prepareRunner();
     Pipeline pipeline = Pipeline.create(options);
     KamervragenPipeline.build(pipeline, runConfig);
-    out.println("kamervragen: stages: Read documents > Resolve person keys > Remove duplicates and stage document tables"
+    out.println("kamervragen: stages: Read documents > Remove duplicates and stage document tables > Resolve person keys"
         + " > Compute statistics, Compare with the previous run, Summarize run > Write tables");
     PipelineResult result;
     PipelineResult.State state;

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.kamervragen.core.Candidate;
+import nl.kamervragen.core.DocumentIntake;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.stats.StatsDocument;
@@ -28,16 +30,20 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Parsed documents as they cross the shuffle to their case-number bucket: keyed by the bucket and
- * encoded once, where they are parsed, into what the staging step needs and in the form it stages
- * it: the copy's {@link Candidate} (to choose among copies), its {@link StatsDocument}, its rows of
- * each table staged per bucket as Avro datums (appended to the part files as they are: within a
- * bucket, the kept documents in case-number order give the tables' order) and its rows of the other
- * document tables (overdue). So the staging step decodes no row and encodes none again.
+ * What reading one input entry gave, as it crosses the shuffle to its bucket: its {@code
+ * input_files} row, its {@code rejects} row if it was rejected, and the parsed document if it was
+ * read. A document is keyed by its case-number bucket and encoded once, where it is parsed, into what
+ * the staging step needs and in the form it stages it: the copy's {@link Candidate} (to choose among
+ * copies), its {@link StatsDocument}, its rows of each table staged per bucket as Avro datums
+ * (appended to the part files as they are: within a bucket, the kept documents in case-number order
+ * give the tables' order) and its rows of the other document tables (overdue). So the staging step
+ * decodes no row and encodes none again. An entry without a document goes to one of {@link
+ * #ENTRY_BUCKETS} buckets of its own, by its name.
  *
- * <p>Opaque bytes are also what runners move cheaply: Flink does not chain a multi-output step to its
- * consumers, so every document the reading step emits is serialized there, and the DirectRunner
- * clones a key's whole grouped bag each time an input bundle adds to it.
+ * <p>One stream of opaque bytes is also what runners move cheaply: Flink does not chain a
+ * multi-output step to its consumers (it writes one stream of all outputs, and each output reads
+ * all of it again), and the DirectRunner clones a key's whole grouped bag each time an input bundle
+ * adds to it.
  *
  * <p>Not thread-safe (one per worker thread): it reuses its buffers.
  */
@@ -48,6 +54,14 @@ final class EncodedDocuments {
   private static final StringUtf8Coder TEXT = StringUtf8Coder.of();
   private static final VarIntCoder INT = VarIntCoder.of();
   private static final BooleanCoder BOOLEAN = BooleanCoder.of();
+  private static final RowCoder INVENTORY = RowCoder.of(Tables.INPUT_FILES.beamSchema());
+  private static final RowCoder REJECT = RowCoder.of(Tables.REJECTS.beamSchema());
+
+  /** How many buckets the entries without a document are spread over (their keys start with '!', before any case number). */
+  static final int ENTRY_BUCKETS = 64;
+
+  /** An entry as the staging step reads it: its input_files row, and its reject or its document. */
+  record Entry(Row inventory, Optional<Row> reject, Optional<Decoded> document) {}
 
   /** A document as the staging step reads it. */
   record Decoded(Candidate candidate, StatsDocument stats, RunChanges.Facts facts, Map<TableDefinition, List<ByteBuffer>> datums,
@@ -63,19 +77,34 @@ final class EncodedDocuments {
     StageDocuments.AS_ROWS.forEach(table -> rowCoders.put(table, RowCoder.of(table.beamSchema())));
   }
 
-  /** A parsed document, keyed by its case-number bucket and encoded. */
-  KV<String, byte[]> keyed(Row parsed) throws IOException {
-    return keyed(parsed, ParsedDocument.stats(parsed));
+  /**
+   * What reading an entry gave, keyed by its bucket and encoded.
+   *
+   * @param stats what the statistics need of the document, already taken from it; null without one
+   */
+  KV<String, byte[]> keyed(DocumentIntake.Outcome outcome, StatsDocument stats) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+    INVENTORY.encode(outcome.inventory(), out);
+    BOOLEAN.encode(outcome.reject().isPresent(), out);
+    if (outcome.reject().isPresent()) {
+      REJECT.encode(outcome.reject().get(), out);
+    }
+    BOOLEAN.encode(outcome.document().isPresent(), out);
+    if (outcome.document().isEmpty()) {
+      int bucket = Math.floorMod(outcome.inventory().getString("source_file").hashCode(), ENTRY_BUCKETS);
+      return KV.of("!" + bucket, out.toByteArray());
+    }
+    Row parsed = outcome.document().get();
+    writeDocument(parsed, stats, out);
+    return KV.of(Tables.DOCUMENTS.bucketOf(ParsedDocument.document(parsed)), out.toByteArray());
   }
 
-  /** The same, with what the statistics need of the document already taken from it. */
-  KV<String, byte[]> keyed(Row parsed, StatsDocument stats) throws IOException {
+  private void writeDocument(Row parsed, StatsDocument stats, ByteArrayOutputStream out) throws IOException {
     Map<TableDefinition, List<Row>> rows = new LinkedHashMap<>();
     writers.keySet().forEach(table -> rows.put(table, new ArrayList<>()));
     rowCoders.keySet().forEach(table -> rows.put(table, new ArrayList<>()));
     ParsedDocument.forEachTableRow(parsed, (table, row) -> rows.get(table).add(row));
 
-    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
     Candidate candidate = ParsedDocument.candidate(parsed);
     TEXT.encode(candidate.id(), out);
     TEXT.encode(candidate.sourceFile(), out);
@@ -105,12 +134,18 @@ final class EncodedDocuments {
         table.getValue().encode(row, out);
       }
     }
-    return KV.of(Tables.DOCUMENTS.bucketOf(ParsedDocument.document(parsed)), out.toByteArray());
   }
 
-  /** What {@link #keyed} encoded; the datums are slices of the given bytes. */
-  Decoded decode(byte[] encoded) throws IOException {
+  /** What {@link #keyed} encoded; a document's datums are slices of the given bytes. */
+  Entry decode(byte[] encoded) throws IOException {
     ByteArrayInputStream in = new ByteArrayInputStream(encoded);
+    Row inventory = INVENTORY.decode(in);
+    Optional<Row> reject = BOOLEAN.decode(in) ? Optional.of(REJECT.decode(in)) : Optional.empty();
+    Optional<Decoded> document = BOOLEAN.decode(in) ? Optional.of(readDocument(encoded, in)) : Optional.empty();
+    return new Entry(inventory, reject, document);
+  }
+
+  private Decoded readDocument(byte[] encoded, ByteArrayInputStream in) throws IOException {
     Candidate candidate = new Candidate(TEXT.decode(in), TEXT.decode(in), TEXT.decode(in), BOOLEAN.decode(in), BOOLEAN.decode(in),
         INT.decode(in), INT.decode(in), INT.decode(in));
     StatsDocument stats = StatsDocumentCoder.of().decode(in);

@@ -15,8 +15,8 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Wires the stages: read and parse, resolve the archive's person keys, remove duplicates and stage
- * the document tables, aggregate, write.
+ * Wires the stages: read and parse, remove duplicates and stage the document tables, resolve the
+ * archive's person keys, aggregate, write.
  */
 public final class KamervragenPipeline {
 
@@ -28,13 +28,11 @@ public final class KamervragenPipeline {
    * @return one row per table written, see {@link WriteTables#WRITTEN}
    */
   public static PCollection<Row> build(Pipeline pipeline, RunConfig config) {
-    PCollectionTuple read = pipeline.apply("Read documents", new ReadDocuments(config));
-    PCollection<KV<String, byte[]>> parsed = read.get(ReadDocuments.DOCUMENTS);
-    PCollection<Row> rejects = read.get(ReadDocuments.REJECTS);
-
-    PCollectionView<PersonKeys> personKeys = read.get(ReadDocuments.NAMES).apply("Resolve person keys", new ResolvePersonKeys());
+    PCollection<KV<String, byte[]>> read = pipeline.apply("Read documents", new ReadDocuments(config));
     PCollectionTuple staged =
-        parsed.apply("Remove duplicates and stage document tables", new StageDocuments(config.staging()));
+        read.apply("Remove duplicates and stage document tables", new StageDocuments(config.staging()));
+    PCollection<Row> rejects = staged.get(StageDocuments.REJECTS);
+    PCollectionView<PersonKeys> personKeys = staged.get(StageDocuments.NAMES).apply("Resolve person keys", new ResolvePersonKeys());
     PCollection<Row> duplicates = staged.get(StageDocuments.DUPLICATES);
     PCollectionTuple statistics =
         staged.get(StageDocuments.STATISTICS)
@@ -58,9 +56,8 @@ public final class KamervragenPipeline {
     for (TableDefinition table : Tables.ALL) {
       TupleTag<Row> tag = TableTags.of(table);
       PCollectionTuple source = switch (table.source()) {
-        case DOCUMENT, COPIES -> staged;
+        case INPUT, DOCUMENT, COPIES -> staged;
         case STATISTICS -> statistics;
-        case INPUT -> read;
         case RUN -> PCollectionTuple.of(TableTags.of(Tables.SUMMARY), summary);
         case PREVIOUS_RUN -> PCollectionTuple.of(TableTags.of(Tables.CHANGES), changes);
       };

@@ -9,10 +9,6 @@ import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.input.ListedEntry;
 import nl.kamervragen.input.ListingFile;
 import nl.kamervragen.ministry.MinistryFamilies;
-import nl.kamervragen.person.NameCensus;
-import nl.kamervragen.stats.StatsDocument;
-import nl.kamervragen.table.Tables;
-import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.Counter;
@@ -23,28 +19,23 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Reads the entries of the run's listing, and each file it lists. Output {@link #DOCUMENTS}: one
- * parsed document per parsed file, keyed by case-number bucket and encoded for the shuffle
- * ({@link EncodedDocuments}); output {@link #REJECTS}: one {@code rejects} row per entry that is not
- * read or could not be read or parsed; output {@link #INPUT_FILES}: one {@code input_files} row per
- * entry. Every listed entry ends in exactly one of the first two.
+ * Reads the entries of the run's listing, and each file it lists. Output: one element per entry,
+ * keyed by bucket and encoded for the shuffle ({@link EncodedDocuments}): its {@code input_files}
+ * row, and either its parsed document or its {@code rejects} row (an entry that is not read or could
+ * not be read or parsed). {@link StageDocuments} takes them apart.
+ *
+ * <p>One output, not one per kind: Flink writes the outputs of a multi-output step as one stream
+ * that each output reads whole again, and the documents are nearly all of its bytes. With four
+ * outputs (documents, rejects, input_files rows, names) a job over 100,000 documents on Flink
+ * embedded took 42.0 and 39.7 s; with one, 37.0 and 37.2 s (runs alternated, same archive).
  *
  * <p>The listing is made once, by the client, before the pipeline starts: the pipeline reads what
  * was listed and nothing else, and the client can check afterwards that the input did not change.
  */
-public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
-
-  public static final TupleTag<KV<String, byte[]>> DOCUMENTS = new TupleTag<>() {};
-  public static final TupleTag<Row> REJECTS = TableTags.of(Tables.REJECTS);
-  public static final TupleTag<Row> INPUT_FILES = TableTags.of(Tables.INPUT_FILES);
-  /** The names of each parsed document, for {@link ResolvePersonKeys}. */
-  public static final TupleTag<NameCensus> NAMES = new TupleTag<>() {};
+public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<String, byte[]>>> {
 
   /**
    * Entries are spread over this many random keys for reading. Beam's own file reading reshuffles
@@ -68,20 +59,14 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
   }
 
   @Override
-  public PCollectionTuple expand(PBegin input) {
-    PCollectionTuple parsed =
-        input
-            .apply("Listing", Create.of(listingFile).withCoder(StringUtf8Coder.of()))
-            .apply("List entries", ParDo.of(new ListEntriesFn()))
-            .setCoder(ListedEntryCoder.of())
-            .apply("Spread entries", Reshuffle.<ListedEntry>viaRandomKey().withNumBuckets(BUCKETS))
-            .apply("Read and parse files",
-                ParDo.of(new ReadFileFn(settings)).withOutputTags(DOCUMENTS, TupleTagList.of(REJECTS).and(INPUT_FILES).and(NAMES)));
-    parsed.get(DOCUMENTS).setCoder(EncodedDocuments.CODER);
-    parsed.get(REJECTS).setCoder(RowCoder.of(Tables.REJECTS.beamSchema()));
-    parsed.get(INPUT_FILES).setCoder(RowCoder.of(Tables.INPUT_FILES.beamSchema()));
-    parsed.get(NAMES).setCoder(NameCensusCoder.of());
-    return parsed;
+  public PCollection<KV<String, byte[]>> expand(PBegin input) {
+    return input
+        .apply("Listing", Create.of(listingFile).withCoder(StringUtf8Coder.of()))
+        .apply("List entries", ParDo.of(new ListEntriesFn()))
+        .setCoder(ListedEntryCoder.of())
+        .apply("Spread entries", Reshuffle.<ListedEntry>viaRandomKey().withNumBuckets(BUCKETS))
+        .apply("Read and parse files", ParDo.of(new ReadFileFn(settings)))
+        .setCoder(EncodedDocuments.CODER);
   }
 
   /** The entries of a listing file. */
@@ -115,23 +100,11 @@ public final class ReadDocuments extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @ProcessElement
-    public void process(@Element ListedEntry entry, MultiOutputReceiver out) throws IOException {
+    public void process(@Element ListedEntry entry, OutputReceiver<KV<String, byte[]>> out) throws IOException {
       filesRead.inc();
       DocumentIntake.Outcome outcome = intake.read(entry);
-      out.get(INPUT_FILES).output(outcome.inventory());
-      if (outcome.document().isPresent()) {
-        parsed.inc();
-        Row document = outcome.document().get();
-        StatsDocument stats = ParsedDocument.stats(document);
-        out.get(DOCUMENTS).output(encoding.keyed(document, stats));
-        NameCensus names = new NameCensus();
-        stats.addNamesTo(names);
-        out.get(NAMES).output(names);
-      }
-      outcome.reject().ifPresent(reject -> {
-        rejected.inc();
-        out.get(REJECTS).output(reject);
-      });
+      (outcome.document().isPresent() ? parsed : rejected).inc();
+      out.output(encoding.keyed(outcome, outcome.document().map(ParsedDocument::stats).orElse(null)));
     }
   }
 }

@@ -10,6 +10,7 @@ import nl.kamervragen.core.KeptCopies;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.core.SummaryMeasures;
+import nl.kamervragen.person.NameCensus;
 import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
@@ -29,9 +30,10 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Groups the parsed documents (encoded, {@link EncodedDocuments}) by case-number bucket, the first
- * seven characters of the case number (the buckets the document tables are sorted in, and every copy
- * of a case number is in the same one). Per bucket it keeps one copy of each case number, sorts the
+ * Groups the read entries (encoded, {@link EncodedDocuments}) by bucket: for a parsed document the
+ * first seven characters of the case number (the buckets the document tables are sorted in, and every
+ * copy of a case number is in the same one). Per bucket it passes on each entry's {@code input_files}
+ * row and reject, counts the names of every copy, keeps one copy of each case number, sorts the
  * rows of {@code documents} and every detail table and stages them as part files, and emits what the
  * statistics need of each kept document. People carry the keys of their own names here; the few
  * that the archive's names join to another person are re-keyed downstream ({@link ApplyPersonKeys},
@@ -41,7 +43,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * So the full documents cross the network once, and a bucket (at most 1,000 case numbers) is all
  * that is ever in memory.
  *
- * <p>Outputs: {@link #PARTS} (staged parts, for {@link WriteTables#STAGED_PARTS}), {@link
+ * <p>Outputs: {@link #INPUT_FILES} and {@link #REJECTS} (every entry's row, and every reject),
+ * {@link #NAMES} (the names of every parsed copy, per bucket, for {@link ResolvePersonKeys}),
+ * {@link #PARTS} (staged parts, for {@link WriteTables#STAGED_PARTS}), {@link
  * #DUPLICATES} ({@code duplicates} rows: which copy was kept and why), the rows of {@link #AS_ROWS}
  * ({@code overdue}, sorted across buckets by the writer), {@link #STATISTICS} (aggregated by {@link
  * ComputeStatistics}), {@link #PARSED_COUNTS} (for the run summary) and {@link #FACTS} (for
@@ -49,6 +53,10 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public final class StageDocuments extends PTransform<PCollection<KV<String, byte[]>>, PCollectionTuple> {
 
+  public static final TupleTag<Row> INPUT_FILES = TableTags.of(Tables.INPUT_FILES);
+  public static final TupleTag<Row> REJECTS = TableTags.of(Tables.REJECTS);
+  /** The names of every parsed copy, one census per bucket, for {@link ResolvePersonKeys}. */
+  public static final TupleTag<NameCensus> NAMES = new TupleTag<>() {};
   public static final TupleTag<KV<String, Row>> PARTS = new TupleTag<>() {};
   public static final TupleTag<Row> DUPLICATES = TableTags.of(Tables.DUPLICATES);
   /** What the statistics need of each kept document, for {@link ComputeStatistics}. */
@@ -93,13 +101,17 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
             .apply("Group by bucket", GroupByKey.create())
             .apply("Keep one copy, stage tables",
                 ParDo.of(new StageBucketFn(staging))
-                    .withOutputTags(PARTS, rowTags().and(DUPLICATES).and(STATISTICS).and(PARSED_COUNTS).and(FACTS)));
+                    .withOutputTags(PARTS, rowTags().and(DUPLICATES).and(STATISTICS).and(PARSED_COUNTS).and(FACTS)
+                        .and(INPUT_FILES).and(REJECTS).and(NAMES)));
     staged.get(PARTS).setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)));
     staged.get(DUPLICATES).setRowSchema(Tables.DUPLICATES.beamSchema());
     AS_ROWS.forEach(table -> staged.get(TableTags.of(table)).setRowSchema(table.beamSchema()));
     staged.get(STATISTICS).setCoder(StatsDocumentCoder.of());
     staged.get(PARSED_COUNTS).setCoder(SummarizeRun.MEASURE_CODER);
     staged.get(FACTS).setCoder(KvCoder.of(StringUtf8Coder.of(), FactsCoder.of()));
+    staged.get(INPUT_FILES).setRowSchema(Tables.INPUT_FILES.beamSchema());
+    staged.get(REJECTS).setRowSchema(Tables.REJECTS.beamSchema());
+    staged.get(NAMES).setCoder(NameCensusCoder.of());
     return staged;
   }
 
@@ -125,8 +137,18 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
     @ProcessElement
     public void process(@Element KV<String, Iterable<byte[]>> bucket, MultiOutputReceiver out) throws IOException {
       List<EncodedDocuments.Decoded> documents = new ArrayList<>();
+      NameCensus names = new NameCensus();
       for (byte[] encoded : bucket.getValue()) {
-        documents.add(encoding.decode(encoded));
+        EncodedDocuments.Entry entry = encoding.decode(encoded);
+        out.get(INPUT_FILES).output(entry.inventory());
+        entry.reject().ifPresent(out.get(REJECTS)::output);
+        entry.document().ifPresent(document -> {
+          documents.add(document);
+          document.stats().addNamesTo(names); // every copy's, as the archive's names
+        });
+      }
+      if (!documents.isEmpty()) {
+        out.get(NAMES).output(names);
       }
       KeptCopies.Resolved<EncodedDocuments.Decoded> resolved = KeptCopies.resolve(documents, EncodedDocuments.Decoded::candidate);
       Map<TableDefinition, List<ByteBuffer>> datums = new LinkedHashMap<>();
@@ -146,7 +168,9 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
       resolved.decisions().forEach(d -> out.get(DUPLICATES).output(KeptCopies.duplicateRow(d)));
       keptCounter.inc(resolved.kept().size());
       duplicatesCounter.inc(resolved.decisions().size());
-      out.get(PARSED_COUNTS).output(KV.of(SummaryMeasures.DOCUMENTS_PARSED, (long) documents.size()));
+      if (!documents.isEmpty()) {
+        out.get(PARSED_COUNTS).output(KV.of(SummaryMeasures.DOCUMENTS_PARSED, (long) documents.size()));
+      }
     }
   }
 }

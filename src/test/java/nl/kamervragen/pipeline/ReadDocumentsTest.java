@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import nl.kamervragen.core.TestParsedDocuments;
 import nl.kamervragen.ministry.MinistryFamilies;
 import nl.kamervragen.parse.TestDocuments;
@@ -17,8 +18,10 @@ import nl.kamervragen.testing.TestArchive;
 import nl.kamervragen.testing.TestPipelineExtension;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
@@ -51,22 +54,28 @@ class ReadDocumentsTest {
     Path listing = TestStaging.listing(input, work.resolve("listing.avro"), false);
     RunConfig config = new RunConfig(listing.toString(), TestStaging.in(work.resolve("staging")), TestParsedDocuments.REFERENCE_DATE, 64 * 1024,
         MinistryFamilies.standard(), null);
-    PCollectionTuple read = pipeline.apply(new ReadDocuments(config));
+    PCollection<KV<String, byte[]>> read = pipeline.apply(new ReadDocuments(config));
 
     PAssert.that(
-            read.get(ReadDocuments.DOCUMENTS)
-                .apply(
-                    MapElements.into(TypeDescriptors.strings()).via(keyed -> {
-                      Row document = documentRow(keyed.getValue());
-                      return keyed.getKey() + " " + document.getString("id") + " " + document.getString("source_file") + " ["
-                          + document.getString("warnings") + "]";
-                    })))
+            read.apply("Documents", FlatMapElements.into(TypeDescriptors.strings()).via(keyed -> {
+              EncodedDocuments.Entry entry = decode(keyed.getValue());
+              if (entry.document().isEmpty()) {
+                return List.of();
+              }
+              Row document = documentRow(entry.document().get());
+              return List.of(keyed.getKey() + " " + document.getString("id") + " " + document.getString("source_file") + " ["
+                  + document.getString("warnings") + "]");
+            })))
         .containsInAnyOrder(
             "2011Z18 2011Z18417 2011/seed.txt [null]",
             "2011Z18 2011Z18417 2011/seed-cp1252.txt [not valid UTF-8: decoded as Windows-1252]",
             "2020Z14 2020Z14341 2020/2020Z14341.txt.gz [null]");
     String tooLarge = "larger than the size cap of 65536 bytes (--maxFileBytes); not read";
-    PAssert.that(read.get(ReadDocuments.REJECTS))
+    PAssert.that(read.apply("Rejects", FlatMapElements.into(TypeDescriptors.rows()).via(keyed -> {
+              EncodedDocuments.Entry entry = decode(keyed.getValue());
+              assertTrue(keyed.getKey().startsWith("!") == entry.document().isEmpty(), "an entry without a document has a bucket of its own");
+              return entry.reject().map(List::of).orElse(List.of());
+            })).setRowSchema(Tables.REJECTS.beamSchema()))
         .containsInAnyOrder(
             reject("broken/empty.txt", "read", null, "the file is empty"),
             reject("broken/binary.bin", "read", null, "binary content (NUL byte at offset 1), not a text document"),
@@ -78,10 +87,11 @@ class ReadDocumentsTest {
     long huge = Files.size(input.resolve("broken/huge.txt"));
     long seedBytes = Files.size(input.resolve("2011/seed.txt"));
     PAssert.that(
-            read.get(ReadDocuments.INPUT_FILES)
-                .apply("Inventory", MapElements.into(TypeDescriptors.strings())
-                    .via(r -> r.getString("source_file") + " " + r.getString("kind") + " " + r.getInt64("bytes") + " " + r.getInt64("read_bytes")
-                        + " " + r.getString("link_target") + " " + (r.getString("sha256") != null))))
+            read.apply("Inventory", MapElements.into(TypeDescriptors.strings()).via(keyed -> {
+              Row r = decode(keyed.getValue()).inventory();
+              return r.getString("source_file") + " " + r.getString("kind") + " " + r.getInt64("bytes") + " " + r.getInt64("read_bytes")
+                  + " " + r.getString("link_target") + " " + (r.getString("sha256") != null);
+            })))
         .satisfies(rows -> {
           java.util.Map<String, String> byName = new java.util.TreeMap<>();
           rows.forEach(row -> byName.put(row.substring(0, row.indexOf(' ')), row.substring(row.indexOf(' ') + 1)));
@@ -95,10 +105,18 @@ class ReadDocumentsTest {
     pipeline.run();
   }
 
-  /** The documents row an encoded document carries, as the part files get it. */
-  private static Row documentRow(byte[] encoded) {
+  private static EncodedDocuments.Entry decode(byte[] encoded) {
     try {
-      java.nio.ByteBuffer datum = new EncodedDocuments().decode(encoded).datums().get(Tables.DOCUMENTS).get(0);
+      return new EncodedDocuments().decode(encoded);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The documents row an encoded document carries, as the part files get it. */
+  private static Row documentRow(EncodedDocuments.Decoded document) {
+    try {
+      java.nio.ByteBuffer datum = document.datums().get(Tables.DOCUMENTS).get(0);
       org.apache.avro.generic.GenericDatumReader<org.apache.avro.generic.GenericRecord> reader =
           new org.apache.avro.generic.GenericDatumReader<>(Tables.DOCUMENTS.avroSchema());
       return Tables.DOCUMENTS.fromAvro(reader.read(null, org.apache.avro.io.DecoderFactory.get()

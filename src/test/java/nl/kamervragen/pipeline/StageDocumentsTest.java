@@ -1,16 +1,22 @@
 package nl.kamervragen.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import nl.kamervragen.core.DocumentIntake;
+import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.core.TestParsedDocuments;
+import nl.kamervragen.person.NameCensus;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TestPipelineExtension;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -76,16 +82,47 @@ class StageDocumentsTest {
             staged.get(StageDocuments.PARSED_COUNTS)
                 .apply("Parsed", Sum.longsPerKey()))
         .containsInAnyOrder(List.of(KV.of(SummaryMeasures.DOCUMENTS_PARSED, 5L)));
+    // Every entry's input_files row and reject pass through; the names of every copy are counted.
+    PAssert.that(staged.get(StageDocuments.INPUT_FILES).apply("Files", MapElements.into(TypeDescriptors.strings()).via(r -> r.getString("source_file"))))
+        .satisfies(files -> {
+          List<String> sorted = new java.util.ArrayList<>();
+          files.forEach(sorted::add);
+          java.util.Collections.sort(sorted);
+          assertEquals(6, sorted.size(), sorted::toString);
+          assertEquals("broken/empty.txt", sorted.get(2), sorted::toString);
+          return null;
+        });
+    PAssert.that(staged.get(StageDocuments.REJECTS)).containsInAnyOrder(EMPTY_FILE);
+    PAssert.that(staged.get(StageDocuments.NAMES).apply("Census", Combine.globally((Iterable<NameCensus> parts) -> {
+              NameCensus all = new NameCensus();
+              parts.forEach(all::merge);
+              return all;
+            })).apply("Names", MapElements.into(TypeDescriptors.strings()).via(census -> String.join(", ", new java.util.TreeSet<>(census.names().keySet())))))
+        .satisfies(names -> {
+          String all = names.iterator().next();
+          assertTrue(all.contains("Farid Azarkan"), all);
+          return null;
+        });
     pipeline.run();
   }
 
+  /** The entries of the copies of the seed, and of one file that was rejected. */
   private static List<KV<String, byte[]>> encoded(List<Row> documents) throws java.io.IOException {
     List<KV<String, byte[]>> encoded = new java.util.ArrayList<>();
     EncodedDocuments encoding = new EncodedDocuments();
     for (Row document : documents) {
-      encoded.add(encoding.keyed(document));
+      Row inventory = inventory(ParsedDocument.document(document).getString("source_file"));
+      encoded.add(encoding.keyed(new DocumentIntake.Outcome(inventory, Optional.of(document), Optional.empty()), ParsedDocument.stats(document)));
     }
+    encoded.add(encoding.keyed(new DocumentIntake.Outcome(inventory("broken/empty.txt"), Optional.empty(), Optional.of(EMPTY_FILE)), null));
     return encoded;
+  }
+
+  private static final Row EMPTY_FILE = Tables.REJECTS.row()
+      .withFieldValue("source_file", "broken/empty.txt").withFieldValue("stage", "read").withFieldValue("reason", "the file is empty").build();
+
+  private static Row inventory(String file) {
+    return Tables.INPUT_FILES.row().withFieldValue("source_file", file).withFieldValue("kind", "file").withFieldValue("bytes", 1L).build();
   }
 
   private static Row duplicate(String file, String reason, boolean conflict) {
