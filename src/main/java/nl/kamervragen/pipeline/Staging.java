@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import nl.kamervragen.publish.OutputFolder;
@@ -21,16 +22,36 @@ import org.apache.beam.sdk.io.fs.ResourceId;
  * running). A later run then removes the staging folder the dead client left; the old job must not
  * write into it, or bring it back. So every file a job writes is created only while the folder's
  * owner file holds the job's token, and on a local disk no write ever creates the staging folder
- * itself: folders inside it are made one level at a time, which fails once it is gone.
- *
- * @param folder the staging folder
- * @param ownerToken the token of the run that made it ({@link OutputFolder#OWNER_FILE})
+ * itself: folders inside it are made one level at a time, which fails once it is gone. On object
+ * storage, where a check is two requests and a run writes thousands of part files, each worker checks
+ * at most every {@link #OBJECT_STORE_CHECK_EVERY}; what a job writes after its folder was removed is
+ * under a run folder no pointer names, which the next run removes.
  */
-public record Staging(String folder, String ownerToken) implements Serializable {
+public final class Staging implements Serializable {
 
-  public Staging {
-    Objects.requireNonNull(folder, "folder");
-    Objects.requireNonNull(ownerToken, "ownerToken");
+  /** How long a worker trusts its last check of the owner file, on object storage. */
+  static final Duration OBJECT_STORE_CHECK_EVERY = Duration.ofSeconds(10);
+
+  private final String folder;
+  private final String ownerToken;
+  /** When this worker's copy last found the folder its own (System.nanoTime); 0 for never. */
+  private transient volatile long lastOwnedNanos;
+
+  /**
+   * @param folder the staging folder
+   * @param ownerToken the token of the run that made it ({@link OutputFolder#OWNER_FILE})
+   */
+  public Staging(String folder, String ownerToken) {
+    this.folder = Objects.requireNonNull(folder, "folder");
+    this.ownerToken = Objects.requireNonNull(ownerToken, "ownerToken");
+  }
+
+  public String folder() {
+    return folder;
+  }
+
+  public String ownerToken() {
+    return ownerToken;
   }
 
   /** The staging folder as a Beam resource. */
@@ -40,6 +61,10 @@ public record Staging(String folder, String ownerToken) implements Serializable 
 
   /** Fails unless this run still owns the staging folder. */
   void checkOwned() throws IOException {
+    boolean objectStore = !isLocal(root());
+    if (objectStore && lastOwnedNanos != 0 && System.nanoTime() - lastOwnedNanos < OBJECT_STORE_CHECK_EVERY.toNanos()) {
+      return;
+    }
     String found;
     try {
       found = StoredFolder.at(folder).readString(OutputFolder.OWNER_FILE).strip();
@@ -48,6 +73,9 @@ public record Staging(String folder, String ownerToken) implements Serializable 
     }
     if (!found.equals(ownerToken)) {
       throw new NotOwnedException(folder, "it belongs to another run");
+    }
+    if (objectStore) {
+      lastOwnedNanos = System.nanoTime();
     }
   }
 

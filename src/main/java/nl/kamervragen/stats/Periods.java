@@ -2,9 +2,14 @@ package nl.kamervragen.stats;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
 
 /** The calendar periods the dashboards count in: ISO weeks, months and fixed 14-day bins. */
 public final class Periods {
@@ -14,11 +19,24 @@ public final class Periods {
 
   static final int FORTNIGHT_DAYS = 14;
 
+  // Formatters, not String.format: the statistics name the week and month of every document.
+  private static final DateTimeFormatter ISO_WEEK = new DateTimeFormatterBuilder()
+      .appendValue(IsoFields.WEEK_BASED_YEAR, 4, 10, SignStyle.EXCEEDS_PAD)
+      .appendLiteral("-W")
+      .appendValue(IsoFields.WEEK_OF_WEEK_BASED_YEAR, 2)
+      .toFormatter(Locale.ROOT);
+
+  private static final DateTimeFormatter MONTH = new DateTimeFormatterBuilder()
+      .appendValue(ChronoField.YEAR, 4, 10, SignStyle.EXCEEDS_PAD)
+      .appendLiteral('-')
+      .appendValue(ChronoField.MONTH_OF_YEAR, 2)
+      .toFormatter(Locale.ROOT);
+
   private Periods() {}
 
   /** The ISO week of a date, e.g. {@code 2024-W05}; its year is the week-based year. */
   public static String isoWeek(LocalDate date) {
-    return String.format("%04d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    return ISO_WEEK.format(date);
   }
 
   /** The Monday that starts a date's ISO week. */
@@ -28,7 +46,7 @@ public final class Periods {
 
   /** The month of a date, e.g. {@code 2024-01}. */
   public static String month(LocalDate date) {
-    return String.format("%04d-%02d", date.getYear(), date.getMonthValue());
+    return MONTH.format(date);
   }
 
   /** The first day of the 14-day bin a date falls in. */
