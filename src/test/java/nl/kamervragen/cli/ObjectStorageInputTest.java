@@ -17,11 +17,12 @@ import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.MainRun;
 import nl.kamervragen.testing.S3Server;
+import nl.kamervragen.testing.S3ServerExtension;
 import nl.kamervragen.testing.TableFiles;
 import nl.kamervragen.testing.TestArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
@@ -34,29 +35,22 @@ class ObjectStorageInputTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC);
 
   @TempDir static Path work;
-  private static S3Server server;
+  @RegisterExtension static final S3ServerExtension S3 = new S3ServerExtension("kamervragen");
   private static Path archive;
 
   @BeforeAll
   static void archiveInABucket() throws Exception {
-    server = S3Server.start(Files.createDirectories(work.resolve("s3")));
-    server.client().createBucket(b -> b.bucket("kamervragen"));
     archive = work.resolve("archive");
     TestArchive.write(archive);
-    server.upload(archive, "kamervragen", "archive");
+    S3.server().upload(archive, "kamervragen", "archive");
     // A folder marker, as consoles make them, and an object outside the input's prefix.
-    server.client().putObject(b -> b.bucket("kamervragen").key("archive/dev/"), RequestBody.empty());
-    server.client().putObject(b -> b.bucket("kamervragen").key("elsewhere/2019Z14964.txt"), RequestBody.fromString("not part of the input"));
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
+    S3.server().client().putObject(b -> b.bucket("kamervragen").key("archive/dev/"), RequestBody.empty());
+    S3.server().client().putObject(b -> b.bucket("kamervragen").key("elsewhere/2019Z14964.txt"), RequestBody.fromString("not part of the input"));
   }
 
   private static MainRun run(String input, Path output) {
     List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + output, "--referenceDate=2026-01-01", "--maxRejectedShare=0.2"));
-    args.addAll(Arrays.asList(server.options()));
+    args.addAll(Arrays.asList(S3.server().options()));
     return MainRun.of(CLOCK, args.toArray(String[]::new));
   }
 
@@ -67,7 +61,7 @@ class ObjectStorageInputTest {
     MainRun localRun = run(archive.toString(), local);
     assertEquals(0, localRun.exitCode(), localRun.printed());
     MainRun bucketRun = run("s3://kamervragen/archive", fromBucket);
-    assertEquals(0, bucketRun.exitCode(), bucketRun.printed() + server.log());
+    assertEquals(0, bucketRun.exitCode(), bucketRun.printed() + S3.server().log());
     assertTrue(bucketRun.out().contains("reading " + (TestArchive.write(work.resolve("count")) + " file(s) from s3://kamervragen/archive")),
         bucketRun.out());
 
@@ -114,7 +108,7 @@ class ObjectStorageInputTest {
 
     List<String> wrongKey = new ArrayList<>(List.of("--input=s3://kamervragen/archive", "--output=" + work.resolve("wrong-key"),
         "--referenceDate=2026-01-01"));
-    wrongKey.addAll(Arrays.asList(server.options()));
+    wrongKey.addAll(Arrays.asList(S3.server().options()));
     wrongKey.replaceAll(arg -> arg.replace(S3Server.SECRET_KEY, "not-the-secret"));
     MainRun denied = MainRun.of(CLOCK, wrongKey.toArray(String[]::new));
     assertEquals(1, denied.exitCode(), denied.printed());
@@ -123,9 +117,9 @@ class ObjectStorageInputTest {
 
     List<String> nowhere = new ArrayList<>(List.of("--input=s3://kamervragen/archive", "--output=" + work.resolve("nowhere"),
         "--referenceDate=2026-01-01"));
-    nowhere.addAll(Arrays.asList(server.options()));
+    nowhere.addAll(Arrays.asList(S3.server().options()));
     int closed = nl.kamervragen.testing.FreePorts.loopback();
-    nowhere.replaceAll(arg -> arg.replace(server.endpoint().toString(), "http://127.0.0.1:" + closed));
+    nowhere.replaceAll(arg -> arg.replace(S3.server().endpoint().toString(), "http://127.0.0.1:" + closed));
     MainRun unreachable = MainRun.of(CLOCK, nowhere.toArray(String[]::new));
     assertEquals(1, unreachable.exitCode(), unreachable.printed());
     assertEquals(2, unreachable.err().lines().count(), unreachable.err());

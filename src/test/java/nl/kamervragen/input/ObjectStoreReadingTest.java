@@ -5,39 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import nl.kamervragen.testing.S3Server;
+import nl.kamervragen.testing.S3ServerExtension;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /** Listing a bucket prefix and reading its objects keeps the local reader's promises. */
 class ObjectStoreReadingTest {
 
-  @TempDir static Path folder;
-  private static S3Server server;
+  @RegisterExtension static final S3ServerExtension S3 = new S3ServerExtension("reading");
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server = S3Server.start(folder);
-    server.client().createBucket(b -> b.bucket("reading"));
-    PipelineOptions options = server.pipelineOptions();
+  static void configure() throws Exception {
+    PipelineOptions options = S3.server().pipelineOptions();
     FileSystems.setDefaultPipelineOptions(options);
   }
 
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
-
   private static void put(String key, String content) {
-    server.client().putObject(b -> b.bucket("reading").key(key), RequestBody.fromString(content, StandardCharsets.UTF_8));
+    S3.server().client().putObject(b -> b.bucket("reading").key(key), RequestBody.fromString(content, StandardCharsets.UTF_8));
   }
 
   private static List<ListedEntry> list(String input) throws InputException {
@@ -70,7 +60,7 @@ class ObjectStoreReadingTest {
     put("b/removed.txt", "weg");
     List<ListedEntry> entries = list("s3://reading/b");
     put("b/changed.txt", "daarna, langer");
-    server.client().deleteObject(b -> b.bucket("reading").key("b/removed.txt"));
+    S3.server().client().deleteObject(b -> b.bucket("reading").key("b/removed.txt"));
 
     ArchiveReader.Failure changed = assertInstanceOf(ArchiveReader.Failure.class, new ArchiveReader(1_000).read(entries.get(0)));
     assertTrue(changed.changed(), changed.reason());

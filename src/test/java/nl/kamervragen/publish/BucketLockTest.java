@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,31 +13,22 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.kamervragen.storage.BucketObjects;
 import nl.kamervragen.storage.StoredFolder;
-import nl.kamervragen.testing.S3Server;
+import nl.kamervragen.testing.S3ServerExtension;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /** The lock of a bucket output, against a real S3 API server and its conditional writes. */
 class BucketLockTest {
 
-  @TempDir static Path work;
-  private static S3Server server;
+  @RegisterExtension static final S3ServerExtension S3 = new S3ServerExtension("locks");
   private static PipelineOptions options;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server = S3Server.start(Files.createDirectories(work.resolve("s3")));
-    server.client().createBucket(b -> b.bucket("locks"));
-    options = server.pipelineOptions();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
+  static void configure() throws Exception {
+    options = S3.server().pipelineOptions();
   }
 
   private static BucketObjects objects(String prefix) {
@@ -86,7 +75,7 @@ class BucketLockTest {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
     String host = java.net.InetAddress.getLocalHost().getHostName();
-    server.client().putObject(b -> b.bucket("locks").key("killed/lock.json"), RequestBody.fromString(
+    S3.server().client().putObject(b -> b.bucket("locks").key("killed/lock.json"), RequestBody.fromString(
         "{\"run_id\": \"run-killed\", \"token\": \"t\", \"host\": \"" + host + "\", \"pid\": " + gone.pid()
             + ", \"expires_at\": \"" + Instant.now().plus(Duration.ofMinutes(2)) + "\"}"));
     try (BucketObjects objects = objects("killed")) {

@@ -9,7 +9,7 @@ import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import nl.kamervragen.testing.S3Server;
+import nl.kamervragen.testing.S3ServerExtension;
 import org.apache.beam.sdk.io.aws2.options.S3ClientBuilderFactory;
 import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.io.aws2.s3.DefaultS3ClientBuilderFactory;
@@ -18,33 +18,24 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
-/** Beam's S3 file system, configured by the standard AWS options, against a real S3 API server. */
+/** Beam's S3 file system, configured by the standard AWS options, against a real S3 API S3.server(). */
 class ObjectStorageTest {
 
-  @TempDir static Path folder;
-  private static S3Server server;
+  @RegisterExtension static final S3ServerExtension S3 = new S3ServerExtension("archive");
 
   @BeforeAll
-  static void startServer() throws Exception {
+  static void configure() throws Exception {
     PipelineOptionsFactory.register(S3Options.class);
-    server = S3Server.start(folder);
-    server.client().createBucket(b -> b.bucket("archive"));
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
   }
 
   @Test
   void withAnEndpointTheClientAddressesBucketsByPathAndWritesListsAndReadsObjects() throws Exception {
-    PipelineOptions options = server.pipelineOptions();
+    PipelineOptions options = S3.server().pipelineOptions();
     FileSystems.setDefaultPipelineOptions(options);
 
     // Path style: the bucket is the first element of the path, not a host name (archive.127.0.0.1).
@@ -65,7 +56,7 @@ class ObjectStorageTest {
       assertEquals("Kamervraag 2019Z14964\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
     assertEquals(List.of("2019/2019Z14964.txt"),
-        server.client().listObjectsV2(b -> b.bucket("archive")).contents().stream().map(o -> o.key()).toList(), server.log());
+        S3.server().client().listObjectsV2(b -> b.bucket("archive")).contents().stream().map(o -> o.key()).toList(), S3.server().log());
   }
 
   /** A client factory of a user's own. */

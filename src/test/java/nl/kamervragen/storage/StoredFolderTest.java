@@ -12,40 +12,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import nl.kamervragen.table.Tables;
-import nl.kamervragen.testing.S3Server;
+import nl.kamervragen.testing.S3ServerExtension;
 import nl.kamervragen.testing.TestArchiveRun;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A folder read and written through Beam's file systems behaves the same on a local disk and in a bucket. */
 class StoredFolderTest {
 
   @TempDir static Path work;
-  private static S3Server server;
+  @RegisterExtension static final S3ServerExtension S3 = new S3ServerExtension("folders");
   private static PipelineOptions options;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server = S3Server.start(Files.createDirectories(work.resolve("s3")));
-    server.client().createBucket(b -> b.bucket("folders"));
-    options = server.pipelineOptions();
+  static void configure() throws Exception {
+    options = S3.server().pipelineOptions();
   }
 
   /** Beam's file systems are set up once per process, by whoever ran last: a run of main resets them. */
   @BeforeEach
   void pointTheFileSystemsAtTheServer() {
     FileSystems.setDefaultPipelineOptions(options);
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
   }
 
   private static void behavesAsAFolder(StoredFolder folder) throws IOException {
@@ -89,7 +82,7 @@ class StoredFolderTest {
   void parquetIsReadWhereverItIs() throws IOException {
     Path run = TestArchiveRun.publish(work.resolve("run"));
     pointTheFileSystemsAtTheServer();
-    server.upload(run, "folders", "run");
+    S3.server().upload(run, "folders", "run");
     String name = Tables.QUESTIONS.name() + ".parquet";
     try (ParquetFileReader local = ParquetFileReader.open(StoredFolder.local(run).parquet(name));
         ParquetFileReader remote = ParquetFileReader.open(StoredFolder.at("s3://folders/run").parquet(name))) {
