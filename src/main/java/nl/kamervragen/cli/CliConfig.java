@@ -49,7 +49,7 @@ final class CliConfig {
     if (output.isEmpty()) {
       throw new CommandLine.UsageError("--output must name a folder");
     }
-    if (output.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+    if (StoredFolder.hasScheme(output)) {
       java.net.URI uri;
       try {
         uri = java.net.URI.create(output);

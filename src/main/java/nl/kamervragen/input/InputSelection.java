@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import nl.kamervragen.storage.StoredFolder;
 
 /**
  * Which entries under which folder a run reads, from {@code --input}: a folder (everything under
@@ -52,7 +53,7 @@ public final class InputSelection {
     if (value.isEmpty()) {
       throw new InputException("--input must name a file, a folder or a glob");
     }
-    if (value.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+    if (StoredFolder.hasScheme(value)) {
       String scheme = value.substring(0, value.indexOf("://"));
       if (!OBJECT_STORES.contains(scheme)) {
         throw new InputException("--input must be a local file, folder or glob, or s3://bucket/prefix, got '" + value + "'");

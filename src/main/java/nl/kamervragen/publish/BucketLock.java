@@ -152,8 +152,7 @@ final class BucketLock implements AutoCloseable {
   /** Fails unless this run still holds the lock: checked just before the pointer moves. */
   synchronized void check() throws IOException {
     if (lost == null) {
-      Optional<BucketObjects.Stored> now = objects.get(FILE);
-      if (now.isEmpty() || !parse(now.get().text()).path("token").asText().equals(token)) {
+      if (!isStillOurs()) {
         lost = "another run took " + location + "/" + FILE + " while this run held it";
       }
     }
@@ -166,9 +165,14 @@ final class BucketLock implements AutoCloseable {
   @Override
   public synchronized void close() throws IOException {
     renewal.shutdownNow();
-    Optional<BucketObjects.Stored> now = objects.get(FILE);
-    if (now.isPresent() && parse(now.get().text()).path("token").asText().equals(token)) {
+    if (isStillOurs()) {
       objects.delete(FILE);
     }
+  }
+
+  /** Whether the lock object in the store holds this run's token. */
+  private boolean isStillOurs() throws IOException {
+    Optional<BucketObjects.Stored> now = objects.get(FILE);
+    return now.isPresent() && parse(now.get().text()).path("token").asText().equals(token);
   }
 }

@@ -45,9 +45,14 @@ public final class StoredFolder implements Serializable {
     return isObjectStore(location) ? new StoredFolder(location) : local(Path.of(location));
   }
 
+  /** Whether a location starts with a URI scheme ({@code s3://}, {@code gs://}, {@code file://}). */
+  public static boolean hasScheme(String location) {
+    return location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+  }
+
   /** Whether a location names object storage rather than a local path. */
   public static boolean isObjectStore(String location) {
-    return location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !location.startsWith("file://");
+    return hasScheme(location) && !location.startsWith("file://");
   }
 
   public boolean isLocal() {
@@ -145,16 +150,15 @@ public final class StoredFolder implements Serializable {
 
   /** The names of the folders right under this one (object storage: the common prefixes). */
   public List<String> subfolders() throws IOException {
-    List<String> names = new ArrayList<>();
+    java.util.SortedSet<String> names = new java.util.TreeSet<>();
     for (MatchResult.Metadata file : files()) {
       String relative = file.resourceId().toString().substring(uri.length());
       int slash = relative.indexOf('/');
-      if (slash > 0 && !names.contains(relative.substring(0, slash))) {
+      if (slash > 0) {
         names.add(relative.substring(0, slash));
       }
     }
-    names.sort(null);
-    return names;
+    return List.copyOf(names);
   }
 
   /** Deletes this folder and every file under it; on a local disk its folders too. */
