@@ -1,5 +1,6 @@
 package nl.kamervragen.bench;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +44,8 @@ import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.report.ReportWriter;
 import nl.kamervragen.storage.StoredFolder;
 import nl.kamervragen.stats.StatsDocument;
+import nl.kamervragen.stats.StatsDocumentEncoding;
+import nl.kamervragen.stats.StatsEncoding;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.TableFileWriter;
 import nl.kamervragen.table.Tables;
@@ -187,7 +191,11 @@ public final class Floor {
     final List<Row> inventory = new ArrayList<>();
     final List<Row> rejects = new ArrayList<>();
     final List<Candidate> candidates = new ArrayList<>();
-    final Map<String, StatsDocument> stats = new HashMap<>();
+    // What the statistics need of each parsed copy, in the order of candidates, compactly: through
+    // one writer, so that every name, party and ministry is stored once per thread.
+    final ByteArrayOutputStream stats = new ByteArrayOutputStream(1 << 16);
+    final StatsEncoding.Writer statsWriter = new StatsEncoding.Writer(stats);
+    final NameCensus names = new NameCensus();
     final Map<TableDefinition, Map<String, Staged>> staged = new HashMap<>();
 
     Worker(DocumentIntake intake, Path spillPrefix, SpillPolicy spillPolicy, AtomicLong inMemory) {
@@ -206,7 +214,9 @@ public final class Floor {
       Row parsed = outcome.document().get();
       Candidate candidate = ParsedDocument.candidate(parsed);
       candidates.add(candidate);
-      stats.put(candidate.sourceFile(), ParsedDocument.stats(parsed));
+      StatsDocument doc = ParsedDocument.stats(parsed);
+      doc.addNamesTo(names); // every copy's, as the archive's names
+      StatsDocumentEncoding.write(statsWriter, doc);
       ParsedDocument.forEachTableRow(parsed, (table, row) -> stage(table, row, fileIndex));
     }
 
@@ -228,6 +238,19 @@ public final class Floor {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    /** The statistics of this thread's documents, those set aside left out, with the archive's person keys. */
+    Statistics statistics(LocalDate referenceDate, Set<String> setAside, PersonKeys keys) throws IOException {
+      Statistics statistics = new Statistics(referenceDate);
+      StatsEncoding.Reader reader = new StatsEncoding.Reader(new ByteArrayInputStream(stats.toByteArray()));
+      for (Candidate candidate : candidates) {
+        StatsDocument doc = StatsDocumentEncoding.read(reader);
+        if (!setAside.contains(candidate.sourceFile())) {
+          statistics.add(doc.joinedBy(keys) ? doc.withPersonKeys(keys) : doc);
+        }
+      }
+      return statistics;
     }
   }
 
@@ -300,17 +323,20 @@ public final class Floor {
     }
     // The person keys from the names of every parsed copy, as the pipeline resolves them.
     NameCensus names = new NameCensus();
-    workers.forEach(w -> w.stats.values().forEach(doc -> doc.addNamesTo(names)));
+    workers.forEach(w -> names.merge(w.names));
     PersonKeys keys = PersonKeys.resolve(names);
+    // Each thread adds its own documents; the parts are merged, as a runner's combine does.
+    List<Callable<Statistics>> adding = new ArrayList<>();
+    for (Worker w : workers) {
+      adding.add(() -> w.statistics(referenceDate, setAside, keys));
+    }
     Statistics statistics = new Statistics(referenceDate);
+    for (Future<Statistics> part : pool.invokeAll(adding)) {
+      statistics.merge(part.get());
+    }
     long parsed = 0;
     for (Worker w : workers) {
-      parsed += w.stats.size();
-      w.stats.forEach((file, doc) -> {
-        if (!setAside.contains(file)) {
-          statistics.add(doc.joinedBy(keys) ? doc.withPersonKeys(keys) : doc);
-        }
-      });
+      parsed += w.candidates.size();
     }
     // A staged row carries the index of its file in the sorted input; drop those of the copies set aside.
     Set<Integer> setAsideIndexes = new HashSet<>();
@@ -336,18 +362,36 @@ public final class Floor {
     measures.put(SummaryMeasures.CONFLICTS, duplicates.stream().filter(row -> row.getBoolean("conflict")).count());
     plain.put(Tables.SUMMARY, SummaryMeasures.rows(measures));
 
+    // The largest tables first, so that no thread is left writing a large one alone at the end.
+    List<TableDefinition> order = new ArrayList<>(Tables.ALL);
+    order.sort(Comparator.comparingLong((TableDefinition table) -> plain.containsKey(table) ? plain.get(table).size() * 64L : stagedBytes(table))
+        .reversed());
     List<Callable<Long>> tasks = new ArrayList<>();
-    for (TableDefinition table : Tables.ALL) {
+    for (TableDefinition table : order) {
       tasks.add(() -> plain.containsKey(table)
           ? writePlain(output, table, plain.get(table))
           : writeStaged(output, table, setAsideIndexes, keys));
     }
     Map<String, Long> rows = new TreeMap<>();
     List<Future<Long>> results = pool.invokeAll(tasks);
-    for (int i = 0; i < Tables.ALL.size(); i++) {
-      rows.put(Tables.ALL.get(i).name(), results.get(i).get());
+    for (int i = 0; i < order.size(); i++) {
+      rows.put(order.get(i).name(), results.get(i).get());
     }
     return rows;
+  }
+
+  /** The bytes of a table's staged rows, in memory and spilled. */
+  private long stagedBytes(TableDefinition table) {
+    long bytes = 0;
+    for (Worker w : workers) {
+      for (Staged staged : w.staged.getOrDefault(table, Map.of()).values()) {
+        bytes += staged.bytes.size();
+        for (long[] chunk : staged.chunks) {
+          bytes += chunk[1];
+        }
+      }
+    }
+    return bytes;
   }
 
   private long writePlain(Path output, TableDefinition table, List<Row> rows) throws IOException {

@@ -1,5 +1,6 @@
 package nl.kamervragen.pipeline;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import nl.kamervragen.core.Statistics;
@@ -40,9 +41,13 @@ public final class ComputeStatistics extends PTransform<PCollection<StatsDocumen
 
   @Override
   public PCollectionTuple expand(PCollection<StatsDocument> documents) {
-    TupleTagList tables = TupleTagList.empty();
-    for (TableDefinition table : TABLES) {
-      tables = tables.and(TableTags.of(table));
+    // Each table's rows leave "Statistics to rows" as one batch: its sixteen outputs would each
+    // decode every row of every table on Flink.
+    BatchedOutputs tables = new BatchedOutputs();
+    TABLES.forEach(table -> tables.withRows(table.name(), TableTags.of(table), table.beamSchema()));
+    TupleTagList batchTags = TupleTagList.empty();
+    for (TupleTag<?> tag : tables.batchTags()) {
+      batchTags = batchTags.and(tag);
     }
     PCollectionTuple rows =
         documents
@@ -50,12 +55,9 @@ public final class ComputeStatistics extends PTransform<PCollection<StatsDocumen
             // missing total as 0); a default would be one more side input and stage on Flink.
             .apply("Aggregate statistics", Combine.globally(new StatisticsFn(referenceDate)).withoutDefaults())
             .setCoder(StatisticsCoder.of())
-            .apply("Statistics to rows", ParDo.of(new ToRowsFn()).withOutputTags(TOTALS, tables));
-    for (TableDefinition table : TABLES) {
-      rows.get(TableTags.of(table)).setRowSchema(table.beamSchema());
-    }
+            .apply("Statistics to rows", ParDo.of(new ToRowsFn(tables)).withOutputTags(TOTALS, batchTags));
     rows.get(TOTALS).setCoder(SummarizeRun.MEASURE_CODER);
-    return rows;
+    return tables.unbatch(rows);
   }
 
   /** Adds each document to the statistics; merges the statistics of the parts of the archive. */
@@ -97,9 +99,17 @@ public final class ComputeStatistics extends PTransform<PCollection<StatsDocumen
 
   /** Turns the final statistics into table rows and summary measures. */
   static final class ToRowsFn extends DoFn<Statistics, KV<String, Long>> {
+    private final BatchedOutputs tables;
+
+    ToRowsFn(BatchedOutputs tables) {
+      this.tables = tables;
+    }
+
     @ProcessElement
-    public void process(@Element Statistics statistics, MultiOutputReceiver out) {
-      statistics.tableRows().forEach((table, rows) -> rows.forEach(row -> out.get(TableTags.of(table)).output(row)));
+    public void process(@Element Statistics statistics, MultiOutputReceiver out) throws IOException {
+      BatchedOutputs.Collector rows = tables.collector();
+      statistics.tableRows().forEach((table, tableRows) -> tableRows.forEach(row -> rows.add(TableTags.of(table), row)));
+      rows.emit(out);
       statistics.totals().forEach((measure, value) -> out.get(TOTALS).output(KV.of(measure, value)));
     }
   }

@@ -86,33 +86,36 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
     this.staging = staging;
   }
 
-  private static TupleTagList rowTags() {
-    TupleTagList tags = TupleTagList.empty();
-    for (TableDefinition table : AS_ROWS) {
-      tags = tags.and(TableTags.of(table));
-    }
-    return tags;
+  /**
+   * The outputs with an element per document or entry leave the step as one batch per bucket
+   * ({@link BatchedOutputs}); the others have an element per bucket, or are rare.
+   */
+  private static BatchedOutputs batches() {
+    BatchedOutputs batches = new BatchedOutputs()
+        .withRows("input_files", INPUT_FILES, Tables.INPUT_FILES.beamSchema())
+        .with("statistics", STATISTICS, StatsDocumentCoder.of())
+        .with("facts", FACTS, KvCoder.of(StringUtf8Coder.of(), FactsCoder.of()));
+    AS_ROWS.forEach(table -> batches.withRows(table.name(), TableTags.of(table), table.beamSchema()));
+    return batches;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<KV<String, byte[]>> documents) {
+    BatchedOutputs batches = batches();
+    TupleTagList tags = TupleTagList.of(DUPLICATES).and(PARSED_COUNTS).and(REJECTS).and(NAMES);
+    for (TupleTag<?> tag : batches.batchTags()) {
+      tags = tags.and(tag);
+    }
     PCollectionTuple staged =
         documents
             .apply("Group by bucket", GroupByKey.create())
-            .apply("Keep one copy, stage tables",
-                ParDo.of(new StageBucketFn(staging))
-                    .withOutputTags(PARTS, rowTags().and(DUPLICATES).and(STATISTICS).and(PARSED_COUNTS).and(FACTS)
-                        .and(INPUT_FILES).and(REJECTS).and(NAMES)));
+            .apply("Keep one copy, stage tables", ParDo.of(new StageBucketFn(staging, batches)).withOutputTags(PARTS, tags));
     staged.get(PARTS).setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)));
     staged.get(DUPLICATES).setRowSchema(Tables.DUPLICATES.beamSchema());
-    AS_ROWS.forEach(table -> staged.get(TableTags.of(table)).setRowSchema(table.beamSchema()));
-    staged.get(STATISTICS).setCoder(StatsDocumentCoder.of());
     staged.get(PARSED_COUNTS).setCoder(SummarizeRun.MEASURE_CODER);
-    staged.get(FACTS).setCoder(KvCoder.of(StringUtf8Coder.of(), FactsCoder.of()));
-    staged.get(INPUT_FILES).setRowSchema(Tables.INPUT_FILES.beamSchema());
     staged.get(REJECTS).setRowSchema(Tables.REJECTS.beamSchema());
     staged.get(NAMES).setCoder(NameCensusCoder.of());
-    return staged;
+    return batches.unbatch(staged);
   }
 
   /**
@@ -121,12 +124,14 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
    */
   static final class StageBucketFn extends DoFn<KV<String, Iterable<byte[]>>, KV<String, Row>> {
     private final Staging staging;
+    private final BatchedOutputs batches;
     private final Counter keptCounter = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_KEPT);
     private final Counter duplicatesCounter = PipelineMetrics.counter(PipelineMetrics.DUPLICATES);
     private transient EncodedDocuments encoding;
 
-    StageBucketFn(Staging staging) {
+    StageBucketFn(Staging staging, BatchedOutputs batches) {
       this.staging = staging;
+      this.batches = batches;
     }
 
     @Setup
@@ -138,9 +143,10 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
     public void process(@Element KV<String, Iterable<byte[]>> bucket, MultiOutputReceiver out) throws IOException {
       List<EncodedDocuments.Decoded> documents = new ArrayList<>();
       NameCensus names = new NameCensus();
+      BatchedOutputs.Collector batched = batches.collector();
       for (byte[] encoded : bucket.getValue()) {
         EncodedDocuments.Entry entry = encoding.decode(encoded);
-        out.get(INPUT_FILES).output(entry.inventory());
+        batched.add(INPUT_FILES, entry.inventory());
         entry.reject().ifPresent(out.get(REJECTS)::output);
         entry.document().ifPresent(document -> {
           documents.add(document);
@@ -156,15 +162,16 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
       // Kept documents come in case-number order, and each one's rows in the table's order: their datums are the part.
       for (EncodedDocuments.Decoded document : resolved.kept()) {
         document.datums().forEach((table, rows) -> datums.get(table).addAll(rows));
-        document.rows().forEach((table, rows) -> rows.forEach(row -> out.get(TableTags.of(table)).output(row)));
-        out.get(STATISTICS).output(document.stats());
-        out.get(FACTS).output(KV.of(bucket.getKey(), document.facts()));
+        document.rows().forEach((table, rows) -> rows.forEach(row -> batched.add(TableTags.of(table), row)));
+        batched.add(STATISTICS, document.stats());
+        batched.add(FACTS, KV.of(bucket.getKey(), document.facts()));
       }
       for (Map.Entry<TableDefinition, List<ByteBuffer>> table : datums.entrySet()) {
         if (!table.getValue().isEmpty()) {
           out.get(PARTS).output(PartFiles.stageEncoded(staging, table.getKey(), bucket.getKey(), table.getValue()));
         }
       }
+      batched.emit(out);
       resolved.decisions().forEach(d -> out.get(DUPLICATES).output(KeptCopies.duplicateRow(d)));
       keptCounter.inc(resolved.kept().size());
       duplicatesCounter.inc(resolved.decisions().size());
