@@ -18,6 +18,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Outputs of a multi-output step that leave it as encoded batches (one per bucket, or per table),
@@ -30,22 +31,24 @@ final class BatchedOutputs implements Serializable {
   /** One batched output: its elements leave the step under {@code batchTag} and are given back under {@code output}. */
   record Batched<T>(String name, TupleTag<T> output, TupleTag<byte[]> batchTag, Coder<T> coder, Schema schema) implements Serializable {}
 
-  private final List<Batched<?>> outputs = new ArrayList<>();
+  /** By the tag they are given back under. */
+  private final Map<TupleTag<?>, Batched<?>> outputs = new LinkedHashMap<>();
 
   /** Batches an output of elements with a coder. */
   <T> BatchedOutputs with(String name, TupleTag<T> output, Coder<T> coder) {
-    outputs.add(new Batched<>(name, output, new TupleTag<>(output.getId() + " batches"), coder, null));
+    outputs.put(output, new Batched<>(name, output, new TupleTag<>(output.getId() + " batches"), coder, null));
     return this;
   }
 
   /** Batches an output of rows with a schema. */
   BatchedOutputs withRows(String name, TupleTag<Row> output, Schema schema) {
-    outputs.add(new Batched<>(name, output, new TupleTag<>(output.getId() + " batches"), RowCoder.of(schema), schema));
+    outputs.put(output, new Batched<>(name, output, new TupleTag<>(output.getId() + " batches"), RowCoder.of(schema), schema));
     return this;
   }
 
-  List<TupleTag<?>> batchTags() {
-    return outputs.stream().<TupleTag<?>>map(Batched::batchTag).toList();
+  /** The tags the batches leave the step under, for its {@code withOutputTags}. */
+  TupleTagList batchTags() {
+    return TupleTagList.of(outputs.values().stream().<TupleTag<?>>map(Batched::batchTag).toList());
   }
 
   /** A new collector, for the elements of one input element. */
@@ -56,7 +59,7 @@ final class BatchedOutputs implements Serializable {
   /** The step's outputs with each batched output added, taken apart, under its own tag. */
   PCollectionTuple unbatch(PCollectionTuple step) {
     PCollectionTuple unbatched = step;
-    for (Batched<?> batched : outputs) {
+    for (Batched<?> batched : outputs.values()) {
       unbatched = withUnbatched(unbatched, step, batched);
     }
     return unbatched;
@@ -80,11 +83,11 @@ final class BatchedOutputs implements Serializable {
 
   /** The elements of every batched output, emitted as one batch each. */
   static final class Collector {
-    private final Map<TupleTag<?>, Batched<?>> outputs = new LinkedHashMap<>();
+    private final Map<TupleTag<?>, Batched<?>> outputs;
     private final Map<TupleTag<?>, List<Object>> pending = new LinkedHashMap<>();
 
-    private Collector(List<Batched<?>> outputs) {
-      outputs.forEach(b -> this.outputs.put(b.output(), b));
+    private Collector(Map<TupleTag<?>, Batched<?>> outputs) {
+      this.outputs = outputs;
     }
 
     <T> void add(TupleTag<T> output, T element) {

@@ -16,7 +16,6 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Aggregates what the statistics need of each kept document into the statistics tables, in one
@@ -45,17 +44,13 @@ public final class ComputeStatistics extends PTransform<PCollection<StatsDocumen
     // decode every row of every table on Flink.
     BatchedOutputs tables = new BatchedOutputs();
     TABLES.forEach(table -> tables.withRows(table.name(), TableTags.of(table), table.beamSchema()));
-    TupleTagList batchTags = TupleTagList.empty();
-    for (TupleTag<?> tag : tables.batchTags()) {
-      batchTags = batchTags.and(tag);
-    }
     PCollectionTuple rows =
         documents
             // Without defaults: no documents make no statistics, and no rows (the summary counts a
             // missing total as 0); a default would be one more side input and stage on Flink.
             .apply("Aggregate statistics", Combine.globally(new StatisticsFn(referenceDate)).withoutDefaults())
             .setCoder(StatisticsCoder.of())
-            .apply("Statistics to rows", ParDo.of(new ToRowsFn(tables)).withOutputTags(TOTALS, batchTags));
+            .apply("Statistics to rows", ParDo.of(new ToRowsFn(tables)).withOutputTags(TOTALS, tables.batchTags()));
     rows.get(TOTALS).setCoder(SummarizeRun.MEASURE_CODER);
     return tables.unbatch(rows);
   }

@@ -102,10 +102,7 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
   @Override
   public PCollectionTuple expand(PCollection<KV<String, byte[]>> documents) {
     BatchedOutputs batches = batches();
-    TupleTagList tags = TupleTagList.of(DUPLICATES).and(PARSED_COUNTS).and(REJECTS).and(NAMES);
-    for (TupleTag<?> tag : batches.batchTags()) {
-      tags = tags.and(tag);
-    }
+    TupleTagList tags = TupleTagList.of(DUPLICATES).and(PARSED_COUNTS).and(REJECTS).and(NAMES).and(batches.batchTags().getAll());
     PCollectionTuple staged =
         documents
             .apply("Group by bucket", GroupByKey.create())
