@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.flink.FlinkProgress;
@@ -129,9 +131,21 @@ final class KamervragenJob {
         PipelineResult result = runPipeline(new RunConfig(staged.locationOf(ListingFile.NAME), staging, config.referenceDate(), config.maxFileBytes(),
             config.ministryFamilies(), previous.map(p -> new RunConfig.PreviousRun(p.documents(), p.runId())).orElse(null)),
             runId, entries, folder);
-        staged.folder(WriteTables.PARTS_FOLDER).deleteAll();
-        printSummary(result);
-        StagedTables report = check(staged, entries);
+        // The input is listed again while the part files are removed and the tables read back:
+        // each of the three waits on storage, not on the others.
+        FutureTask<String> relisted = new FutureTask<>(() -> listingChanges(staged));
+        Thread relisting = new Thread(relisted, "kamervragen-relisting");
+        relisting.setDaemon(true);
+        relisting.start();
+        StagedTables report;
+        try {
+          staged.folder(WriteTables.PARTS_FOLDER).deleteAll();
+          printSummary(result);
+          report = StagedTables.read(staged, Tables.ALL.stream().map(TableDefinition::name).toList());
+        } finally {
+          awaitQuietly(relisted);
+        }
+        check(report, entries, outcome(relisted));
         staged.delete(ListingFile.NAME);
         publish(folder, report, runId, started, previous.map(PublishedRun::runId).orElse(null));
         published = true;
@@ -266,36 +280,69 @@ final class KamervragenJob {
 
   // ---- check -----------------------------------------------------------------------------
 
-  /** Reads back what the run wrote and decides whether it may be published. */
-  private StagedTables check(StoredFolder staging, long entries) throws IOException, NotPublished {
-    StagedTables report = StagedTables.read(staging, Tables.ALL.stream().map(TableDefinition::name).toList());
+  /** Decides from what the run wrote, and from the input listed again, whether it may be published. */
+  private void check(StagedTables report, long entries, String listingChanges) throws NotPublished {
     List<String> problems = new ArrayList<>();
     report.problems(entries, config.maxRejectedShare()).forEach(problem -> problems.add("not published: " + problem));
-    String changed = inputChanges(staging, report);
+    String changed = inputChanges(listingChanges, report);
     if (changed != null) {
       problems.add("not published: " + changed);
     }
     if (!problems.isEmpty()) {
       throw new NotPublished(problems);
     }
-    return report;
+  }
+
+  /** The entries that differ from the listing made when the run started, as a message; null when none do. */
+  private String listingChanges(StoredFolder staging) throws IOException {
+    ListingComparison.Changes changes;
+    try (ListingFile.Reader before = ListingFile.read(staging.open(ListingFile.NAME))) {
+      changes = ListingComparison.compare(before, config.input().entries(), CHANGES_SHOWN);
+    } catch (ArchiveWalker.UnlistableFolderException e) {
+      return e.getMessage();
+    }
+    if (changes.count() == 0) {
+      return null;
+    }
+    return changes.count() + " input entr" + (changes.count() == 1 ? "y differs" : "ies differ")
+        + " from the listing made when the run started: " + withMore(changes.first(), changes.count());
+  }
+
+  private static void awaitQuietly(FutureTask<String> task) {
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // outcome() reports it.
+    }
+  }
+
+  private static String outcome(FutureTask<String> task) throws IOException {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while listing the input again", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IOException(e.getCause());
+    }
   }
 
   /**
    * What changed in the input since it was listed: entries that differ from the listing now, and
    * files that changed while they were read. Null when nothing did.
    */
-  private String inputChanges(StoredFolder staging, StagedTables report) throws IOException {
-    ListingComparison.Changes changes;
-    try (ListingFile.Reader before = ListingFile.read(staging.open(ListingFile.NAME))) {
-      changes = ListingComparison.compare(before, config.input().entries(), CHANGES_SHOWN);
-    } catch (ArchiveWalker.UnlistableFolderException e) {
-      return "the input changed during the run: " + e.getMessage();
-    }
+  private static String inputChanges(String listingChanges, StagedTables report) {
     List<String> parts = new ArrayList<>();
-    if (changes.count() > 0) {
-      parts.add(changes.count() + " input entr" + (changes.count() == 1 ? "y differs" : "ies differ")
-          + " from the listing made when the run started: " + withMore(changes.first(), changes.count()));
+    if (listingChanges != null) {
+      parts.add(listingChanges);
     }
     if (report.changedWhileRead() > 0) {
       parts.add(report.changedWhileRead() + " file(s) changed while the run read them: "

@@ -70,6 +70,8 @@ final class EncodedDocuments {
   private final Map<TableDefinition, GenericDatumWriter<GenericRecord>> writers = new LinkedHashMap<>();
   private final Map<TableDefinition, RowCoder> rowCoders = new LinkedHashMap<>();
   private final ByteArrayOutputStream datum = new ByteArrayOutputStream();
+  // One buffer for every entry: a fresh one grew by copying, for most documents more than once.
+  private final ByteArrayOutputStream entry = new ByteArrayOutputStream(1 << 16);
   private BinaryEncoder encoder;
 
   EncodedDocuments() {
@@ -83,7 +85,8 @@ final class EncodedDocuments {
    * @param stats what the statistics need of the document, already taken from it; null without one
    */
   KV<String, byte[]> keyed(DocumentIntake.Outcome outcome, StatsDocument stats) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+    ByteArrayOutputStream out = entry;
+    out.reset();
     INVENTORY.encode(outcome.inventory(), out);
     BOOLEAN.encode(outcome.reject().isPresent(), out);
     if (outcome.reject().isPresent()) {
