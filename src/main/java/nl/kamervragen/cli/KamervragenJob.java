@@ -15,14 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.flink.FlinkProgress;
 import nl.kamervragen.flink.FlinkRun;
 import nl.kamervragen.input.ArchiveWalker;
-import nl.kamervragen.input.ListingComparison;
 import nl.kamervragen.input.ListingFile;
 import nl.kamervragen.pipeline.KamervragenPipeline;
 import nl.kamervragen.pipeline.PipelineMetrics;
@@ -58,9 +55,6 @@ final class KamervragenJob {
 
   /** How long a cluster's REST API may take to answer before the run gives up. */
   private static final java.time.Duration CLUSTER_TIMEOUT = java.time.Duration.ofSeconds(10);
-
-  /** How many changed files the message of a changed input names. */
-  private static final int CHANGES_SHOWN = 5;
 
   /** A reason not to publish, as the lines to print. */
   static final class NotPublished extends Exception {
@@ -133,19 +127,13 @@ final class KamervragenJob {
             runId, entries, folder);
         // The input is listed again while the part files are removed and the tables read back:
         // each of the three waits on storage, not on the others.
-        FutureTask<String> relisted = new FutureTask<>(() -> listingChanges(staged));
-        Thread relisting = new Thread(relisted, "kamervragen-relisting");
-        relisting.setDaemon(true);
-        relisting.start();
-        StagedTables report;
-        try {
+        InputRelisting.Relisted<StagedTables> read = InputRelisting.during(staged, config.input(), () -> {
           staged.folder(WriteTables.PARTS_FOLDER).deleteAll();
           printSummary(result);
-          report = StagedTables.read(staged, Tables.ALL.stream().map(TableDefinition::name).toList());
-        } finally {
-          awaitQuietly(relisted);
-        }
-        check(report, entries, outcome(relisted));
+          return StagedTables.read(staged, Tables.ALL.stream().map(TableDefinition::name).toList());
+        });
+        StagedTables report = read.result();
+        check(report, entries, read.listingChanges());
         staged.delete(ListingFile.NAME);
         publish(folder, report, runId, started, previous.map(PublishedRun::runId).orElse(null));
         published = true;
@@ -284,79 +272,13 @@ final class KamervragenJob {
   private void check(StagedTables report, long entries, String listingChanges) throws NotPublished {
     List<String> problems = new ArrayList<>();
     report.problems(entries, config.maxRejectedShare()).forEach(problem -> problems.add("not published: " + problem));
-    String changed = inputChanges(listingChanges, report);
+    String changed = InputRelisting.inputChanges(listingChanges, report);
     if (changed != null) {
       problems.add("not published: " + changed);
     }
     if (!problems.isEmpty()) {
       throw new NotPublished(problems);
     }
-  }
-
-  /** The entries that differ from the listing made when the run started, as a message; null when none do. */
-  private String listingChanges(StoredFolder staging) throws IOException {
-    ListingComparison.Changes changes;
-    try (ListingFile.Reader before = ListingFile.read(staging.open(ListingFile.NAME))) {
-      changes = ListingComparison.compare(before, config.input().entries(), CHANGES_SHOWN);
-    } catch (ArchiveWalker.UnlistableFolderException e) {
-      return e.getMessage();
-    }
-    if (changes.count() == 0) {
-      return null;
-    }
-    return changes.count() + " input entr" + (changes.count() == 1 ? "y differs" : "ies differ")
-        + " from the listing made when the run started: " + withMore(changes.first(), changes.count());
-  }
-
-  private static void awaitQuietly(FutureTask<String> task) {
-    try {
-      task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      // outcome() reports it.
-    }
-  }
-
-  private static String outcome(FutureTask<String> task) throws IOException {
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while listing the input again", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IOException(e.getCause());
-    }
-  }
-
-  /**
-   * What changed in the input since it was listed: entries that differ from the listing now, and
-   * files that changed while they were read. Null when nothing did.
-   */
-  private static String inputChanges(String listingChanges, StagedTables report) {
-    List<String> parts = new ArrayList<>();
-    if (listingChanges != null) {
-      parts.add(listingChanges);
-    }
-    if (report.changedWhileRead() > 0) {
-      parts.add(report.changedWhileRead() + " file(s) changed while the run read them: "
-          + withMore(report.firstChangedWhileRead(), report.changedWhileRead()));
-    }
-    if (parts.isEmpty()) {
-      return null;
-    }
-    return "the input changed during the run: " + String.join("; ", parts)
-        + ". Feed runs from a folder nothing writes to while they run (README: Feeding a nightly run)";
-  }
-
-  private static String withMore(List<String> first, long count) {
-    return String.join(", ", first) + (count > first.size() ? ", and " + (count - first.size()) + " more" : "");
   }
 
   // ---- publish ---------------------------------------------------------------------------
