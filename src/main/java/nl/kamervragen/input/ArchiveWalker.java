@@ -52,7 +52,11 @@ public final class ArchiveWalker implements Iterator<ListedEntry> {
   /** The canonical order of entries: by name, folder by folder ('/'-separated elements compared in turn). */
   public static final Comparator<String> NAME_ORDER = ArchiveWalker::compareNames;
 
-  private record Child(Path path, String name) {}
+  /**
+   * An entry of a folder: its path, its name in the input ('/'-separated from the input folder), the
+   * written form of its last element, and its location as a file.
+   */
+  private record Child(Path path, String name, String element, String location) {}
 
 
   private final InputSelection selection;
@@ -123,7 +127,7 @@ public final class ArchiveWalker implements Iterator<ListedEntry> {
     }
     if (attributes.isRegularFile()) {
       FileState state = FileState.of(attributes);
-      return ListedEntry.read(child.name(), FileNames.location(child.path()), EntryKind.FILE, state.size(), state.modifiedNanos(), state.fileKey(), null);
+      return ListedEntry.read(child.name(), child.location(), EntryKind.FILE, state.size(), state.modifiedNanos(), state.fileKey(), null);
     }
     if (attributes.isSymbolicLink()) {
       return link(child);
@@ -181,15 +185,23 @@ public final class ArchiveWalker implements Iterator<ListedEntry> {
   private Iterator<Child> children(Path folder, String name) {
     List<Child> children = new ArrayList<>();
     String prefix = name.isEmpty() ? "" : name + "/";
+    String folderLocation = FileNames.location(folder);
+    if (!folderLocation.endsWith("/")) {
+      folderLocation += "/"; // a folder that is gone has no '/'; the listing below then fails
+    }
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       for (Path entry : entries) {
-        children.add(new Child(entry, prefix + FileNames.display(entry)));
+        byte[] raw = FileNames.rawName(entry);
+        String element = FileNames.display(raw);
+        children.add(new Child(entry, prefix + element, element, FileNames.locationIn(folderLocation, raw)));
       }
     } catch (IOException | java.nio.file.DirectoryIteratorException e) {
       throw new UnlistableFolderException(
           "cannot list " + (name.isEmpty() ? "the input folder" : "the folder " + name) + ": " + reason(e));
     }
-    children.sort(Comparator.comparing(Child::name, NAME_ORDER));
+    // Siblings share every element but the last, so their last elements give the NAME_ORDER; sorting
+    // 55,000 siblings by whole names took 12 of the 16 s a million files took to list.
+    children.sort(Comparator.comparing(Child::element));
     return children.iterator();
   }
 

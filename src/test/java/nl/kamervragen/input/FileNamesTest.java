@@ -62,4 +62,31 @@ class FileNamesTest {
     assertEquals("/etc/shadow", FileNames.displayPath(Path.of("/etc/shadow")));
     assertEquals("../up/x.txt", FileNames.displayPath(Path.of("../up/x.txt")));
   }
+
+  @Test
+  void theNameAndLocationOfAnEntryOfAFolderAreThoseOfItsPath() throws IOException {
+    // Every byte from 1 to 255 but '/', alone and in a longer name, and names the JVM may decode.
+    java.util.List<String> encoded = new java.util.ArrayList<>(java.util.List.of(
+        "2019Z00001.txt", "Financi%C3%ABn%20%E2%80%93%20vragen.txt", "50%25;a=b&c+d$e,f@g:h!~*'()-_.txt",
+        "bad%FFname%0A.txt", "surrogate%ED%A0%80.txt", "replacement%EF%BF%BD.txt", "%F0%9F%98%80.txt"));
+    for (int b = 1; b < 256; b++) {
+      if (b != '/' && b != '.') {
+        encoded.add(String.format("b%%%02X", b));
+      }
+    }
+    String folderLocation = FileNames.location(folder);
+    for (String name : encoded) {
+      Files.writeString(Path.of(URI.create(folderLocation + name)), name);
+    }
+    int checked = 0;
+    try (var listing = Files.list(folder)) {
+      for (Path listed : listing.toList()) {
+        byte[] raw = FileNames.rawName(listed);
+        assertEquals(java.util.Arrays.toString(FileNames.rawName(listed.toUri())), java.util.Arrays.toString(raw), listed.toUri().toString());
+        assertEquals(FileNames.location(listed), FileNames.locationIn(folderLocation, raw));
+        checked++;
+      }
+    }
+    assertEquals(encoded.size(), checked);
+  }
 }
