@@ -3,8 +3,6 @@ package nl.kamervragen.cli;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import nl.kamervragen.input.ArchiveWalker;
 import nl.kamervragen.input.InputSelection;
 import nl.kamervragen.input.ListingComparison;
@@ -22,12 +20,6 @@ final class InputRelisting {
   /** How many changed entries a message names. */
   private static final int CHANGES_SHOWN = 5;
 
-  /** Work the job does while the input is listed again. */
-  @FunctionalInterface
-  interface Work<T> {
-    T run() throws IOException;
-  }
-
   /**
    * What the work returned, and how the input differs from its first listing.
    *
@@ -41,46 +33,22 @@ final class InputRelisting {
    * Runs {@code work} on this thread while the input is listed again, and waits for both. When the
    * work fails, its exception is the one thrown, with a failed relisting's added as suppressed.
    */
-  static <T> Relisted<T> during(StoredFolder staging, InputSelection input, Work<T> work) throws IOException {
-    FutureTask<String> relisted = new FutureTask<>(() -> listingChanges(staging, input));
-    Thread relisting = new Thread(relisted, "kamervragen-relisting");
-    relisting.setDaemon(true);
-    relisting.start();
-    T result = null;
-    Exception workFailed = null;
-    try {
-      result = work.run();
-    } catch (IOException | RuntimeException e) {
-      workFailed = e;
-    }
-    // Waited for even when the work failed: the staging folder it reads is removed next.
-    String changes = null;
-    Exception relistingFailed = null;
-    try {
-      changes = relisted.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      relistingFailed = new IOException("interrupted while listing the input again", e);
-    } catch (ExecutionException e) {
-      relistingFailed = e.getCause() instanceof Exception cause ? cause : new IOException(e.getCause());
-    }
-    if (workFailed != null) {
-      if (relistingFailed != null) {
-        workFailed.addSuppressed(relistingFailed);
+  static <T> Relisted<T> during(StoredFolder staging, InputSelection input, BackgroundTask.Work<T> work) throws IOException {
+    T result;
+    // Waited for even when the work fails (closing it): the staging folder it reads is removed next.
+    try (BackgroundTask<String> relisting = BackgroundTask.start("kamervragen-relisting", () -> listingChanges(staging, input))) {
+      try {
+        result = work.run();
+      } catch (IOException | RuntimeException workFailed) {
+        try {
+          relisting.await();
+        } catch (IOException | RuntimeException relistingFailed) {
+          workFailed.addSuppressed(relistingFailed);
+        }
+        throw workFailed;
       }
-      throw rethrown(workFailed);
+      return new Relisted<>(result, relisting.await());
     }
-    if (relistingFailed != null) {
-      throw rethrown(relistingFailed);
-    }
-    return new Relisted<>(result, changes);
-  }
-
-  private static IOException rethrown(Exception e) {
-    if (e instanceof RuntimeException runtime) {
-      throw runtime;
-    }
-    return e instanceof IOException io ? io : new IOException(e);
   }
 
   /** The entries that differ from the listing made when the run started, as a message; null when none do. */

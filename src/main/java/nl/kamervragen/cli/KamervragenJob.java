@@ -125,17 +125,23 @@ final class KamervragenJob {
         PipelineResult result = runPipeline(new RunConfig(staged.locationOf(ListingFile.NAME), staging, config.referenceDate(), config.maxFileBytes(),
             config.ministryFamilies(), previous.map(p -> new RunConfig.PreviousRun(p.documents(), p.runId())).orElse(null)),
             runId, entries, folder);
-        // The input is listed again while the part files are removed and the tables read back:
-        // each of the three waits on storage, not on the others.
-        InputRelisting.Relisted<StagedTables> read = InputRelisting.during(staged, config.input(), () -> {
+        // The part files are removed, and the input listed again, while the tables are read back
+        // and the report is written: each waits on storage, not on the others.
+        try (BackgroundTask<Void> partsRemoved = BackgroundTask.start("kamervragen-parts", () -> {
           staged.folder(WriteTables.PARTS_FOLDER).deleteAll();
-          printSummary(result);
-          return StagedTables.read(staged, Tables.ALL.stream().map(TableDefinition::name).toList());
-        });
-        StagedTables report = read.result();
-        check(report, entries, read.listingChanges());
-        staged.delete(ListingFile.NAME);
-        publish(folder, report, runId, started, previous.map(PublishedRun::runId).orElse(null));
+          return null;
+        })) {
+          InputRelisting.Relisted<StagedTables> read = InputRelisting.during(staged, config.input(), () -> {
+            printSummary(result);
+            return StagedTables.read(staged, Tables.ALL.stream().map(TableDefinition::name).toList());
+          });
+          StagedTables report = read.result();
+          check(report, entries, read.listingChanges());
+          staged.delete(ListingFile.NAME);
+          String changes = writeRunFiles(folder, report, runId, started, previous.map(PublishedRun::runId).orElse(null));
+          partsRemoved.await();
+          publish(folder, report, changes);
+        }
         published = true;
         return KamervragenMain.OK;
       } catch (NotPublished e) {
@@ -283,7 +289,12 @@ final class KamervragenJob {
 
   // ---- publish ---------------------------------------------------------------------------
 
-  private void publish(RunOutput folder, StagedTables report, String runId, Instant started, String previousRunId) throws IOException {
+  /**
+   * Writes what a published run holds besides its tables: the report, the data dictionary and the
+   * manifest. Returns what changed since the previous run, in words.
+   */
+  private String writeRunFiles(RunOutput folder, StagedTables report, String runId, Instant started, String previousRunId)
+      throws IOException {
     StoredFolder staging = folder.staging();
     RunChanges.Comparison comparison = previousRunId == null ? RunChanges.Comparison.FIRST_RUN
         : PublishedRun.comparison(previousRunId, staging);
@@ -291,8 +302,12 @@ final class KamervragenJob {
     staging.writeString(DataDictionary.FILE_NAME, DataDictionary.markdown(), "text/markdown; charset=utf-8");
     Manifest.write(staging, runId, started, clock.instant(), Version.current(), options.getRunner().getSimpleName(),
         effectiveOptions(), config.input().location() + "/" + config.input().pattern(), report, previousRunId);
-    String changes = previousRunId == null ? "no previous run to compare with"
+    return previousRunId == null ? "no previous run to compare with"
         : "changes since run " + previousRunId + ": " + PublishedRun.describe(comparison.counts());
+  }
+
+  /** Makes the staged run the published one, and says so. */
+  private void publish(RunOutput folder, StagedTables report, String changes) throws IOException {
     folder.publish();
     long duplicates = report.measure(SummaryMeasures.DUPLICATES);
     long conflicts = report.measure(SummaryMeasures.CONFLICTS);
