@@ -1,7 +1,9 @@
 package nl.kamervragen.pipeline;
 
+import java.io.IOException;
 import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.stats.StatsDocument;
+import nl.kamervragen.stats.StatsDocumentEncoding;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -9,11 +11,16 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * Gives the submitters and answerers of each kept set the archive's person keys
- * ({@link ResolvePersonKeys}): a surname the archive joins to a full name is counted with that
- * person. Sets whose names join no one pass unchanged.
+ * Takes apart the statistics batches of the staged buckets ({@link StageDocuments#STATISTICS}) and
+ * gives the submitters and answerers of each kept set the archive's person keys ({@link
+ * ResolvePersonKeys}): a surname the archive joins to a full name is counted with that person. Sets
+ * whose names join no one pass unchanged.
+ *
+ * <p>The batches are taken apart here, not before: this step reads a side input, so Flink does not
+ * chain it to the staging step, and what crosses between them is then one array per bucket instead
+ * of every document encoded and decoded once more.
  */
-public final class ApplyPersonKeys extends PTransform<PCollection<StatsDocument>, PCollection<StatsDocument>> {
+public final class ApplyPersonKeys extends PTransform<PCollection<byte[]>, PCollection<StatsDocument>> {
 
   private final PCollectionView<PersonKeys> personKeys;
 
@@ -22,13 +29,13 @@ public final class ApplyPersonKeys extends PTransform<PCollection<StatsDocument>
   }
 
   @Override
-  public PCollection<StatsDocument> expand(PCollection<StatsDocument> documents) {
-    return documents
+  public PCollection<StatsDocument> expand(PCollection<byte[]> batches) {
+    return batches
         .apply("Key people", ParDo.of(new KeyPeopleFn(personKeys)).withSideInputs(personKeys))
         .setCoder(StatsDocumentCoder.of());
   }
 
-  private static final class KeyPeopleFn extends DoFn<StatsDocument, StatsDocument> {
+  private static final class KeyPeopleFn extends DoFn<byte[], StatsDocument> {
     private final PCollectionView<PersonKeys> personKeys;
 
     KeyPeopleFn(PCollectionView<PersonKeys> personKeys) {
@@ -36,10 +43,10 @@ public final class ApplyPersonKeys extends PTransform<PCollection<StatsDocument>
     }
 
     @ProcessElement
-    public void process(ProcessContext context) {
+    public void process(ProcessContext context) throws IOException {
       PersonKeys keys = context.sideInput(personKeys);
-      StatsDocument document = context.element();
-      context.output(document.joinedBy(keys) ? document.withPersonKeys(keys) : document);
+      StatsDocumentEncoding.forEachIn(context.element(),
+          document -> context.output(document.joinedBy(keys) ? document.withPersonKeys(keys) : document));
     }
   }
 }

@@ -12,8 +12,10 @@ import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.person.NameCensus;
 import nl.kamervragen.stats.StatsDocument;
+import nl.kamervragen.stats.StatsDocumentEncoding;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -47,8 +49,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * {@link #NAMES} (the names of every parsed copy, per bucket, for {@link ResolvePersonKeys}),
  * {@link #PARTS} (staged parts, for {@link WriteTables#STAGED_PARTS}), {@link
  * #DUPLICATES} ({@code duplicates} rows: which copy was kept and why), the rows of {@link #AS_ROWS}
- * ({@code overdue}, sorted across buckets by the writer), {@link #STATISTICS} (aggregated by {@link
- * ComputeStatistics}), {@link #PARSED_COUNTS} (for the run summary) and {@link #FACTS} (for
+ * ({@code overdue}, sorted across buckets by the writer), {@link #STATISTICS} (a batch per bucket,
+ * taken apart by {@link ApplyPersonKeys} and aggregated by {@link ComputeStatistics}), {@link
+ * #PARSED_COUNTS} (for the run summary) and {@link #FACTS} (for
  * {@link CompareWithPreviousRun}).
  */
 public final class StageDocuments extends PTransform<PCollection<KV<String, byte[]>>, PCollectionTuple> {
@@ -59,8 +62,11 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
   public static final TupleTag<NameCensus> NAMES = new TupleTag<>() {};
   public static final TupleTag<KV<String, Row>> PARTS = new TupleTag<>() {};
   public static final TupleTag<Row> DUPLICATES = TableTags.of(Tables.DUPLICATES);
-  /** What the statistics need of each kept document, for {@link ComputeStatistics}. */
-  public static final TupleTag<StatsDocument> STATISTICS = new TupleTag<>() {};
+  /**
+   * What the statistics need of the kept documents, one batch per bucket ({@link
+   * StatsDocumentEncoding#batch}), for {@link ApplyPersonKeys} to take apart.
+   */
+  public static final TupleTag<byte[]> STATISTICS = new TupleTag<>() {};
   /**
    * ({@code documents_parsed}, n) per bucket: the documents received, duplicates included. The run
    * summary counts them here, so the documents have one consumer and are not copied again.
@@ -93,7 +99,6 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
   private static BatchedOutputs batches() {
     BatchedOutputs batches = new BatchedOutputs()
         .withRows("input_files", INPUT_FILES, Tables.INPUT_FILES.beamSchema())
-        .with("statistics", STATISTICS, StatsDocumentCoder.of())
         .with("facts", FACTS, KvCoder.of(StringUtf8Coder.of(), FactsCoder.of()));
     AS_ROWS.forEach(table -> batches.withRows(table.name(), TableTags.of(table), table.beamSchema()));
     return batches;
@@ -102,7 +107,7 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
   @Override
   public PCollectionTuple expand(PCollection<KV<String, byte[]>> documents) {
     BatchedOutputs batches = batches();
-    TupleTagList tags = TupleTagList.of(DUPLICATES).and(PARSED_COUNTS).and(REJECTS).and(NAMES).and(batches.batchTags().getAll());
+    TupleTagList tags = TupleTagList.of(DUPLICATES).and(PARSED_COUNTS).and(REJECTS).and(NAMES).and(STATISTICS).and(batches.batchTags().getAll());
     PCollectionTuple staged =
         documents
             .apply("Group by bucket", GroupByKey.create())
@@ -112,6 +117,7 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
     staged.get(PARSED_COUNTS).setCoder(SummarizeRun.MEASURE_CODER);
     staged.get(REJECTS).setRowSchema(Tables.REJECTS.beamSchema());
     staged.get(NAMES).setCoder(NameCensusCoder.of());
+    staged.get(STATISTICS).setCoder(ByteArrayCoder.of());
     return batches.unbatch(staged);
   }
 
@@ -156,12 +162,16 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
       KeptCopies.Resolved<EncodedDocuments.Decoded> resolved = KeptCopies.resolve(documents, EncodedDocuments.Decoded::candidate);
       Map<TableDefinition, List<ByteBuffer>> datums = new LinkedHashMap<>();
       STAGED.forEach(t -> datums.put(t, new ArrayList<>()));
+      List<StatsDocument> statistics = new ArrayList<>(resolved.kept().size());
       // Kept documents come in case-number order, and each one's rows in the table's order: their datums are the part.
       for (EncodedDocuments.Decoded document : resolved.kept()) {
         document.datums().forEach((table, rows) -> datums.get(table).addAll(rows));
         document.rows().forEach((table, rows) -> rows.forEach(row -> batched.add(TableTags.of(table), row)));
-        batched.add(STATISTICS, document.stats());
+        statistics.add(document.stats());
         batched.add(FACTS, KV.of(bucket.getKey(), document.facts()));
+      }
+      if (!statistics.isEmpty()) {
+        out.get(STATISTICS).output(StatsDocumentEncoding.batch(statistics));
       }
       for (Map.Entry<TableDefinition, List<ByteBuffer>> table : datums.entrySet()) {
         if (!table.getValue().isEmpty()) {

@@ -1,19 +1,50 @@
 package nl.kamervragen.stats;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The compact binary form of a {@link StatsDocument} ({@link StatsEncoding}'s numbers and strings):
- * for a runner's shuffle, one document per writer, and for keeping many documents in memory, many
- * documents through one writer, so that every name, party and ministry is stored once.
+ * for a runner's shuffle, the documents of a bucket as one {@link #batch}, and for keeping many
+ * documents in memory, many documents through one writer; either way every name, party and
+ * ministry is stored once.
  */
 public final class StatsDocumentEncoding {
 
   private StatsDocumentEncoding() {}
+
+  /**
+   * Many documents as one array: their count, then each through one writer, so that every name,
+   * party and ministry is stored once per batch.
+   */
+  public static byte[] batch(List<StatsDocument> docs) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * docs.size() + 16);
+    StatsEncoding.Writer out = new StatsEncoding.Writer(bytes);
+    out.number(docs.size());
+    for (StatsDocument doc : docs) {
+      write(out, doc);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Gives each document of a {@link #batch} to {@code each}, in order. */
+  public static void forEachIn(byte[] batch, Consumer<StatsDocument> each) throws IOException {
+    ByteArrayInputStream bytes = new ByteArrayInputStream(batch);
+    StatsEncoding.Reader in = new StatsEncoding.Reader(bytes);
+    int count = in.count();
+    for (int i = 0; i < count; i++) {
+      each.accept(read(in));
+    }
+    if (bytes.available() > 0) {
+      throw new IOException("statistics damaged: " + bytes.available() + " bytes after the batch's " + count + " documents");
+    }
+  }
 
   public static void write(StatsEncoding.Writer out, StatsDocument doc) throws IOException {
     out.number(doc.submitted().toEpochDay());

@@ -12,6 +12,7 @@ import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.core.TestParsedDocuments;
 import nl.kamervragen.person.NameCensus;
+import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TestPipelineExtension;
 import org.apache.beam.sdk.testing.PAssert;
@@ -21,6 +22,7 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
@@ -73,6 +75,8 @@ class StageDocumentsTest {
         });
     PAssert.that(
             staged.get(StageDocuments.STATISTICS)
+                .apply("Unkeyed", new ApplyPersonKeys(pipeline.apply("No keys", Create.of(PersonKeys.of(java.util.Map.of()))
+                    .withCoder(PersonKeysCoder.of())).apply(View.asSingleton())))
                 .apply("Merged", new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE))
                 .get(ComputeStatistics.TOTALS)
                 .apply("Documents", Filter.by(kv -> kv.getKey().equals(SummaryMeasures.DOCUMENTS))))

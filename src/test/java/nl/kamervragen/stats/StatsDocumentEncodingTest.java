@@ -27,14 +27,20 @@ class StatsDocumentEncodingTest {
         2, true, 1, Optional.empty(), LocalDate.of(2024, 3, 21), List.of("example.org", "example.org"), List.of());
   }
 
-  @Test
-  void manyDocumentsThroughOneWriterReadBackInOrder() throws Exception {
+  /** The documents' statistics inputs, the unusual one, and one of them again (its strings all seen before: written by number). */
+  private static List<StatsDocument> samples() throws Exception {
     List<StatsDocument> documents = new ArrayList<>();
     for (String resource : DOCUMENTS) {
       documents.add(ParsedDocument.stats(TestParsedDocuments.ofResource(resource)));
     }
     documents.add(unusual());
-    documents.add(documents.get(0)); // its strings are all seen before: written by number
+    documents.add(documents.get(0));
+    return documents;
+  }
+
+  @Test
+  void manyDocumentsThroughOneWriterReadBackInOrder() throws Exception {
+    List<StatsDocument> documents = samples();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     StatsEncoding.Writer writer = new StatsEncoding.Writer(bytes);
     for (StatsDocument document : documents) {
@@ -52,5 +58,21 @@ class StatsDocumentEncodingTest {
     StatsDocumentEncoding.write(new StatsEncoding.Writer(bytes), unusual());
     byte[] cut = java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() - 2);
     assertThrows(EOFException.class, () -> StatsDocumentEncoding.read(new StatsEncoding.Reader(new ByteArrayInputStream(cut))));
+  }
+
+  @Test
+  void aBatchReadsBackInOrderAndItsEndIsChecked() throws Exception {
+    List<StatsDocument> documents = samples();
+    byte[] batch = StatsDocumentEncoding.batch(documents);
+    List<StatsDocument> read = new ArrayList<>();
+    StatsDocumentEncoding.forEachIn(batch, read::add);
+    assertEquals(documents, read);
+
+    List<StatsDocument> none = new ArrayList<>();
+    StatsDocumentEncoding.forEachIn(StatsDocumentEncoding.batch(List.of()), none::add);
+    assertEquals(List.of(), none);
+    assertThrows(EOFException.class, () -> StatsDocumentEncoding.forEachIn(java.util.Arrays.copyOf(batch, batch.length - 1), d -> {}));
+    byte[] longer = java.util.Arrays.copyOf(batch, batch.length + 1);
+    assertThrows(java.io.IOException.class, () -> StatsDocumentEncoding.forEachIn(longer, d -> {}), "bytes after the last document");
   }
 }
