@@ -12,8 +12,8 @@ import nl.kamervragen.storage.StoredFolder;
 
 /**
  * Lists the input again after the pipeline and compares it with the listing the run started from,
- * on a thread of its own while the job does other work that waits on storage (removing the part
- * files, reading the tables back).
+ * on a thread of its own while the job does other work that waits on storage (reading the tables
+ * back).
  */
 final class InputRelisting {
 

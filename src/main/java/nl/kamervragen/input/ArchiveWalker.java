@@ -199,8 +199,8 @@ public final class ArchiveWalker implements Iterator<ListedEntry> {
       throw new UnlistableFolderException(
           "cannot list " + (name.isEmpty() ? "the input folder" : "the folder " + name) + ": " + reason(e));
     }
-    // Siblings share every element but the last, so their last elements give the NAME_ORDER; sorting
-    // 55,000 siblings by whole names took 12 of the 16 s a million files took to list.
+    // Siblings share every element but the last, so their last elements give the NAME_ORDER; comparing
+    // whole names element by element (two substrings a comparison) was most of the walk's own time.
     children.sort(Comparator.comparing(Child::element));
     return children.iterator();
   }

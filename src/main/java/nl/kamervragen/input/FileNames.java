@@ -61,7 +61,8 @@ public final class FileNames {
 
   /**
    * The bytes of a local path's last element as the file system stores them. A path's URI
-   * percent-encodes exactly those bytes, where its string form depends on the JVM's locale.
+   * percent-encodes exactly those bytes, where its string form depends on the JVM's locale; so the
+   * string form is used only where it is known to encode back to them.
    */
   static byte[] rawName(Path path) {
     if (NAMES_DECODED_AS_UTF8) {
