@@ -30,4 +30,10 @@ record JobConfig(
     boolean keepFailedStaging,
     Path publishLink,
     int keepRuns,
-    String reportNote) {}
+    String reportNote) {
+
+  /** Whether the run reads or writes object storage ({@code s3://}). */
+  boolean usesBuckets() {
+    return input.isObjectStore() || !output.isLocal();
+  }
+}

@@ -100,7 +100,7 @@ final class KamervragenJob {
       }
     }
     // Beam's file systems, object storage included, for the listing here and for the pipeline.
-    ObjectStorage.configure(options);
+    ObjectStorage.configure(options, config.usesBuckets());
     FileSystems.setDefaultPipelineOptions(options);
     Instant started = clock.instant();
     String runId = runId(started);

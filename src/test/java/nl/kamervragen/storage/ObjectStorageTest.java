@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import nl.kamervragen.testing.S3ServerExtension;
+import org.apache.beam.sdk.io.aws2.options.AwsOptions;
 import org.apache.beam.sdk.io.aws2.options.S3ClientBuilderFactory;
 import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.io.aws2.s3.DefaultS3ClientBuilderFactory;
@@ -21,6 +22,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /** Beam's S3 file system, configured by the standard AWS options, against a real S3 API S3.server(). */
@@ -70,10 +72,10 @@ class ObjectStorageTest {
   @Test
   void aClientFactoryTheUserChoseIsKeptAndBeamsDefaultIsReplaced() {
     PipelineOptions own = PipelineOptionsFactory.fromArgs("--s3ClientFactoryClass=" + OwnFactory.class.getName()).create();
-    ObjectStorage.configure(own);
+    ObjectStorage.configure(own, true);
     assertEquals(OwnFactory.class, own.as(S3Options.class).getS3ClientFactoryClass());
     PipelineOptions defaults = PipelineOptionsFactory.create();
-    ObjectStorage.configure(defaults);
+    ObjectStorage.configure(defaults, true);
     assertEquals(PathStyleS3ClientBuilderFactory.class, defaults.as(S3Options.class).getS3ClientFactoryClass());
   }
 
@@ -81,10 +83,20 @@ class ObjectStorageTest {
   void beamsLargeUploadBufferBecomesEightMebibytesAndAnotherChoiceIsKept() {
     // Beam's default on a JVM of 512 MiB or more, given explicitly so the test does not depend on the heap.
     PipelineOptions defaults = PipelineOptionsFactory.fromArgs("--s3UploadBufferSizeBytes=" + (64 << 20)).create();
-    ObjectStorage.configure(defaults);
+    ObjectStorage.configure(defaults, true);
     assertEquals(8 << 20, defaults.as(S3Options.class).getS3UploadBufferSizeBytes());
     PipelineOptions own = PipelineOptionsFactory.fromArgs("--s3UploadBufferSizeBytes=" + (16 << 20)).create();
-    ObjectStorage.configure(own);
+    ObjectStorage.configure(own, true);
     assertEquals(16 << 20, own.as(S3Options.class).getS3UploadBufferSizeBytes());
+  }
+
+  @Test
+  void aRunWithoutBucketsAsksNoOneForARegionAndARunOnABucketKeepsTheUsersRegion() {
+    PipelineOptions local = PipelineOptionsFactory.create();
+    ObjectStorage.configure(local, false);
+    assertEquals(ObjectStorage.UNUSED_REGION, local.as(AwsOptions.class).getAwsRegion());
+    PipelineOptions bucket = PipelineOptionsFactory.fromArgs("--awsRegion=eu-central-1").create();
+    ObjectStorage.configure(bucket, true);
+    assertEquals(Region.EU_CENTRAL_1, bucket.as(AwsOptions.class).getAwsRegion());
   }
 }

@@ -133,7 +133,7 @@ public final class S3Server implements AutoCloseable {
   /** Pipeline options for this server, configured as a run configures them. */
   public org.apache.beam.sdk.options.PipelineOptions pipelineOptions() {
     org.apache.beam.sdk.options.PipelineOptions options = org.apache.beam.sdk.options.PipelineOptionsFactory.fromArgs(options()).create();
-    nl.kamervragen.storage.ObjectStorage.configure(options);
+    nl.kamervragen.storage.ObjectStorage.configure(options, true);
     return options;
   }
 
