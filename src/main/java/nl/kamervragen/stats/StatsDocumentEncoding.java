@@ -11,9 +11,9 @@ import java.util.function.Consumer;
 
 /**
  * The compact binary form of a {@link StatsDocument} ({@link StatsEncoding}'s numbers and strings):
- * for a runner's shuffle, the documents of a bucket as one {@link #batch}, and for keeping many
- * documents in memory, many documents through one writer; either way every name, party and
- * ministry is stored once.
+ * for a runner's shuffle, one document per writer or the documents of a bucket as one {@link
+ * #batch}, and for keeping many documents in memory, many documents through one writer; a batch and
+ * a shared writer store every name, party and ministry once.
  */
 public final class StatsDocumentEncoding {
 
