@@ -6,8 +6,8 @@ import java.util.concurrent.FutureTask;
 
 /**
  * A step of the job that waits on storage, run on a thread of its own while the job does another
- * (listing the input again, removing the part files). Closing it waits for it: nothing the job
- * removes next is still in use.
+ * (writing the report, listing the input again, removing the part files). Closing it waits for
+ * it: nothing the job removes next is still in use.
  */
 final class BackgroundTask<T> implements AutoCloseable {
 

@@ -125,12 +125,15 @@ final class KamervragenJob {
         PipelineResult result = runPipeline(new RunConfig(staged.locationOf(ListingFile.NAME), staging, config.referenceDate(), config.maxFileBytes(),
             config.ministryFamilies(), previous.map(p -> new RunConfig.PreviousRun(p.documents(), p.runId())).orElse(null)),
             runId, entries, folder);
-        // The part files are removed, and the input listed again, while the tables are read back
-        // and the report is written: each waits on storage, not on the others.
+        // The part files are removed, the report is written (it reads the tables itself) and the
+        // input is listed again while the tables are read back: each waits on storage, not on the
+        // others. A run that is not published discards the report with its staging folder.
+        String previousRunId = previous.map(PublishedRun::runId).orElse(null);
         try (BackgroundTask<Void> partsRemoved = BackgroundTask.start("kamervragen-parts", () -> {
-          staged.folder(WriteTables.PARTS_FOLDER).deleteAll();
-          return null;
-        })) {
+              staged.folder(WriteTables.PARTS_FOLDER).deleteAll();
+              return null;
+            });
+            BackgroundTask<String> reportWritten = BackgroundTask.start("kamervragen-report", () -> writeReport(staged, previousRunId))) {
           InputRelisting.Relisted<StagedTables> read = InputRelisting.during(staged, config.input(), () -> {
             printSummary(result);
             return StagedTables.read(staged, Tables.ALL.stream().map(TableDefinition::name).toList());
@@ -138,7 +141,8 @@ final class KamervragenJob {
           StagedTables report = read.result();
           check(report, entries, read.listingChanges());
           staged.delete(ListingFile.NAME);
-          String changes = writeRunFiles(folder, report, runId, started, previous.map(PublishedRun::runId).orElse(null));
+          String changes = reportWritten.await();
+          writeManifest(staged, report, runId, started, previousRunId);
           partsRemoved.await();
           publish(folder, report, changes);
         }
@@ -290,20 +294,23 @@ final class KamervragenJob {
   // ---- publish ---------------------------------------------------------------------------
 
   /**
-   * Writes what a published run holds besides its tables: the report, the data dictionary and the
-   * manifest. Returns what changed since the previous run, in words.
+   * Writes the report and the data dictionary next to the staged tables. Returns what changed since
+   * the previous run, in words.
    */
-  private String writeRunFiles(RunOutput folder, StagedTables report, String runId, Instant started, String previousRunId)
-      throws IOException {
-    StoredFolder staging = folder.staging();
+  private String writeReport(StoredFolder staging, String previousRunId) throws IOException {
     RunChanges.Comparison comparison = previousRunId == null ? RunChanges.Comparison.FIRST_RUN
         : PublishedRun.comparison(previousRunId, staging);
     ReportWriter.write(staging, config.referenceDate(), config.reportNote(), comparison);
     staging.writeString(DataDictionary.FILE_NAME, DataDictionary.markdown(), "text/markdown; charset=utf-8");
-    Manifest.write(staging, runId, started, clock.instant(), Version.current(), options.getRunner().getSimpleName(),
-        effectiveOptions(), config.input().location() + "/" + config.input().pattern(), report, previousRunId);
     return previousRunId == null ? "no previous run to compare with"
         : "changes since run " + previousRunId + ": " + PublishedRun.describe(comparison.counts());
+  }
+
+  /** Writes the manifest, last before publishing: it records when the run ended. */
+  private void writeManifest(StoredFolder staging, StagedTables report, String runId, Instant started, String previousRunId)
+      throws IOException {
+    Manifest.write(staging, runId, started, clock.instant(), Version.current(), options.getRunner().getSimpleName(),
+        effectiveOptions(), config.input().location() + "/" + config.input().pattern(), report, previousRunId);
   }
 
   /** Makes the staged run the published one, and says so. */

@@ -1,6 +1,5 @@
 package nl.kamervragen.input;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.FileNotFoundException;
@@ -48,6 +47,8 @@ public final class ArchiveReader {
   public record Failure(boolean changed, String reason, long storedBytesRead) implements Result {}
 
   private static final int CHUNK = 64 * 1024;
+  /** The largest array the JVM allocates. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private final long maxBytes;
 
@@ -176,16 +177,9 @@ public final class ArchiveReader {
 
   /** The bytes of a stream, or null when there are more than the cap (reading stops there). */
   private byte[] readCapped(InputStream in) throws IOException {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    byte[] chunk = new byte[CHUNK];
-    int n;
-    while ((n = in.read(chunk, 0, (int) Math.min(chunk.length, maxBytes + 1 - buffer.size()))) > 0) {
-      buffer.write(chunk, 0, n);
-      if (buffer.size() > maxBytes) {
-        return null;
-      }
-    }
-    return buffer.toByteArray();
+    long cap = Math.min(maxBytes, MAX_ARRAY - 1); // one file is one array; a cap above that cannot be met
+    byte[] content = in.readNBytes((int) cap + 1);
+    return content.length > cap ? null : content;
   }
 
   private String tooLarge() {
