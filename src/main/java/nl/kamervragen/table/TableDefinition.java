@@ -321,13 +321,37 @@ public final class TableDefinition implements Serializable {
   public Comparator<GenericRecord> rowOrder() {
     List<String> order = new ArrayList<>(sortColumns);
     columns.stream().map(Column::name).filter(c -> order.stream().noneMatch(o -> columnOf(o).equals(c))).forEach(order::add);
-    Comparator<GenericRecord> comparator = (a, b) -> 0;
-    for (String sort : order) {
-      String column = columnOf(sort);
-      Comparator<Comparable<Object>> values = Comparator.nullsFirst(Comparator.naturalOrder());
-      comparator = comparator.thenComparing(r -> comparable(r.get(column)), isDescending(sort) ? values.reversed() : values);
+    // Fields by position, not by name: a sort compares a few million pairs, each on up to every column.
+    Schema schema = avroSchema();
+    int[] positions = order.stream().mapToInt(sort -> schema.getField(columnOf(sort)).pos()).toArray();
+    boolean[] descending = new boolean[order.size()];
+    for (int i = 0; i < descending.length; i++) {
+      descending[i] = isDescending(order.get(i));
     }
-    return comparator;
+    return (a, b) -> {
+      for (int i = 0; i < positions.length; i++) {
+        int compared = compareValues(a.get(positions[i]), b.get(positions[i]));
+        if (compared != 0) {
+          return descending[i] ? -compared : compared;
+        }
+      }
+      return 0;
+    };
+  }
+
+  /**
+   * Nulls first, text by its Java string order (Avro's {@code Utf8} compares bytes, which orders
+   * characters beyond U+FFFF differently), everything else by its natural order.
+   */
+  @SuppressWarnings("unchecked")
+  private static int compareValues(Object a, Object b) {
+    if (a == null || b == null) {
+      return a == null ? (b == null ? 0 : -1) : 1;
+    }
+    if (a instanceof CharSequence textA && b instanceof CharSequence textB) {
+      return textA.toString().compareTo(textB.toString());
+    }
+    return ((Comparable<Object>) a).compareTo(b);
   }
 
   /** The column a sort entry names, without its descending mark. */
@@ -337,14 +361,6 @@ public final class TableDefinition implements Serializable {
 
   public static boolean isDescending(String sortEntry) {
     return sortEntry.startsWith("-");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Comparable<Object> comparable(Object value) {
-    if (value instanceof CharSequence s) {
-      return (Comparable<Object>) (Comparable<?>) s.toString();
-    }
-    return (Comparable<Object>) value;
   }
 
   /** Converts a row of this table to its Avro record, as written to Parquet. */

@@ -3,6 +3,7 @@ package nl.kamervragen.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,12 @@ import java.util.List;
 import java.util.Set;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +89,39 @@ class TablesTest {
     assertEquals("-3", CsvCells.format(ColumnType.INT, -3), "numbers are never neutralised");
     assertEquals("2019Z00", Tables.POSTPONEMENTS.bucketOf(a));
     assertEquals(TableDefinition.SINGLE_BUCKET, Tables.SUMMARY.bucketOf(Tables.SUMMARY.row().withFieldValue("metric", "x").withFieldValue("value", 1L).withFieldValue("description", "d").build()));
+  }
+
+  @Test
+  void descendingColumnsSortHighFirstAndTextReadBackFromAvroSortsAsJavaStrings() throws IOException {
+    List<GenericRecord> overdue = new ArrayList<>();
+    for (int days : List.of(5, 400, 31)) {
+      overdue.add(Tables.OVERDUE.toAvro(overdue(days)));
+    }
+    overdue.sort(Tables.OVERDUE.rowOrder());
+    assertEquals(List.of(400, 31, 5), overdue.stream().map(r -> (Integer) r.get("overdue_days")).toList());
+
+    // Read back from Avro, text is Utf8, whose own order is by UTF-8 bytes: U+1F600 would sort after
+    // U+FF21 there, and before it as a Java string, which is the order the tables are written in.
+    Row emoji = postponement("2019Z\uD83D\uDE00", 1, null);
+    Row fullwidth = postponement("2019Z\uFF21", 1, null);
+    Row nullDate = postponement("2019Z00001", 1, null);
+    Row dated = postponement("2019Z00001", 1, LocalDate.of(2019, 1, 1));
+    List<GenericRecord> records = new ArrayList<>();
+    for (Row row : List.of(fullwidth, dated, emoji, nullDate)) {
+      records.add(readBack(Tables.POSTPONEMENTS.toAvro(row)));
+    }
+    records.add(Tables.POSTPONEMENTS.toAvro(nullDate)); // an equal row with String fields
+    records.sort(Tables.POSTPONEMENTS.rowOrder());
+    assertEquals(List.of(nullDate, nullDate, dated, emoji, fullwidth), records.stream().map(Tables.POSTPONEMENTS::fromAvro).toList());
+  }
+
+  private static GenericRecord readBack(GenericRecord record) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+    new GenericDatumWriter<GenericRecord>(record.getSchema()).write(record, encoder);
+    encoder.flush();
+    return new GenericDatumReader<GenericRecord>(record.getSchema())
+        .read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
   }
 
   @Test
