@@ -1,7 +1,8 @@
 package nl.kamervragen.bench;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -12,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -95,6 +97,8 @@ public final class Floor {
   record Result(Map<String, Long> rows, long spilledBytes) {}
 
   private final AtomicLong inMemory = new AtomicLong();
+  /** How long the write phase spent on the duplicates, person keys and statistics, before the tables. */
+  private long statisticsNanos;
 
   private final List<ListedEntry> input;
   private final Path spillFolder;
@@ -140,8 +144,8 @@ public final class Floor {
       ReportWriter.write(StoredFolder.local(output), floor.referenceDate, "", RunChanges.Comparison.FIRST_RUN);
       long done = System.nanoTime();
       System.out.printf(java.util.Locale.ROOT,
-          "floor: threads=%d files=%d read_parse_s=%.3f write_s=%.3f seconds=%.3f spilled_mb=%.1f rows=%s%n",
-          threads, input.size(), (read - started) / 1e9, (done - read) / 1e9, (done - started) / 1e9,
+          "floor: threads=%d files=%d read_parse_s=%.3f write_s=%.3f (statistics_s=%.3f) seconds=%.3f spilled_mb=%.1f rows=%s%n",
+          threads, input.size(), (read - started) / 1e9, (done - read) / 1e9, floor.statisticsNanos / 1e9, (done - started) / 1e9,
           spilledBytes / 1e6, rows);
       return new Result(rows, spilledBytes);
     } finally {
@@ -193,7 +197,7 @@ public final class Floor {
     final List<Candidate> candidates = new ArrayList<>();
     // What the statistics need of each parsed copy, in the order of candidates, compactly: through
     // one writer, so that every name, party and ministry is stored once per thread.
-    final ByteArrayOutputStream stats = new ByteArrayOutputStream(1 << 16);
+    final ChunkedBytes stats = new ChunkedBytes();
     final StatsEncoding.Writer statsWriter = new StatsEncoding.Writer(stats);
     final NameCensus names = new NameCensus();
     final Map<TableDefinition, Map<String, Staged>> staged = new HashMap<>();
@@ -223,7 +227,7 @@ public final class Floor {
     private void stage(TableDefinition table, Row row, int fileIndex) {
       try {
         Staged bucket = staged.computeIfAbsent(table, t -> new HashMap<>()).computeIfAbsent(table.bucketOf(row), b -> new Staged(table));
-        int before = bucket.bytes.size();
+        long before = bucket.bytes.size();
         bucket.append(fileIndex, table.toAvro(row));
         long total = inMemory.addAndGet(bucket.bytes.size() - before);
         if (total > spillPolicy.memoryBytes() && bucket.bytes.size() >= spillPolicy.chunkBytes()) {
@@ -243,7 +247,7 @@ public final class Floor {
     /** The statistics of this thread's documents, those set aside left out, with the archive's person keys. */
     Statistics statistics(LocalDate referenceDate, Set<String> setAside, PersonKeys keys) throws IOException {
       Statistics statistics = new Statistics(referenceDate);
-      StatsEncoding.Reader reader = new StatsEncoding.Reader(new ByteArrayInputStream(stats.toByteArray()));
+      StatsEncoding.Reader reader = new StatsEncoding.Reader(stats.inputStream());
       for (Candidate candidate : candidates) {
         StatsDocument doc = StatsDocumentEncoding.read(reader);
         if (!setAside.contains(candidate.sourceFile())) {
@@ -263,12 +267,16 @@ public final class Floor {
       channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
-    /** Appends a chunk; returns its offset. */
-    long append(byte[] bytes, int length) throws IOException {
+    /** Appends the bytes of these buffers; returns their offset. */
+    long append(ByteBuffer[] buffers) throws IOException {
       long offset = size;
-      ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer, offset + buffer.position());
+      long length = 0;
+      for (ByteBuffer buffer : buffers) {
+        length += buffer.remaining();
+      }
+      channel.position(offset);
+      for (long written = 0; written < length; ) {
+        written += channel.write(buffers);
       }
       size += length;
       return offset;
@@ -285,10 +293,11 @@ public final class Floor {
     }
   }
 
-  /** The Avro-encoded rows of one bucket of one table, each after the index of its file: a buffer and the chunks spilled. */
+  /** The Avro-encoded rows of one bucket of one table, each after the index of its file: in memory, and the chunks spilled. */
   private static final class Staged {
-    final ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-    final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+    final ChunkedBytes bytes = new ChunkedBytes();
+    // Direct: every record is in bytes as soon as it is written, so their size is exact for the memory budget.
+    final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
     final GenericDatumWriter<GenericRecord> writer;
     final List<long[]> chunks = new ArrayList<>(); // {offset, length} in the spill file
 
@@ -299,20 +308,30 @@ public final class Floor {
     void append(int fileIndex, GenericRecord record) throws IOException {
       encoder.writeInt(fileIndex);
       writer.write(record, encoder);
-      encoder.flush(); // after every record, so that the buffer's size is exact for the memory budget
     }
 
     void spillTo(SpillFile spill) throws IOException {
       if (bytes.size() > 0) {
-        chunks.add(new long[] {spill.append(bytes.toByteArray(), bytes.size()), bytes.size()});
+        chunks.add(new long[] {spill.append(bytes.buffers()), bytes.size()});
         bytes.reset();
       }
+    }
+
+    /** Every staged record, spilled chunks first, as one stream. */
+    InputStream read(SpillFile spill) throws IOException {
+      List<InputStream> parts = new ArrayList<>();
+      for (long[] chunk : chunks) {
+        parts.add(new ByteArrayInputStream(spill.read(chunk[0], (int) chunk[1])));
+      }
+      parts.add(bytes.inputStream());
+      return new SequenceInputStream(Collections.enumeration(parts));
     }
   }
 
   // ---- phase 2: duplicates, statistics and the tables, one table per core at a time ---------
 
   private Map<String, Long> write(Path output, ExecutorService pool) throws Exception {
+    long started = System.nanoTime();
     List<Candidate> copies = new ArrayList<>();
     workers.forEach(w -> copies.addAll(w.candidates));
     List<Row> duplicates = new ArrayList<>();
@@ -334,6 +353,7 @@ public final class Floor {
     for (Future<Statistics> part : pool.invokeAll(adding)) {
       statistics.merge(part.get());
     }
+    statisticsNanos = System.nanoTime() - started;
     long parsed = 0;
     for (Worker w : workers) {
       parsed += w.candidates.size();
@@ -419,22 +439,15 @@ public final class Floor {
           if (staged == null) {
             continue;
           }
-          List<byte[]> blocks = new ArrayList<>();
-          for (long[] chunk : staged.chunks) {
-            blocks.add(w.spills.get(table).read(chunk[0], (int) chunk[1]));
-          }
-          blocks.add(staged.bytes.toByteArray());
-          for (byte[] block : blocks) {
-            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(block, null);
-            while (!decoder.isEnd()) {
-              int fileIndex = decoder.readInt();
-              GenericRecord record = reader.read(null, decoder);
-              if (!setAside.contains(fileIndex)) {
-                if (personKeys) {
-                  PersonKeyColumn.rekey(record, keys);
-                }
-                records.add(record);
+          BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(staged.read(w.spills.get(table)), null);
+          while (!decoder.isEnd()) {
+            int fileIndex = decoder.readInt();
+            GenericRecord record = reader.read(null, decoder);
+            if (!setAside.contains(fileIndex)) {
+              if (personKeys) {
+                PersonKeyColumn.rekey(record, keys);
               }
+              records.add(record);
             }
           }
         }

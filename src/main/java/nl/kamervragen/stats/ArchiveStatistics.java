@@ -52,35 +52,43 @@ public final class ArchiveStatistics implements Serializable {
 
   public void add(StatsDocument doc) {
     int year = doc.submitted().getYear();
-    String month = Periods.month(doc.submitted());
     List<String> parties = doc.parties();
     // Members and answerers by person: two names of one person in a set count the set once.
-    List<String> members = doc.submitters().stream().map(StatsDocument.Member::personKey).distinct().toList();
-    List<String> topics = doc.topics().stream().distinct().toList();
+    List<String> members = Distinct.of(doc.submitters(), StatsDocument.Member::personKey);
+    List<String> answerers = Distinct.of(doc.answerers(), StatsDocument.Member::personKey);
+    List<String> ministries = Distinct.of(doc.ministries(), StatsDocument.Ministry::name);
+    List<String> families = Distinct.of(doc.ministries(), StatsDocument.Ministry::family);
+    List<String> topics = Distinct.of(doc.topics());
 
     for (Integer y : yearAndAllYears(year)) {
       addResponse("all", ALL, y, doc);
-      doc.ministries().stream().map(StatsDocument.Ministry::name).distinct().forEach(m -> addResponse("ministry", m, y, doc));
-      doc.ministries().stream().map(StatsDocument.Ministry::family).distinct().forEach(f -> addResponse("ministry_family", f, y, doc));
-      doc.answerers().stream().map(StatsDocument.Member::personKey).distinct().forEach(a -> addResponse("answerer", a, y, doc));
-      parties.forEach(p -> addResponse("party", p, y, doc));
-      members.forEach(m -> addResponse("member", m, y, doc));
-      topics.forEach(t -> addResponse("topic", t, y, doc));
+      addResponses("ministry", ministries, y, doc);
+      addResponses("ministry_family", families, y, doc);
+      addResponses("answerer", answerers, y, doc);
+      addResponses("party", parties, y, doc);
+      addResponses("member", members, y, doc);
+      addResponses("topic", topics, y, doc);
 
       setsPerYear.merge(y, 1L, Long::sum);
       for (String party : parties) {
         PartyGroup group = partyYear.computeIfAbsent(new YearKey(party, y), k -> new PartyGroup());
         group.sets++;
         group.questions += doc.questions();
-        doc.submitters().stream()
-            .filter(m -> m.partyLabel().equals(party))
-            .forEach(m -> group.members.add(m.personKey()));
+        for (StatsDocument.Member m : doc.submitters()) {
+          if (m.partyLabel().equals(party)) {
+            group.members.add(m.personKey());
+          }
+        }
       }
-      topics.forEach(t -> topicYear.merge(new YearKey(t, y), 1L, Long::sum));
+      for (String topic : topics) {
+        topicYear.merge(new YearKey(topic, y), 1L, Long::sum);
+      }
     }
-    addResponse("month", month, year, doc);
+    addResponse("month", Periods.month(doc.submitted()), year, doc);
     for (String topic : topics) {
-      parties.forEach(p -> topicParty.merge(new GroupKey(topic, p), 1L, Long::sum));
+      for (String party : parties) {
+        topicParty.merge(new GroupKey(topic, party), 1L, Long::sum);
+      }
     }
     totals.add(doc);
   }
@@ -88,6 +96,12 @@ public final class ArchiveStatistics implements Serializable {
   /** The submission year, then null for "all years": every per-year count also goes into the total. */
   static List<Integer> yearAndAllYears(int year) {
     return Arrays.asList(year, null);
+  }
+
+  private void addResponses(String dimension, List<String> values, Integer year, StatsDocument doc) {
+    for (String value : values) {
+      addResponse(dimension, value, year, doc);
+    }
   }
 
   private void addResponse(String dimension, String value, Integer year, StatsDocument doc) {

@@ -25,6 +25,11 @@ final class Counts<K extends Serializable> implements Serializable {
     counts.computeIfAbsent(key, k -> new long[width])[index] += amount;
   }
 
+  /** The counters of {@code key}, zero when new, to add to several at once. */
+  long[] of(K key) {
+    return counts.computeIfAbsent(key, k -> new long[width]);
+  }
+
   void merge(Counts<K> other) {
     other.counts.forEach((key, values) -> {
       long[] mine = counts.computeIfAbsent(key, k -> new long[width]);

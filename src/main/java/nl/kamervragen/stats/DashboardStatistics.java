@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -44,6 +44,8 @@ public final class DashboardStatistics implements Serializable {
   private final Counts<Key> citedSources = new Counts<>(2);
   private final Counts<Key> partyPairs = new Counts<>(1);
   private final Counts<LocalDate> overdueWeeks = new Counts<>(2);
+  /** The labels of each submission date seen; a cache, not part of the counts. */
+  private transient Map<LocalDate, SubmissionDate> submissionDates;
 
   /** A group key of up to five strings. */
   record Key(String a, String b, String c, String d, String e) implements Serializable {
@@ -90,61 +92,80 @@ public final class DashboardStatistics implements Serializable {
   }
 
   public void add(StatsDocument doc) {
-    String year = String.valueOf(doc.submitted().getYear());
+    SubmissionDate date = submissionDate(doc.submitted());
     List<String> parties = doc.parties();
-    addPeriods(doc, parties);
-    doc.responseDays().ifPresent(days -> addReplyTime(doc, year, days));
-    addCitedSources(doc, year, parties);
-    addPartyPairs(doc, year);
+    addPeriods(doc, date, parties);
+    doc.responseDays().ifPresent(days -> addReplyTime(doc, date, days));
+    addSources("site", doc.sites(), date.year(), parties);
+    addSources("outlet", doc.outlets(), date.year(), parties);
+    addPartyPairs(doc, date.year());
     addOverdueEvents(doc);
   }
 
-  private void addPeriods(StatsDocument doc, List<String> parties) {
-    List<String> partyColumn = new ArrayList<>(parties.size() + 1);
-    partyColumn.add(ALL);
-    partyColumn.addAll(parties);
-    String week = Periods.isoWeek(doc.submitted());
-    String weekStart = Periods.weekStart(doc.submitted()).toString();
-    String month = Periods.month(doc.submitted());
-    String monthStart = doc.submitted().withDayOfMonth(1).toString();
-    for (String party : partyColumn) {
-      for (Key key : List.of(new Key("week", week, weekStart, party, ""), new Key("month", month, monthStart, party, ""))) {
-        periods.add(key, SETS, 1);
-        periods.add(key, QUESTIONS, doc.questions());
-      }
+  /**
+   * The labels of a submission date: made once per date, since formatting them for every document
+   * cost more than the counting.
+   */
+  private record SubmissionDate(String year, String week, String weekStart, String month, String monthStart, String fortnightStart) {
+    static SubmissionDate of(LocalDate date) {
+      return new SubmissionDate(String.valueOf(date.getYear()), Periods.isoWeek(date), Periods.weekStart(date).toString(),
+          Periods.month(date), date.withDayOfMonth(1).toString(), Periods.fortnightStart(date).toString());
     }
   }
 
-  private void addReplyTime(StatsDocument doc, String year, int days) {
-    int bin = Math.min(days, HISTOGRAM_MAX_DAYS + 1);
-    histograms.add(Key.of("all", ALL, ALL_YEARS), bin, 1);
-    histograms.add(Key.of("all", ALL, year), bin, 1);
-    doc.ministries().stream().map(StatsDocument.Ministry::name).distinct()
-        .forEach(m -> histograms.add(Key.of("ministry", m, ALL_YEARS), bin, 1));
-    doc.ministries().stream().map(StatsDocument.Ministry::family).distinct()
-        .forEach(f -> histograms.add(Key.of("ministry_family", f, ALL_YEARS), bin, 1));
-    replyBySubmission.add(
-        Key.of(Periods.fortnightStart(doc.submitted()).toString(), String.valueOf(days / REPLY_BIN_DAYS)), 0, 1);
+  private SubmissionDate submissionDate(LocalDate date) {
+    if (submissionDates == null) {
+      submissionDates = new HashMap<>();
+    }
+    return submissionDates.computeIfAbsent(date, SubmissionDate::of);
   }
 
-  private void addCitedSources(StatsDocument doc, String year, List<String> parties) {
-    addSources("site", doc.sites(), year, parties);
-    addSources("outlet", doc.outlets(), year, parties);
+  private void addPeriods(StatsDocument doc, SubmissionDate date, List<String> parties) {
+    addPeriods(doc, date, ALL);
+    for (String party : parties) {
+      addPeriods(doc, date, party);
+    }
+  }
+
+  private void addPeriods(StatsDocument doc, SubmissionDate date, String party) {
+    for (long[] counts : List.of(periods.of(new Key("week", date.week(), date.weekStart(), party, "")),
+        periods.of(new Key("month", date.month(), date.monthStart(), party, "")))) {
+      counts[SETS] += 1;
+      counts[QUESTIONS] += doc.questions();
+    }
+  }
+
+  private void addReplyTime(StatsDocument doc, SubmissionDate date, int days) {
+    int bin = Math.min(days, HISTOGRAM_MAX_DAYS + 1);
+    histograms.add(Key.of("all", ALL, ALL_YEARS), bin, 1);
+    histograms.add(Key.of("all", ALL, date.year()), bin, 1);
+    for (String ministry : Distinct.of(doc.ministries(), StatsDocument.Ministry::name)) {
+      histograms.add(Key.of("ministry", ministry, ALL_YEARS), bin, 1);
+    }
+    for (String family : Distinct.of(doc.ministries(), StatsDocument.Ministry::family)) {
+      histograms.add(Key.of("ministry_family", family, ALL_YEARS), bin, 1);
+    }
+    replyBySubmission.add(Key.of(date.fortnightStart(), String.valueOf(days / REPLY_BIN_DAYS)), 0, 1);
   }
 
   private void addSources(String kind, List<String> sources, String year, List<String> parties) {
-    Set<String> distinct = new LinkedHashSet<>(sources);
-    for (String source : distinct) {
-      long footnotes = sources.stream().filter(source::equals).count();
-      List<Key> keys = new ArrayList<>();
-      keys.add(new Key(kind, source, "all", ALL, ALL_YEARS));
-      keys.add(new Key(kind, source, "all", ALL, year));
-      parties.forEach(p -> keys.add(new Key(kind, source, "party", p, ALL_YEARS)));
-      for (Key key : keys) {
-        citedSources.add(key, SETS, 1);
-        citedSources.add(key, FOOTNOTES, footnotes);
+    for (String source : Distinct.of(sources)) {
+      long footnotes = 0;
+      for (String cited : sources) {
+        footnotes += cited.equals(source) ? 1 : 0;
+      }
+      addSource(new Key(kind, source, "all", ALL, ALL_YEARS), footnotes);
+      addSource(new Key(kind, source, "all", ALL, year), footnotes);
+      for (String party : parties) {
+        addSource(new Key(kind, source, "party", party, ALL_YEARS), footnotes);
       }
     }
+  }
+
+  private void addSource(Key key, long footnotes) {
+    long[] counts = citedSources.of(key);
+    counts[SETS] += 1;
+    counts[FOOTNOTES] += footnotes;
   }
 
   private void addPartyPairs(StatsDocument doc, String year) {

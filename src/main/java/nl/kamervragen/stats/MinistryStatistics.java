@@ -55,7 +55,9 @@ public final class MinistryStatistics implements Serializable {
   }
 
   public void add(StatsDocument doc) {
-    doc.ministries().stream().distinct().forEach(m -> add(m.name(), m.family(), m.known(), doc.submitted(), doc.submitted(), 1));
+    for (StatsDocument.Ministry m : Distinct.of(doc.ministries())) {
+      add(m.name(), m.family(), m.known(), doc.submitted(), doc.submitted(), 1);
+    }
   }
 
   private void add(String name, String family, boolean known, LocalDate first, LocalDate last, long sets) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,25 +77,29 @@ public final class PersonStatistics implements Serializable {
   }
 
   public void add(StatsDocument doc) {
-    Set<String> submitters = new LinkedHashSet<>();
-    Set<String> answerers = new LinkedHashSet<>();
-    doc.submitters().forEach(m -> submitters.add(m.personKey()));
-    doc.answerers().forEach(m -> answerers.add(m.personKey()));
-    Set<String> people = new LinkedHashSet<>(submitters);
-    people.addAll(answerers);
-    Map<String, Set<String>> namesShown = new HashMap<>();
-    for (List<StatsDocument.Member> members : List.of(doc.submitters(), doc.answerers())) {
-      for (StatsDocument.Member m : members) {
-        namesShown.computeIfAbsent(m.personKey(), k -> new TreeSet<>()).add(m.name());
-        m.party().ifPresent(party -> seen(m.personKey(), doc.submitted()).parties.add(party));
+    LocalDate submitted = doc.submitted();
+    List<String> submitters = Distinct.of(doc.submitters(), StatsDocument.Member::personKey);
+    List<String> answerers = Distinct.of(doc.answerers(), StatsDocument.Member::personKey);
+    List<StatsDocument.Member> shown = new ArrayList<>(doc.submitters());
+    shown.addAll(doc.answerers());
+    for (StatsDocument.Member m : shown) {
+      if (m.party().isPresent()) {
+        seen(m.personKey(), submitted).parties.add(m.party().get());
       }
     }
-    for (String key : people) {
-      Seen seen = seen(key, doc.submitted());
+    // Each person once per set, and each name they are shown by in it once.
+    for (String key : Distinct.of(shown, StatsDocument.Member::personKey)) {
+      Seen seen = seen(key, submitted);
       seen.sets++;
       seen.submitted += submitters.contains(key) ? 1 : 0;
       seen.answered += answerers.contains(key) ? 1 : 0;
-      namesShown.get(key).forEach(name -> seen.setsByName.merge(name, 1L, Long::sum));
+      List<String> names = new ArrayList<>(2);
+      for (StatsDocument.Member m : shown) {
+        if (m.personKey().equals(key) && !names.contains(m.name())) {
+          names.add(m.name());
+        }
+      }
+      names.forEach(name -> seen.setsByName.merge(name, 1L, Long::sum));
     }
   }
 

@@ -1,6 +1,8 @@
 package nl.kamervragen.stats;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -124,11 +126,18 @@ public record StatsDocument(
 
   /** The distinct parties of the submitters, in order of first appearance. */
   public List<String> parties() {
-    return submitters.stream().map(Member::partyLabel).distinct().toList();
+    return Collections.unmodifiableList(Distinct.of(submitters, Member::partyLabel));
   }
 
   /** The distinct parties actually named, in alphabetical order (members without a party left out). */
   public List<String> namedParties() {
-    return submitters.stream().flatMap(m -> m.party().stream()).distinct().sorted().toList();
+    List<String> named = new ArrayList<>(submitters.size());
+    for (Member m : submitters) {
+      if (m.party().isPresent() && !named.contains(m.party().get())) {
+        named.add(m.party().get());
+      }
+    }
+    named.sort(null);
+    return Collections.unmodifiableList(named);
   }
 }

@@ -18,11 +18,12 @@ public final class CsvCells {
     return table.columns().stream().map(Column::name).toArray(String[]::new);
   }
 
-  /** The cells of one record, in column order. */
+  /** The cells of one record of the table's Avro schema, in column order. */
   public static List<String> of(TableDefinition table, GenericRecord record) {
-    List<String> cells = new ArrayList<>(table.columns().size());
-    for (Column column : table.columns()) {
-      cells.add(format(column.type(), record.get(column.name())));
+    List<Column> columns = table.columns();
+    List<String> cells = new ArrayList<>(columns.size());
+    for (int i = 0; i < columns.size(); i++) {
+      cells.add(format(columns.get(i).type(), record.get(i)));
     }
     return cells;
   }

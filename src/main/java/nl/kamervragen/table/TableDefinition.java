@@ -126,7 +126,7 @@ public final class TableDefinition implements Serializable {
     for (int i = 0; i < columns.size(); i++) {
       index.put(columns.get(i).name(), i);
     }
-    this.columnIndex = Map.copyOf(index);
+    this.columnIndex = index; // a HashMap: rows are made by name, a lookup per value
   }
 
   public static Builder builder(String name, Source source, String description) {
@@ -365,9 +365,10 @@ public final class TableDefinition implements Serializable {
 
   /** Converts a row of this table to its Avro record, as written to Parquet. */
   public GenericRecord toAvro(Row row) {
+    // By position: the Beam schema, the Avro schema and the columns list share one column order.
     GenericRecord record = new GenericData.Record(avroSchema());
-    for (Column c : columns) {
-      record.put(c.name(), c.type().toAvro(row.getValue(c.name())));
+    for (int i = 0; i < columns.size(); i++) {
+      record.put(i, columns.get(i).type().toAvro(row.getValue(i)));
     }
     return record;
   }
@@ -375,8 +376,8 @@ public final class TableDefinition implements Serializable {
   /** Converts an Avro record of this table back to a row. */
   public Row fromAvro(GenericRecord record) {
     List<Object> values = new ArrayList<>(columns.size());
-    for (Column c : columns) {
-      values.add(c.type().fromAvro(record.get(c.name())));
+    for (int i = 0; i < columns.size(); i++) {
+      values.add(columns.get(i).type().fromAvro(record.get(i)));
     }
     return Row.withSchema(beamSchema).addValues(values).build();
   }
