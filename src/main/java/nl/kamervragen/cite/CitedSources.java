@@ -27,6 +27,10 @@ public final class CitedSources {
           "\\b\\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \\d{4}\\b",
           Pattern.CASE_INSENSITIVE);
 
+  // Compiled once: String.replaceAll and split with a pattern compile it on every footnote.
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+  private static final Pattern PART_SEPARATOR = Pattern.compile("[,:;]");
+
   /** Leading labels that name a variant of a site rather than another site. */
   private static final Pattern VARIANT_LABEL = Pattern.compile("www\\d*|m");
 
@@ -76,7 +80,7 @@ public final class CitedSources {
 
   /** The outlet a footnote text names, in its canonical spelling when it is a known one. */
   public Optional<String> outletOf(String footnoteText) {
-    String text = footnoteText.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+    String text = WHITE_SPACE.matcher(footnoteText.replace('\u00A0', ' ')).replaceAll(" ").strip();
     Matcher date = DUTCH_DATE.matcher(text);
     if (date.find()) {
       String before = text.substring(0, date.start()).strip();
@@ -90,7 +94,7 @@ public final class CitedSources {
       }
     }
     // No dated citation: a known outlet as the first or last part of the text.
-    String[] parts = text.split("[,:;]");
+    String[] parts = PART_SEPARATOR.split(text);
     for (String part : List.of(parts[0], parts[parts.length - 1])) {
       String canonical = canonicalByAlias.get(key(part));
       if (canonical != null) {

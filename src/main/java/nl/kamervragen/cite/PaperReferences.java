@@ -27,6 +27,7 @@ public final class PaperReferences {
 
   private static final Pattern CASE_NUMBER = Pattern.compile("\\b((?:19|20)\\d{2})Z(\\d{5})\\b");
 
+  private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
   private static final Pattern NUMBER_LIST_SEPARATOR = Pattern.compile(", ?| en | & ");
 
   private PaperReferences() {}
@@ -43,7 +44,7 @@ public final class PaperReferences {
     if (!kamerstukWritten && !aanhangselWritten && !caseNumberWritten) {
       return List.of(); // most texts cite nothing: skip the scans
     }
-    String normalized = text.replace('\u00A0', ' ').replaceAll("[ \\t]+", " ");
+    String normalized = BLANKS.matcher(text.replace('\u00A0', ' ')).replaceAll(" ");
     List<Found> found = new ArrayList<>();
     Matcher kamerstuk = KAMERSTUK.matcher(kamerstukWritten ? normalized : "");
     while (kamerstuk.find()) {

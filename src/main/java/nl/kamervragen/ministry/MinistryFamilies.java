@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import nl.kamervragen.reference.ShippedFile;
 
 /**
@@ -21,6 +22,8 @@ import nl.kamervragen.reference.ShippedFile;
 public final class MinistryFamilies implements Serializable {
 
   private static final String RESOURCE = "/nl/kamervragen/ministry/families.txt";
+
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
   /** Family by normalized ministry name. */
   private final Map<String, String> families;
@@ -85,7 +88,7 @@ public final class MinistryFamilies implements Serializable {
   }
 
   private static String normalize(String name) {
-    return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return WHITE_SPACE.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 
   @Override

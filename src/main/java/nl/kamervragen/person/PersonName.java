@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A person's name as a document shows it: {@code Full Name} with a forename, or a surname alone
@@ -15,6 +16,9 @@ import java.util.Set;
 public final class PersonName {
 
   /** Dutch and other name particles (tussenvoegsels): where a surname starts, never a forename. */
+  // Compiled once: String.split with a pattern compiles it on every name.
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
   private static final Set<String> PARTICLES = Set.of(
       "van", "de", "der", "den", "het", "'t", "ten", "ter", "te", "in", "op", "aan", "bij", "onder", "over", "uit", "voor",
       "d'", "la", "le", "les", "du", "da", "das", "di", "do", "dos", "del", "della", "von", "vom", "zu", "zum", "zur", "el", "al");
@@ -97,6 +101,6 @@ public final class PersonName {
 
   private static List<String> words(String name) {
     String trimmed = name.strip();
-    return trimmed.isEmpty() ? List.of() : Arrays.asList(trimmed.split("\\s+"));
+    return trimmed.isEmpty() ? List.of() : Arrays.asList(WHITE_SPACE.split(trimmed));
   }
 }
