@@ -22,7 +22,7 @@ final class Counts<K extends Serializable> implements Serializable {
 
   /** Adds {@code amount} to counter {@code index} of {@code key}. */
   void add(K key, int index, long amount) {
-    counts.computeIfAbsent(key, k -> new long[width])[index] += amount;
+    of(key)[index] += amount;
   }
 
   /** The counters of {@code key}, zero when new, to add to several at once. */
@@ -32,7 +32,7 @@ final class Counts<K extends Serializable> implements Serializable {
 
   void merge(Counts<K> other) {
     other.counts.forEach((key, values) -> {
-      long[] mine = counts.computeIfAbsent(key, k -> new long[width]);
+      long[] mine = of(key);
       for (int i = 0; i < width; i++) {
         mine[i] += values[i];
       }
@@ -57,7 +57,7 @@ final class Counts<K extends Serializable> implements Serializable {
   void readFrom(StatsEncoding.Reader in, StatsEncoding.KeyCodec<K> keys) throws IOException {
     int entries = in.count();
     for (int e = 0; e < entries; e++) {
-      long[] values = counts.computeIfAbsent(keys.read(in), k -> new long[width]);
+      long[] values = of(keys.read(in));
       for (int i = 0; i < width; i++) {
         values[i] += in.number();
       }

@@ -128,11 +128,8 @@ public final class DashboardStatistics implements Serializable {
   }
 
   private void addPeriods(StatsDocument doc, SubmissionDate date, String party) {
-    for (long[] counts : List.of(periods.of(new Key("week", date.week(), date.weekStart(), party, "")),
-        periods.of(new Key("month", date.month(), date.monthStart(), party, "")))) {
-      counts[SETS] += 1;
-      counts[QUESTIONS] += doc.questions();
-    }
+    countSet(periods, new Key("week", date.week(), date.weekStart(), party, ""), QUESTIONS, doc.questions());
+    countSet(periods, new Key("month", date.month(), date.monthStart(), party, ""), QUESTIONS, doc.questions());
   }
 
   private void addReplyTime(StatsDocument doc, SubmissionDate date, int days) {
@@ -154,18 +151,19 @@ public final class DashboardStatistics implements Serializable {
       for (String cited : sources) {
         footnotes += cited.equals(source) ? 1 : 0;
       }
-      addSource(new Key(kind, source, "all", ALL, ALL_YEARS), footnotes);
-      addSource(new Key(kind, source, "all", ALL, year), footnotes);
+      countSet(citedSources, new Key(kind, source, "all", ALL, ALL_YEARS), FOOTNOTES, footnotes);
+      countSet(citedSources, new Key(kind, source, "all", ALL, year), FOOTNOTES, footnotes);
       for (String party : parties) {
-        addSource(new Key(kind, source, "party", party, ALL_YEARS), footnotes);
+        countSet(citedSources, new Key(kind, source, "party", party, ALL_YEARS), FOOTNOTES, footnotes);
       }
     }
   }
 
-  private void addSource(Key key, long footnotes) {
-    long[] counts = citedSources.of(key);
-    counts[SETS] += 1;
-    counts[FOOTNOTES] += footnotes;
+  /** Counts one set under a key, and {@code amount} in its counter {@code index}, with one lookup. */
+  private static void countSet(Counts<Key> counts, Key key, int index, long amount) {
+    long[] values = counts.of(key);
+    values[SETS] += 1;
+    values[index] += amount;
   }
 
   private void addPartyPairs(StatsDocument doc, String year) {
