@@ -62,6 +62,7 @@ class ReadDocumentsTest {
               if (entry.document().isEmpty()) {
                 return List.of();
               }
+              assertTrue(uncompressedLength(keyed.getValue()) > keyed.getValue().length, "a document crosses the shuffle compressed");
               Row document = documentRow(entry.document().get());
               return List.of(keyed.getKey() + " " + document.getString("id") + " " + document.getString("source_file") + " ["
                   + document.getString("warnings") + "]");
@@ -108,6 +109,14 @@ class ReadDocumentsTest {
   private static EncodedDocuments.Entry decode(byte[] encoded) {
     try {
       return new EncodedDocuments().decode(encoded);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static int uncompressedLength(byte[] compressed) {
+    try {
+      return org.xerial.snappy.Snappy.uncompressedLength(compressed);
     } catch (IOException e) {
       throw new AssertionError(e);
     }

@@ -19,11 +19,14 @@ import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TableFiles;
 import nl.kamervragen.testing.TestPipelineExtension;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -56,10 +59,7 @@ class WriteTablesTest {
     }
     List<Row> shuffled = new ArrayList<>(sorted);
     Collections.shuffle(shuffled, new Random(7));
-    Row postponement =
-        Tables.POSTPONEMENTS.row()
-            .withFieldValue("id", "2019Z00001").withFieldValue("seq", 1)
-            .withFieldValue("date", LocalDate.of(2019, 3, 21)).withFieldValue("text", "uitstel").build();
+    Row postponement = postponement("2019Z00001");
 
     PCollection<Row> questions = pipeline.apply("Questions", Create.of(shuffled).withRowSchema(Tables.QUESTIONS.beamSchema()));
     PCollection<Row> postponements = pipeline.apply("Postponements", Create.of(postponement).withRowSchema(Tables.POSTPONEMENTS.beamSchema()));
@@ -97,6 +97,35 @@ class WriteTablesTest {
     try (Stream<Path> parts = Files.walk(output.resolve(WriteTables.PARTS_FOLDER))) {
       assertFalse(parts.filter(Files::isRegularFile).toList().isEmpty(), "staged parts stay for a retried write; the job removes them");
     }
+  }
+
+  @Test
+  void tablesStagedUpstreamAreWrittenFromTheirPartsInBucketOrder(TestPipeline pipeline) throws IOException {
+    Staging staging = TestStaging.in(output);
+    Row early = postponement("2019Z00001");
+    Row late = postponement("2024Z00002");
+    // Parts staged upstream, one per bucket, arriving out of bucket order.
+    List<KV<String, Row>> parts = List.of(
+        PartFiles.stage(staging, Tables.POSTPONEMENTS, "2024Z00", new ArrayList<>(List.of(Tables.POSTPONEMENTS.toAvro(late)))),
+        PartFiles.stage(staging, Tables.POSTPONEMENTS, "2019Z00", new ArrayList<>(List.of(Tables.POSTPONEMENTS.toAvro(early)))));
+    Row reject = Tables.REJECTS.row().addValues("a.txt", "read", null, "the file is empty").build();
+    PCollection<Row> written =
+        PCollectionTuple.of(WriteTables.STAGED_PARTS, pipeline.apply("Parts", Create.of(parts).withCoder(
+                KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)))))
+            .and(TableTags.of(Tables.REJECTS), pipeline.apply("Rejects", Create.of(reject).withRowSchema(Tables.REJECTS.beamSchema())))
+            .apply(new WriteTables(staging, List.of(Tables.POSTPONEMENTS, Tables.REJECTS), List.of(Tables.POSTPONEMENTS)));
+    PAssert.that(written).containsInAnyOrder(written("postponements", 2), written("rejects", 1));
+    pipeline.run();
+    assertEquals(List.of(early, late), TableFiles.parquet(output, Tables.POSTPONEMENTS), "parts in bucket order");
+    assertEquals(List.of(early.getString("id"), late.getString("id")),
+        TableFiles.csv(output, Tables.POSTPONEMENTS).records().stream().map(r -> r.get("id")).toList());
+    assertEquals(List.of(reject), TableFiles.parquet(output, Tables.REJECTS));
+  }
+
+  private static Row postponement(String id) {
+    return Tables.POSTPONEMENTS.row()
+        .withFieldValue("id", id).withFieldValue("seq", 1)
+        .withFieldValue("date", LocalDate.of(2019, 3, 21)).withFieldValue("text", "uitstel").build();
   }
 
   @Test
