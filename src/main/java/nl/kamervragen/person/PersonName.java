@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  */
 public final class PersonName {
 
-  /** Dutch and other name particles (tussenvoegsels): where a surname starts, never a forename. */
   // Compiled once: String.split with a pattern compiles it on every name.
   private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
+  /** Dutch and other name particles (tussenvoegsels): where a surname starts, never a forename. */
   private static final Set<String> PARTICLES = Set.of(
       "van", "de", "der", "den", "het", "'t", "ten", "ter", "te", "in", "op", "aan", "bij", "onder", "over", "uit", "voor",
       "d'", "la", "le", "les", "du", "da", "das", "di", "do", "dos", "del", "della", "von", "vom", "zu", "zum", "zur", "el", "al");
