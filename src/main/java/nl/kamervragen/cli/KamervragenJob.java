@@ -195,7 +195,7 @@ final class KamervragenJob {
     prepareRunner();
     Pipeline pipeline = Pipeline.create(options);
     KamervragenPipeline.build(pipeline, runConfig);
-    out.println("kamervragen: stages: Read documents > Remove duplicates and stage document tables > Resolve person keys"
+    out.println("kamervragen: stages: Read documents > Remove duplicates > Resolve person keys"
         + " > Compute statistics, Compare with the previous run, Summarize run > Write tables");
     PipelineResult result;
     PipelineResult.State state;

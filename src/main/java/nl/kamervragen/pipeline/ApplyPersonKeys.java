@@ -11,13 +11,13 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * Takes apart the statistics batches of the staged buckets ({@link StageDocuments#STATISTICS}) and
+ * Takes apart the statistics batches of the buckets ({@link StageDocuments#STATISTICS}) and
  * gives the submitters and answerers of each kept set the archive's person keys ({@link
  * ResolvePersonKeys}): a surname the archive joins to a full name is counted with that person. Sets
  * whose names join no one pass unchanged.
  *
  * <p>The batches are taken apart here, not before: this step reads a side input, so Flink does not
- * chain it to the staging step, and what crosses between them is then one array per bucket instead
+ * chain it to the duplicates step, and what crosses between them is then one array per bucket instead
  * of every document encoded and decoded once more.
  */
 public final class ApplyPersonKeys extends PTransform<PCollection<byte[]>, PCollection<StatsDocument>> {

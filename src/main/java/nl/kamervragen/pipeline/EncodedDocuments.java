@@ -3,7 +3,6 @@ package nl.kamervragen.pipeline;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,10 +16,6 @@ import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
-import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -28,6 +23,7 @@ import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.Row;
 import org.xerial.snappy.Snappy;
 
@@ -35,19 +31,17 @@ import org.xerial.snappy.Snappy;
  * What reading one input entry gave, as it crosses the shuffle to its bucket: its {@code
  * input_files} row, its {@code rejects} row if it was rejected, and the parsed document if it was
  * read. A document is keyed by its case-number bucket and encoded once, where it is parsed, into what
- * the staging step needs and in the form it stages it: the copy's {@link Candidate} (to choose among
- * copies), its {@link StatsDocument}, its rows of each table staged per bucket as Avro datums
- * (appended to the part files as they are: within a bucket, the kept documents in case-number order
- * give the tables' order) and its rows of the other document tables (overdue). So the staging step
- * decodes no row and encodes none again. An entry without a document goes to one of {@link
- * #ENTRY_BUCKETS} buckets of its own, by its name.
+ * the next step needs: the copy's {@link Candidate} (to choose among copies), the name its rows were
+ * staged under ({@link DocumentRuns}), its {@link StatsDocument}, its facts for comparing with the
+ * previous run, and its rows of the document tables that are not staged (overdue). So the duplicates
+ * step never sees a staged row. An entry without a document goes to one of {@link #ENTRY_BUCKETS}
+ * buckets of its own, by its name. The same stream carries the parts of the runs the read step
+ * staged, under {@link #RUNS_KEY} ({@link #keyedRun}).
  *
  * <p>One stream of opaque bytes is also what runners move cheaply: Flink does not chain a
  * multi-output step to its consumers (it writes one stream of all outputs, and each output reads
  * all of it again), and the DirectRunner clones a key's whole grouped bag each time an input bundle
- * adds to it. The bytes are compressed ({@link EntryBuffer}), so the shuffle moves about 2.4 times
- * fewer (over the network, on a cluster): at a million documents embedded Flink wrote 19.7 GB to
- * disk instead of 23.6 GB, in the same time (184 and 190 s, one run each).
+ * adds to it. The bytes are compressed with Snappy ({@link EntryBuffer}).
  *
  * <p>Not thread-safe (one per worker thread): it reuses its buffers.
  */
@@ -64,31 +58,45 @@ final class EncodedDocuments {
   /** How many buckets the entries without a document are spread over (their keys start with '!', before any case number). */
   static final int ENTRY_BUCKETS = 64;
 
-  /** An entry as the staging step reads it: its input_files row, and its reject or its document. */
+  /** The key of the staged runs' parts in the stream; no case number or entry bucket starts with '#'. */
+  static final String RUNS_KEY = "#runs";
+
+  private static final KvCoder<String, Row> RUN_PART = KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART));
+
+  /** An entry as the duplicates step reads it: its input_files row, and its reject or its document. */
   record Entry(Row inventory, Optional<Row> reject, Optional<Decoded> document) {}
 
-  /** A document as the staging step reads it. */
-  record Decoded(Candidate candidate, StatsDocument stats, RunChanges.Facts facts, Map<TableDefinition, List<ByteBuffer>> datums,
-      Map<TableDefinition, List<Row>> rows) {}
+  /**
+   * A document as the duplicates step reads it.
+   *
+   * @param stagedAs the name its rows of the staged tables were staged under ({@link DocumentRuns#copyName})
+   */
+  record Decoded(Candidate candidate, String stagedAs, StatsDocument stats, RunChanges.Facts facts, Map<TableDefinition, List<Row>> rows) {}
 
-  private final Map<TableDefinition, GenericDatumWriter<GenericRecord>> writers = new LinkedHashMap<>();
   private final Map<TableDefinition, RowCoder> rowCoders = new LinkedHashMap<>();
-  private final ByteArrayOutputStream datum = new ByteArrayOutputStream();
-  // One buffer for every entry: a fresh 4 KB one grew by copying for most documents (5.8 KB on average).
   private final EntryBuffer entry = new EntryBuffer();
-  private BinaryEncoder encoder;
 
   EncodedDocuments() {
-    StageDocuments.STAGED.forEach(table -> writers.put(table, new GenericDatumWriter<>(table.avroSchema())));
     StageDocuments.AS_ROWS.forEach(table -> rowCoders.put(table, RowCoder.of(table.beamSchema())));
+  }
+
+  /** A staged run's part, keyed by table name, as it goes into the stream under {@link #RUNS_KEY}. */
+  static KV<String, byte[]> keyedRun(KV<String, Row> part) throws IOException {
+    return KV.of(RUNS_KEY, CoderUtils.encodeToByteArray(RUN_PART, part));
+  }
+
+  /** What {@link #keyedRun} encoded. */
+  static KV<String, Row> decodeRun(byte[] encoded) throws IOException {
+    return CoderUtils.decodeFromByteArray(RUN_PART, encoded);
   }
 
   /**
    * What reading an entry gave, keyed by its bucket and encoded.
    *
    * @param stats what the statistics need of the document, already taken from it; null without one
+   * @param stagedAs the name the document's rows were staged under ({@link DocumentRuns.Buffer#add}); null without one
    */
-  KV<String, byte[]> keyed(DocumentIntake.Outcome outcome, StatsDocument stats) throws IOException {
+  KV<String, byte[]> keyed(DocumentIntake.Outcome outcome, StatsDocument stats, String stagedAs) throws IOException {
     EntryBuffer out = entry;
     out.reset();
     INVENTORY.encode(outcome.inventory(), out);
@@ -102,15 +110,19 @@ final class EncodedDocuments {
       return KV.of("!" + bucket, out.compressed());
     }
     Row parsed = outcome.document().get();
-    writeDocument(parsed, stats, out);
+    writeDocument(parsed, stats, stagedAs, out);
     return KV.of(Tables.DOCUMENTS.bucketOf(ParsedDocument.document(parsed)), out.compressed());
   }
 
-  private void writeDocument(Row parsed, StatsDocument stats, EntryBuffer out) throws IOException {
+  private void writeDocument(Row parsed, StatsDocument stats, String stagedAs, EntryBuffer out) throws IOException {
     Map<TableDefinition, List<Row>> rows = new LinkedHashMap<>();
-    writers.keySet().forEach(table -> rows.put(table, new ArrayList<>()));
     rowCoders.keySet().forEach(table -> rows.put(table, new ArrayList<>()));
-    ParsedDocument.forEachTableRow(parsed, (table, row) -> rows.get(table).add(row));
+    ParsedDocument.forEachTableRow(parsed, (table, row) -> {
+      List<Row> tableRows = rows.get(table);
+      if (tableRows != null) {
+        tableRows.add(row);
+      }
+    });
 
     Candidate candidate = ParsedDocument.candidate(parsed);
     TEXT.encode(candidate.id(), out);
@@ -121,19 +133,9 @@ final class EncodedDocuments {
     INT.encode(candidate.answeredQuestions(), out);
     INT.encode(candidate.questions(), out);
     INT.encode(candidate.warnings(), out);
+    TEXT.encode(stagedAs, out);
     StatsDocumentCoder.of().encode(stats, out);
     FactsCoder.of().encode(RunChanges.Facts.of(ParsedDocument.document(parsed)), out);
-    for (Map.Entry<TableDefinition, GenericDatumWriter<GenericRecord>> table : writers.entrySet()) {
-      List<Row> tableRows = rows.get(table.getKey());
-      INT.encode(tableRows.size(), out);
-      for (Row row : tableRows) {
-        datum.reset();
-        encoder = EncoderFactory.get().directBinaryEncoder(datum, encoder);
-        table.getValue().write(table.getKey().toAvro(row), encoder);
-        INT.encode(datum.size(), out);
-        datum.writeTo(out);
-      }
-    }
     for (Map.Entry<TableDefinition, RowCoder> table : rowCoders.entrySet()) {
       List<Row> tableRows = rows.get(table.getKey());
       INT.encode(tableRows.size(), out);
@@ -143,33 +145,22 @@ final class EncodedDocuments {
     }
   }
 
-  /** What {@link #keyed} encoded; a document's datums are slices of one array. */
+  /** What {@link #keyed} encoded. */
   Entry decode(byte[] compressed) throws IOException {
     byte[] encoded = Snappy.uncompress(compressed);
     ByteArrayInputStream in = new ByteArrayInputStream(encoded);
     Row inventory = INVENTORY.decode(in);
     Optional<Row> reject = BOOLEAN.decode(in) ? Optional.of(REJECT.decode(in)) : Optional.empty();
-    Optional<Decoded> document = BOOLEAN.decode(in) ? Optional.of(readDocument(encoded, in)) : Optional.empty();
+    Optional<Decoded> document = BOOLEAN.decode(in) ? Optional.of(readDocument(in)) : Optional.empty();
     return new Entry(inventory, reject, document);
   }
 
-  private Decoded readDocument(byte[] encoded, ByteArrayInputStream in) throws IOException {
+  private Decoded readDocument(ByteArrayInputStream in) throws IOException {
     Candidate candidate = new Candidate(TEXT.decode(in), TEXT.decode(in), TEXT.decode(in), BOOLEAN.decode(in), BOOLEAN.decode(in),
         INT.decode(in), INT.decode(in), INT.decode(in));
+    String stagedAs = TEXT.decode(in);
     StatsDocument stats = StatsDocumentCoder.of().decode(in);
     RunChanges.Facts facts = FactsCoder.of().decode(in);
-    Map<TableDefinition, List<ByteBuffer>> datums = new LinkedHashMap<>();
-    for (TableDefinition table : writers.keySet()) {
-      int count = INT.decode(in);
-      List<ByteBuffer> tableDatums = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        int length = INT.decode(in);
-        int offset = encoded.length - in.available();
-        tableDatums.add(ByteBuffer.wrap(encoded, offset, length));
-        in.skipNBytes(length);
-      }
-      datums.put(table, tableDatums);
-    }
     Map<TableDefinition, List<Row>> rows = new LinkedHashMap<>();
     for (Map.Entry<TableDefinition, RowCoder> table : rowCoders.entrySet()) {
       int count = INT.decode(in);
@@ -179,13 +170,13 @@ final class EncodedDocuments {
       }
       rows.put(table.getKey(), tableRows);
     }
-    return new Decoded(candidate, stats, facts, datums, rows);
+    return new Decoded(candidate, stagedAs, stats, facts, rows);
   }
 
   /**
-   * The buffer an entry is encoded into, compressed with Snappy as it leaves: an entry is mostly
-   * the document's text, which Snappy makes 2.4 times smaller at about 600 MB/s, and on Flink every
-   * byte of it is serialized, sorted, spilled and read back in the shuffle.
+   * The buffer an entry is encoded into, compressed with Snappy as it leaves (about 600 MB/s): on
+   * Flink every byte of it is serialized, sorted, spilled and read back in the shuffle. One buffer
+   * for every entry, so that it does not grow by copying for each.
    */
   private static final class EntryBuffer extends ByteArrayOutputStream {
     private byte[] compressed = new byte[0];

@@ -1,11 +1,13 @@
 package nl.kamervragen.pipeline;
 
+import java.util.List;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -15,7 +17,7 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Wires the stages: read and parse, remove duplicates and stage the document tables, resolve the
+ * Wires the stages: read, parse and stage the document tables, remove duplicates, resolve the
  * archive's person keys, aggregate, write.
  */
 public final class KamervragenPipeline {
@@ -30,10 +32,11 @@ public final class KamervragenPipeline {
   public static PCollection<Row> build(Pipeline pipeline, RunConfig config) {
     PCollection<KV<String, byte[]>> read = pipeline.apply("Read documents", new ReadDocuments(config));
     PCollectionTuple staged =
-        read.apply("Remove duplicates and stage document tables", new StageDocuments(config.staging()));
+        read.apply("Remove duplicates", new StageDocuments());
     PCollection<Row> rejects = staged.get(StageDocuments.REJECTS);
     PCollectionView<PersonKeys> personKeys = staged.get(StageDocuments.NAMES).apply("Resolve person keys", new ResolvePersonKeys());
     PCollection<Row> duplicates = staged.get(StageDocuments.DUPLICATES);
+    PCollectionView<List<String>> setAside = staged.get(StageDocuments.SET_ASIDE).apply("Copies set aside", View.asList());
     PCollectionTuple statistics =
         staged.get(StageDocuments.STATISTICS)
             .apply("Apply person keys", new ApplyPersonKeys(personKeys))
@@ -65,6 +68,6 @@ public final class KamervragenPipeline {
         tables = tables.and(tag, source.get(tag));
       }
     }
-    return tables.apply("Write tables", new WriteTables(config.staging(), Tables.ALL, StageDocuments.STAGED, personKeys));
+    return tables.apply("Write tables", new WriteTables(config.staging(), Tables.ALL, StageDocuments.STAGED, personKeys, setAside));
   }
 }

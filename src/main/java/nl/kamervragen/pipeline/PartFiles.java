@@ -19,18 +19,23 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Staged parts of a table: one sorted bucket of rows in an Avro file under
- * {@code <output>/.parts/<table>/}, named after the bucket, so that a retried bundle overwrites
- * its own part. {@link WriteTables} streams a table's parts in bucket order into its files.
+ * Staged parts of a table, under {@code <output>/.parts/<table>/}: either one sorted bucket of rows
+ * in an Avro file named after the bucket, so that a retried bundle overwrites its own part, or a
+ * run of documents' rows across buckets ({@link DocumentRuns}). {@link WriteTables} streams a
+ * table's parts in bucket order into its files.
  */
 final class PartFiles {
 
-  /** A staged part of a table; the marker part of each table has no file. */
+  /**
+   * A staged part of a table: its (first) bucket, its file, its rows, and for a run of documents'
+   * rows the run's id (null for a sorted bucket). The marker part of each table has no file.
+   */
   static final org.apache.beam.sdk.schemas.Schema PART =
       org.apache.beam.sdk.schemas.Schema.builder()
           .addStringField("bucket")
           .addField("file", FieldType.STRING.withNullable(true))
           .addInt64Field("rows")
+          .addField("run", FieldType.STRING.withNullable(true))
           .build();
 
   private PartFiles() {}
@@ -69,13 +74,28 @@ final class PartFiles {
       writer.create(schema, Channels.newOutputStream(staging.create(file, MimeTypes.BINARY)));
       records.appendTo(writer);
     }
-    return KV.of(table.name(), Row.withSchema(PART).addValues(bucket, file.toString(), count).build());
+    return KV.of(table.name(), Row.withSchema(PART).addValues(bucket, file.toString(), count, null).build());
+  }
+
+  /** The part of a run of documents' rows ({@link DocumentRuns}) starting at this bucket. */
+  static Row run(String firstBucket, ResourceId file, long rows, String runId) {
+    return Row.withSchema(PART).addValues(firstBucket, file.toString(), rows, runId).build();
+  }
+
+  /** The marker part every table gets, so that a table without rows is still written. */
+  static Row marker() {
+    return Row.withSchema(PART).addValues("", null, 0L, null).build();
+  }
+
+  /** The folder of a table's parts. */
+  static ResourceId folderOf(Staging staging, TableDefinition table) {
+    return staging.root()
+        .resolve(WriteTables.PARTS_FOLDER, StandardResolveOptions.RESOLVE_DIRECTORY)
+        .resolve(table.name(), StandardResolveOptions.RESOLVE_DIRECTORY);
   }
 
   private static ResourceId partFile(Staging staging, TableDefinition table, String bucket) {
-    return staging.root()
-        .resolve(WriteTables.PARTS_FOLDER, StandardResolveOptions.RESOLVE_DIRECTORY)
-        .resolve(table.name(), StandardResolveOptions.RESOLVE_DIRECTORY)
+    return folderOf(staging, table)
         .resolve(HexFormat.of().formatHex(bucket.getBytes(StandardCharsets.UTF_8)) + ".avro", StandardResolveOptions.RESOLVE_FILE);
   }
 }

@@ -17,20 +17,27 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
 
 /**
- * Reads the entries of the run's listing, and each file it lists. Output: one element per entry,
+ * Reads the entries of the run's listing, and each file it lists, and stages the rows each parsed
+ * document gives to the staged tables in runs ({@link DocumentRuns}). Output: one element per entry,
  * keyed by bucket and encoded for the shuffle ({@link EncodedDocuments}): its {@code input_files}
- * row, and either its parsed document or its {@code rejects} row (an entry that is not read or could
- * not be read or parsed). {@link StageDocuments} takes them apart.
+ * row, and either what the next step needs of its parsed document or its {@code rejects} row (an
+ * entry that is not read or could not be read or parsed); and one element per run staged, under
+ * {@link EncodedDocuments#RUNS_KEY}. {@link StageDocuments} takes them apart.
+ *
+ * <p>The rows are staged here, not after the shuffle, because they are nearly all of a document's
+ * bytes: shuffled, Flink sorted and spilled them, and staged them only after the last file was read.
  *
  * <p>One output, not one per kind: Flink writes the outputs of a multi-output step as one stream
- * that each output reads whole again, and the documents are nearly all of its bytes. With four
- * outputs (documents, rejects, input_files rows, names) a job over 100,000 documents on Flink
- * embedded took 42.0 and 39.7 s; with one, 37.0 and 37.2 s (runs alternated, same archive).
+ * that each output reads whole again. When the documents still crossed the shuffle whole, a job over
+ * 100,000 documents on Flink embedded took 42.0 and 39.7 s with four outputs (documents, rejects,
+ * input_files rows, names), and 37.0 and 37.2 s with one (runs alternated, same archive).
  *
  * <p>The listing is made once, by the client, before the pipeline starts: the pipeline reads what
  * was listed and nothing else, and the client can check afterwards that the input did not change.
@@ -50,12 +57,12 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
   private final String listingFile;
   private final Settings settings;
 
-  /** What reading a file needs to know. */
-  record Settings(LocalDate referenceDate, long maxFileBytes, MinistryFamilies ministryFamilies) implements Serializable {}
+  /** What reading a file and staging its rows need to know. */
+  record Settings(LocalDate referenceDate, long maxFileBytes, MinistryFamilies ministryFamilies, Staging staging) implements Serializable {}
 
   public ReadDocuments(RunConfig config) {
     this.listingFile = config.listingFile();
-    this.settings = new Settings(config.referenceDate(), config.maxFileBytes(), config.ministryFamilies());
+    this.settings = new Settings(config.referenceDate(), config.maxFileBytes(), config.ministryFamilies(), config.staging());
   }
 
   @Override
@@ -80,7 +87,10 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
     }
   }
 
-  /** Reads one entry, bounded by the size cap, and parses it. Thin: the work is in {@link DocumentIntake}. */
+  /**
+   * Reads one entry, bounded by the size cap, parses it and stages its rows. Thin: the work is in
+   * {@link DocumentIntake} and {@link DocumentRuns}.
+   */
   static final class ReadFileFn extends DoFn<ListedEntry, KV<String, byte[]>> {
     private final Settings settings;
     private final Counter filesRead = PipelineMetrics.counter(PipelineMetrics.FILES_READ);
@@ -88,6 +98,7 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
     private final Counter rejected = PipelineMetrics.counter(PipelineMetrics.FILES_REJECTED);
     private transient DocumentIntake intake;
     private transient EncodedDocuments encoding;
+    private transient DocumentRuns.Buffer runs;
 
     ReadFileFn(Settings settings) {
       this.settings = settings;
@@ -97,6 +108,13 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
     public void setup() {
       intake = new DocumentIntake(settings.maxFileBytes(), settings.referenceDate(), settings.ministryFamilies());
       encoding = new EncodedDocuments();
+      runs = new DocumentRuns.Buffer(settings.staging(), DocumentRuns.budgetBytes());
+    }
+
+    /** Nothing of a failed bundle is carried into the next. */
+    @StartBundle
+    public void start() {
+      runs.clear();
     }
 
     @ProcessElement
@@ -104,7 +122,21 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
       filesRead.inc();
       DocumentIntake.Outcome outcome = intake.read(entry);
       (outcome.document().isPresent() ? parsed : rejected).inc();
-      out.output(encoding.keyed(outcome, outcome.document().map(ParsedDocument::stats).orElse(null)));
+      String stagedAs = outcome.document().isPresent() ? runs.add(outcome.document().get()) : null;
+      out.output(encoding.keyed(outcome, outcome.document().map(ParsedDocument::stats).orElse(null), stagedAs));
+      if (runs.full()) {
+        for (KV<String, Row> run : runs.flush()) {
+          out.output(EncodedDocuments.keyedRun(run));
+        }
+      }
+    }
+
+    /** A bundle's runs are complete when it ends: a retried bundle stages runs of its own. */
+    @FinishBundle
+    public void finish(FinishBundleContext context) throws IOException {
+      for (KV<String, Row> run : runs.flush()) {
+        context.output(EncodedDocuments.keyedRun(run), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      }
     }
   }
 }

@@ -1,11 +1,11 @@
 package nl.kamervragen.pipeline;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.kamervragen.core.DuplicateResolver;
 import nl.kamervragen.core.KeptCopies;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.RunChanges;
@@ -33,26 +33,24 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Groups the read entries (encoded, {@link EncodedDocuments}) by bucket: for a parsed document the
- * first seven characters of the case number (the buckets the document tables are sorted in, and every
- * copy of a case number is in the same one). Per bucket it passes on each entry's {@code input_files}
- * row and reject, counts the names of every copy, keeps one copy of each case number, sorts the
- * rows of {@code documents} and every detail table and stages them as part files, and emits what the
- * statistics need of each kept document. People carry the keys of their own names here; the few
- * that the archive's names join to another person are re-keyed downstream ({@link ApplyPersonKeys},
- * {@link WriteTables}), where a side input does not cost Flink the chaining of this step to its
- * grouping (a step with a side input is not chained, and every grouped bucket would be serialized
- * once more).
- * So the full documents cross the network once, and a bucket (at most 1,000 case numbers) is all
- * that is ever in memory.
+ * first seven characters of the case number (every copy of a case number is in the same one). Per
+ * bucket it passes on each entry's {@code input_files} row and reject, counts the names of every
+ * copy, keeps one copy of each case number, names the copies set aside (their rows, staged where
+ * they were read ({@link DocumentRuns}), are left out when the tables are written) and emits what
+ * the statistics need of each kept document. The parts of the staged runs pass through. People
+ * carry the keys of their own names here; the few that the archive's names join to another person
+ * are re-keyed downstream ({@link ApplyPersonKeys}, {@link WriteTables}), where a side input does
+ * not cost Flink the chaining of this step to its grouping (a step with a side input is not
+ * chained, and every grouped bucket would be serialized once more).
  *
  * <p>Outputs: {@link #INPUT_FILES} and {@link #REJECTS} (every entry's row, and every reject),
  * {@link #NAMES} (the names of every parsed copy, per bucket, for {@link ResolvePersonKeys}),
- * {@link #PARTS} (staged parts, for {@link WriteTables#STAGED_PARTS}), {@link
- * #DUPLICATES} ({@code duplicates} rows: which copy was kept and why), the rows of {@link #AS_ROWS}
- * ({@code overdue}, sorted across buckets by the writer), {@link #STATISTICS} (a batch per bucket,
- * taken apart by {@link ApplyPersonKeys} and aggregated by {@link ComputeStatistics}), {@link
- * #PARSED_COUNTS} (for the run summary) and {@link #FACTS} (for
- * {@link CompareWithPreviousRun}).
+ * {@link #PARTS} (the staged runs, for {@link WriteTables#STAGED_PARTS}), {@link #SET_ASIDE} (the
+ * copies whose staged rows are left out), {@link #DUPLICATES} ({@code duplicates} rows: which copy
+ * was kept and why), the rows of {@link #AS_ROWS} ({@code overdue}, sorted across buckets by the
+ * writer), {@link #STATISTICS} (a batch per bucket, taken apart by {@link ApplyPersonKeys} and
+ * aggregated by {@link ComputeStatistics}), {@link #PARSED_COUNTS} (for the run summary) and {@link
+ * #FACTS} (for {@link CompareWithPreviousRun}).
  */
 public final class StageDocuments extends PTransform<PCollection<KV<String, byte[]>>, PCollectionTuple> {
 
@@ -61,6 +59,8 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
   /** The names of every parsed copy, one census per bucket, for {@link ResolvePersonKeys}. */
   public static final TupleTag<NameCensus> NAMES = new TupleTag<>() {};
   public static final TupleTag<KV<String, Row>> PARTS = new TupleTag<>() {};
+  /** The copies set aside, by the name their rows were staged under ({@link DocumentRuns#copyName}). */
+  public static final TupleTag<String> SET_ASIDE = new TupleTag<>() {};
   public static final TupleTag<Row> DUPLICATES = TableTags.of(Tables.DUPLICATES);
   /**
    * What the statistics need of the kept documents, one batch per bucket ({@link
@@ -77,8 +77,8 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
   public static final TupleTag<KV<String, RunChanges.Facts>> FACTS = new TupleTag<>() {};
 
   /**
-   * The tables staged here as part files, per bucket: those of the kept documents that are sorted
-   * by case number (documents and every detail table), so a bucket is one part of each.
+   * The tables whose rows are staged where the documents are read ({@link DocumentRuns}): those
+   * sorted by case number (documents and every detail table).
    */
   public static final List<TableDefinition> STAGED = ParsedDocument.TABLES.stream()
       .filter(table -> table.bucketing() == TableDefinition.Bucketing.BY_CASE_NUMBER_PREFIX).toList();
@@ -86,11 +86,6 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
   /** The other tables of the kept documents (overdue), output as rows under {@link TableTags#of}, for the writer to sort. */
   public static final List<TableDefinition> AS_ROWS = ParsedDocument.TABLES.stream().filter(table -> !STAGED.contains(table)).toList();
 
-  private final Staging staging;
-
-  public StageDocuments(Staging staging) {
-    this.staging = staging;
-  }
 
   /**
    * The outputs with an element per document or entry leave the step as one batch per bucket
@@ -107,13 +102,15 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
   @Override
   public PCollectionTuple expand(PCollection<KV<String, byte[]>> documents) {
     BatchedOutputs batches = batches();
-    TupleTagList tags = TupleTagList.of(DUPLICATES).and(PARSED_COUNTS).and(REJECTS).and(NAMES).and(STATISTICS).and(batches.batchTags().getAll());
+    TupleTagList tags = TupleTagList.of(DUPLICATES).and(SET_ASIDE).and(PARSED_COUNTS).and(REJECTS).and(NAMES).and(STATISTICS)
+        .and(batches.batchTags().getAll());
     PCollectionTuple staged =
         documents
             .apply("Group by bucket", GroupByKey.create())
-            .apply("Keep one copy, stage tables", ParDo.of(new StageBucketFn(staging, batches)).withOutputTags(PARTS, tags));
+            .apply("Keep one copy", ParDo.of(new StageBucketFn(batches)).withOutputTags(PARTS, tags));
     staged.get(PARTS).setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)));
     staged.get(DUPLICATES).setRowSchema(Tables.DUPLICATES.beamSchema());
+    staged.get(SET_ASIDE).setCoder(StringUtf8Coder.of());
     staged.get(PARSED_COUNTS).setCoder(SummarizeRun.MEASURE_CODER);
     staged.get(REJECTS).setRowSchema(Tables.REJECTS.beamSchema());
     staged.get(NAMES).setCoder(NameCensusCoder.of());
@@ -121,19 +118,14 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
     return batches.unbatch(staged);
   }
 
-  /**
-   * Thin: the rule is {@link KeptCopies#resolve}; the rows were encoded where the documents were
-   * parsed ({@link EncodedDocuments}), the files are written by {@link PartFiles}.
-   */
+  /** Thin: the rule is {@link KeptCopies#resolve}; the rows were staged where the documents were read ({@link DocumentRuns}). */
   static final class StageBucketFn extends DoFn<KV<String, Iterable<byte[]>>, KV<String, Row>> {
-    private final Staging staging;
     private final BatchedOutputs batches;
     private final Counter keptCounter = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_KEPT);
     private final Counter duplicatesCounter = PipelineMetrics.counter(PipelineMetrics.DUPLICATES);
     private transient EncodedDocuments encoding;
 
-    StageBucketFn(Staging staging, BatchedOutputs batches) {
-      this.staging = staging;
+    StageBucketFn(BatchedOutputs batches) {
       this.batches = batches;
     }
 
@@ -144,6 +136,12 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
 
     @ProcessElement
     public void process(@Element KV<String, Iterable<byte[]>> bucket, MultiOutputReceiver out) throws IOException {
+      if (bucket.getKey().equals(EncodedDocuments.RUNS_KEY)) {
+        for (byte[] run : bucket.getValue()) {
+          out.get(PARTS).output(EncodedDocuments.decodeRun(run));
+        }
+        return;
+      }
       List<EncodedDocuments.Decoded> documents = new ArrayList<>();
       NameCensus names = new NameCensus();
       BatchedOutputs.Collector batched = batches.collector();
@@ -160,12 +158,8 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
         out.get(NAMES).output(names);
       }
       KeptCopies.Resolved<EncodedDocuments.Decoded> resolved = KeptCopies.resolve(documents, EncodedDocuments.Decoded::candidate);
-      Map<TableDefinition, List<ByteBuffer>> datums = new LinkedHashMap<>();
-      STAGED.forEach(t -> datums.put(t, new ArrayList<>()));
       List<StatsDocument> statistics = new ArrayList<>(resolved.kept().size());
-      // Kept documents come in case-number order, and each one's rows in the table's order: their datums are the part.
       for (EncodedDocuments.Decoded document : resolved.kept()) {
-        document.datums().forEach((table, rows) -> datums.get(table).addAll(rows));
         document.rows().forEach((table, rows) -> rows.forEach(row -> batched.add(TableTags.of(table), row)));
         statistics.add(document.stats());
         batched.add(FACTS, KV.of(bucket.getKey(), document.facts()));
@@ -173,13 +167,15 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
       if (!statistics.isEmpty()) {
         out.get(STATISTICS).output(StatsDocumentEncoding.batch(statistics));
       }
-      for (Map.Entry<TableDefinition, List<ByteBuffer>> table : datums.entrySet()) {
-        if (!table.getValue().isEmpty()) {
-          out.get(PARTS).output(PartFiles.stageEncoded(staging, table.getKey(), bucket.getKey(), table.getValue()));
+      batched.emit(out);
+      if (!resolved.decisions().isEmpty()) {
+        Map<String, String> stagedAs = new HashMap<>();
+        documents.forEach(document -> stagedAs.put(document.candidate().sourceFile(), document.stagedAs()));
+        for (DuplicateResolver.Decision decision : resolved.decisions()) {
+          out.get(DUPLICATES).output(KeptCopies.duplicateRow(decision));
+          out.get(SET_ASIDE).output(stagedAs.get(decision.duplicateFile()));
         }
       }
-      batched.emit(out);
-      resolved.decisions().forEach(d -> out.get(DUPLICATES).output(KeptCopies.duplicateRow(d)));
       keptCounter.inc(resolved.kept().size());
       duplicatesCounter.inc(resolved.decisions().size());
       if (!documents.isEmpty()) {

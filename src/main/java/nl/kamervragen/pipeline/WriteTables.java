@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.kamervragen.core.PersonKeyColumn;
 import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.table.TableDefinition;
@@ -50,8 +52,11 @@ import org.apache.beam.sdk.values.TupleTag;
  * <p>Sorting a large table in one place would need all its rows in memory, so rows are first
  * split into buckets (case-number prefixes for detail tables), each bucket is sorted in memory and
  * staged as an Avro part file, and then one writer per table streams the parts in bucket order
- * into the CSV and Parquet files. On a local disk files are written under a temporary name and
- * renamed when complete; on object storage an object appears only once complete. Output: one row per table written (see {@link #WRITTEN}).
+ * into the CSV and Parquet files. The document tables come already staged, as runs written where
+ * the documents were read ({@link DocumentRuns}); their writer merges the runs bucket by bucket
+ * ({@link RunMerge}) and leaves out the copies set aside. On a local disk files are written under
+ * a temporary name and renamed when complete; on object storage an object appears only once
+ * complete. Output: one row per table written (see {@link #WRITTEN}).
  */
 public final class WriteTables extends PTransform<PCollectionTuple, PCollection<Row>> {
 
@@ -77,6 +82,7 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
   private final List<TableDefinition> tables;
   private final List<TableDefinition> staged;
   private final PCollectionView<PersonKeys> personKeys;
+  private final PCollectionView<List<String>> setAside;
 
   /**
    * @param staging the folder the tables land in
@@ -85,17 +91,21 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
    * @param staged the tables whose rows come (also) as {@link #STAGED_PARTS}
    * @param personKeys the archive's person keys ({@link ResolvePersonKeys}), given to the rows of
    *     the tables with a person key ({@link PersonKeyColumn}) as they are written
+   * @param setAside the copies whose rows in staged runs ({@link DocumentRuns}) are left out, by
+   *     {@link DocumentRuns#copyName}
    */
-  public WriteTables(Staging staging, List<TableDefinition> tables, List<TableDefinition> staged, PCollectionView<PersonKeys> personKeys) {
+  public WriteTables(Staging staging, List<TableDefinition> tables, List<TableDefinition> staged, PCollectionView<PersonKeys> personKeys,
+      PCollectionView<List<String>> setAside) {
     this.staging = staging;
     this.tables = List.copyOf(tables);
     this.staged = List.copyOf(staged);
     this.personKeys = personKeys;
+    this.setAside = setAside;
   }
 
-  /** Tables whose person keys, if they have any, are those of their own names. */
+  /** Tables whose person keys, if they have any, are those of their own names, and with no staged runs. */
   public WriteTables(Staging staging, List<TableDefinition> tables, List<TableDefinition> staged) {
-    this(staging, tables, staged, null);
+    this(staging, tables, staged, null, null);
   }
 
   @Override
@@ -115,7 +125,7 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
         // A table nothing makes rows for is a wiring mistake, not an empty table.
         throw new IllegalArgumentException("table " + table.name() + " has no producer: nothing makes its rows");
       }
-      markers.add(KV.of(table.name(), Row.withSchema(PartFiles.PART).addValues("", null, 0L).build()));
+      markers.add(KV.of(table.name(), PartFiles.marker()));
       if (hasRows) {
         rows = rows.and(input.get(TableTags.of(table)).apply("Bucket " + table.name(), ParDo.of(new KeyByBucketFn(table)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of())));
@@ -132,12 +142,18 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
     }
     // Every table gets a marker part, so that a table without rows is still written (header only).
     parts = parts.and(input.getPipeline().apply("Every table", Create.of(markers).withCoder(partCoder)));
-    ParDo.SingleOutput<KV<String, Iterable<Row>>, Row> publish = ParDo.of(new PublishTableFn(byName, staging, personKeys));
+    List<PCollectionView<?>> sideInputs = new ArrayList<>();
+    if (personKeys != null) {
+      sideInputs.add(personKeys);
+    }
+    if (setAside != null) {
+      sideInputs.add(setAside);
+    }
     return parts
         .apply("Flatten parts", Flatten.pCollections())
         .apply("Group parts by table", GroupByKey.create())
-        // The side input is read here, over a few part descriptors per table, not where rows are staged.
-        .apply("Publish tables", personKeys == null ? publish : publish.withSideInputs(personKeys))
+        // The side inputs are read here, over a few part descriptors per table, not where rows are staged.
+        .apply("Publish tables", ParDo.of(new PublishTableFn(byName, staging, personKeys, setAside)).withSideInputs(sideInputs))
         .setRowSchema(WRITTEN);
   }
 
@@ -202,17 +218,21 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
 
   /**
    * Streams a table's parts, in bucket order, into its CSV and Parquet files; the rows of a table
-   * with a person key get the archive's keys on the way.
+   * with a person key get the archive's keys on the way. A table's parts are either sorted buckets
+   * or runs of documents' rows, which are merged ({@link RunMerge}).
    */
   static final class PublishTableFn extends DoFn<KV<String, Iterable<Row>>, Row> {
     private final Map<String, TableDefinition> tables;
     private final Staging staging;
     private final PCollectionView<PersonKeys> personKeys;
+    private final PCollectionView<List<String>> setAside;
 
-    PublishTableFn(Map<String, TableDefinition> tables, Staging staging, PCollectionView<PersonKeys> personKeys) {
+    PublishTableFn(Map<String, TableDefinition> tables, Staging staging, PCollectionView<PersonKeys> personKeys,
+        PCollectionView<List<String>> setAside) {
       this.tables = tables;
       this.staging = staging;
       this.personKeys = personKeys;
+      this.setAside = setAside;
     }
 
     @ProcessElement
@@ -221,10 +241,14 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
       TableDefinition table = tables.get(tableParts.getKey());
       PersonKeys keys = personKeys == null || !PersonKeyColumn.isIn(table) ? null : context.sideInput(personKeys);
       List<Row> parts = new ArrayList<>();
+      List<Row> runs = new ArrayList<>();
       for (Row part : tableParts.getValue()) {
         if (part.getString("file") != null) {
-          parts.add(part);
+          (part.getString("run") == null ? parts : runs).add(part);
         }
+      }
+      if (!parts.isEmpty() && !runs.isEmpty()) {
+        throw new IllegalStateException(table.name() + " has both sorted parts and runs of documents' rows; a table is staged one way");
       }
       parts.sort(Comparator.comparing((Row p) -> p.getString("bucket")));
 
@@ -240,6 +264,15 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
       Schema schema = table.avroSchema();
       try (TableFileWriter writer =
           new TableFileWriter(table, staging.create(csvInProgress, "text/csv"), staging.create(parquetInProgress, MimeTypes.BINARY))) {
+        if (!runs.isEmpty()) {
+          Set<String> left = setAside == null ? Set.of() : new HashSet<>(context.sideInput(setAside));
+          new RunMerge(table, left).merge(runs, record -> {
+            if (keys != null) {
+              PersonKeyColumn.rekey(record, keys);
+            }
+            writer.write(record);
+          });
+        }
         for (Row part : parts) {
           ResourceId partFile = FileSystems.matchNewResource(part.getString("file"), false);
           try (DataFileStream<GenericRecord> records =

@@ -54,7 +54,7 @@ class EndToEndTest {
     assertTrue(run.out().contains(files + " file(s) read: " + (files - rejected) + " parsed, " + rejected + " rejected"), run.out());
     assertTrue(run.out().contains("1 duplicate(s) set aside; " + (files - rejected - 1) + " document(s) kept"), run.out());
     assertTrue(run.out().contains("wrote " + Tables.ALL.size() + " tables"), run.out());
-    assertTrue(run.out().contains("kamervragen: stages: Read documents > Remove duplicates and stage document tables > Resolve person keys"), run.out());
+    assertTrue(run.out().contains("kamervragen: stages: Read documents > Remove duplicates > Resolve person keys"), run.out());
 
     for (TableDefinition table : Tables.ALL) {
       TableFiles.Csv csv = TableFiles.csv(output, table);

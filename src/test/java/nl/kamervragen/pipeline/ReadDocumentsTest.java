@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import nl.kamervragen.core.Candidate;
 import nl.kamervragen.core.TestParsedDocuments;
 import nl.kamervragen.ministry.MinistryFamilies;
 import nl.kamervragen.parse.TestDocuments;
@@ -18,6 +19,7 @@ import nl.kamervragen.testing.TestArchive;
 import nl.kamervragen.testing.TestPipelineExtension;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.KV;
@@ -56,23 +58,45 @@ class ReadDocumentsTest {
         MinistryFamilies.standard(), null);
     PCollection<KV<String, byte[]>> read = pipeline.apply(new ReadDocuments(config));
 
+    PCollection<KV<String, byte[]>> entries = read.apply("Entries", Filter.by(keyed -> !keyed.getKey().equals(EncodedDocuments.RUNS_KEY)));
     PAssert.that(
-            read.apply("Documents", FlatMapElements.into(TypeDescriptors.strings()).via(keyed -> {
+            entries.apply("Documents", FlatMapElements.into(TypeDescriptors.strings()).via(keyed -> {
               EncodedDocuments.Entry entry = decode(keyed.getValue());
               if (entry.document().isEmpty()) {
                 return List.of();
               }
-              assertTrue(uncompressedLength(keyed.getValue()) > keyed.getValue().length, "a document crosses the shuffle compressed");
-              Row document = documentRow(entry.document().get());
-              return List.of(keyed.getKey() + " " + document.getString("id") + " " + document.getString("source_file") + " ["
-                  + document.getString("warnings") + "]");
+              assertTrue(uncompressedLength(keyed.getValue()) > keyed.getValue().length, "an entry crosses the shuffle compressed");
+              Candidate candidate = entry.document().get().candidate();
+              assertTrue(entry.document().get().stagedAs().matches("[0-9a-f-]{36}/[0-9]+"), entry.document().get().stagedAs());
+              return List.of(keyed.getKey() + " " + candidate.id() + " " + candidate.sourceFile());
             })))
         .containsInAnyOrder(
-            "2011Z18 2011Z18417 2011/seed.txt [null]",
-            "2011Z18 2011Z18417 2011/seed-cp1252.txt [not valid UTF-8: decoded as Windows-1252]",
-            "2020Z14 2020Z14341 2020/2020Z14341.txt.gz [null]");
+            "2011Z18 2011Z18417 2011/seed.txt",
+            "2011Z18 2011Z18417 2011/seed-cp1252.txt",
+            "2020Z14 2020Z14341 2020/2020Z14341.txt.gz");
+    // Every parsed copy's rows are staged where it was read, in runs, under the name its entry carries.
+    PAssert.that(read).satisfies(all -> {
+      List<Row> documents = new java.util.ArrayList<>();
+      java.util.Map<String, String> stagedAs = new java.util.HashMap<>();
+      for (KV<String, byte[]> keyed : all) {
+        if (keyed.getKey().equals(EncodedDocuments.RUNS_KEY)) {
+          KV<String, Row> part = decodeRun(keyed.getValue());
+          if (part.getKey().equals(Tables.DOCUMENTS.name())) {
+            documents.add(part.getValue());
+          }
+        } else {
+          decode(keyed.getValue()).document().ifPresent(d -> stagedAs.put(d.candidate().sourceFile(), d.stagedAs()));
+        }
+      }
+      // The seed was read twice (once in Windows-1252): either copy, the other set aside.
+      assertEquals(List.of("2011Z18417 2011/seed.txt [null]", "2020Z14341 2020/2020Z14341.txt.gz [null]"),
+          staged(documents, stagedAs.get("2011/seed-cp1252.txt")));
+      assertEquals(List.of("2011Z18417 2011/seed-cp1252.txt [not valid UTF-8: decoded as Windows-1252]", "2020Z14341 2020/2020Z14341.txt.gz [null]"),
+          staged(documents, stagedAs.get("2011/seed.txt")));
+      return null;
+    });
     String tooLarge = "larger than the size cap of 65536 bytes (--maxFileBytes); not read";
-    PAssert.that(read.apply("Rejects", FlatMapElements.into(TypeDescriptors.rows()).via(keyed -> {
+    PAssert.that(entries.apply("Rejects", FlatMapElements.into(TypeDescriptors.rows()).via(keyed -> {
               EncodedDocuments.Entry entry = decode(keyed.getValue());
               assertTrue(keyed.getKey().startsWith("!") == entry.document().isEmpty(), "an entry without a document has a bucket of its own");
               return entry.reject().map(List::of).orElse(List.of());
@@ -88,7 +112,7 @@ class ReadDocumentsTest {
     long huge = Files.size(input.resolve("broken/huge.txt"));
     long seedBytes = Files.size(input.resolve("2011/seed.txt"));
     PAssert.that(
-            read.apply("Inventory", MapElements.into(TypeDescriptors.strings()).via(keyed -> {
+            entries.apply("Inventory", MapElements.into(TypeDescriptors.strings()).via(keyed -> {
               Row r = decode(keyed.getValue()).inventory();
               return r.getString("source_file") + " " + r.getString("kind") + " " + r.getInt64("bytes") + " " + r.getInt64("read_bytes")
                   + " " + r.getString("link_target") + " " + (r.getString("sha256") != null);
@@ -122,15 +146,24 @@ class ReadDocumentsTest {
     }
   }
 
-  /** The documents row an encoded document carries, as the part files get it. */
-  private static Row documentRow(EncodedDocuments.Decoded document) {
+  /** The documents rows staged in these runs, but for one copy set aside. */
+  private static List<String> staged(List<Row> runs, String setAside) {
+    List<String> staged = new java.util.ArrayList<>();
     try {
-      java.nio.ByteBuffer datum = document.datums().get(Tables.DOCUMENTS).get(0);
-      org.apache.avro.generic.GenericDatumReader<org.apache.avro.generic.GenericRecord> reader =
-          new org.apache.avro.generic.GenericDatumReader<>(Tables.DOCUMENTS.avroSchema());
-      return Tables.DOCUMENTS.fromAvro(reader.read(null, org.apache.avro.io.DecoderFactory.get()
-          .binaryDecoder(datum.array(), datum.position(), datum.remaining(), null)));
-    } catch (java.io.IOException e) {
+      new RunMerge(Tables.DOCUMENTS, java.util.Set.of(setAside)).merge(runs, record -> {
+        Row document = Tables.DOCUMENTS.fromAvro(record);
+        staged.add(document.getString("id") + " " + document.getString("source_file") + " [" + document.getString("warnings") + "]");
+      });
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    return staged;
+  }
+
+  private static KV<String, Row> decodeRun(byte[] encoded) {
+    try {
+      return EncodedDocuments.decodeRun(encoded);
+    } catch (IOException e) {
       throw new AssertionError(e);
     }
   }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import nl.kamervragen.core.TestParsedDocuments;
 import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TableFiles;
@@ -122,6 +123,44 @@ class WriteTablesTest {
     assertEquals(List.of(reject), TableFiles.parquet(output, Tables.REJECTS));
   }
 
+  @Test
+  void runsStagedWhereDocumentsWereReadAreMergedWithoutTheCopiesSetAside(TestPipeline pipeline) throws IOException {
+    Staging staging = TestStaging.in(output);
+    List<Row> copies = TestParsedDocuments.copiesOfTheSeed(); // a/cut.txt, b/full.txt, c/full-again.txt of 2011Z18417; two others
+    // Two workers, each reading some of the copies in no order; their runs share a bucket.
+    DocumentRuns.Buffer first = new DocumentRuns.Buffer(staging, DocumentRuns.budgetBytes());
+    DocumentRuns.Buffer second = new DocumentRuns.Buffer(staging, DocumentRuns.budgetBytes());
+    String cut = first.add(copies.get(0));
+    first.add(copies.get(4));
+    first.add(copies.get(1));
+    second.add(copies.get(3));
+    String again = second.add(copies.get(2));
+    List<KV<String, Row>> runs = new ArrayList<>(first.flush());
+    runs.addAll(second.flush());
+    PCollectionView<List<String>> setAside = pipeline.apply("Set aside", Create.of(cut, again)).apply(View.asList());
+    PCollectionView<PersonKeys> keys = pipeline
+        .apply("Keys", Create.of(PersonKeys.of(Map.of())).withCoder(PersonKeysCoder.of()))
+        .apply(View.asSingleton());
+    PCollectionTuple.of(WriteTables.STAGED_PARTS, pipeline.apply("Runs", Create.of(runs).withCoder(
+                KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)))))
+        .apply(new WriteTables(staging, StageDocuments.STAGED, StageDocuments.STAGED, keys, setAside));
+    pipeline.run();
+
+    List<Row> kept = List.of(copies.get(1), copies.get(3), copies.get(4)); // in case-number order
+    for (var table : StageDocuments.STAGED) {
+      List<Row> expected = new ArrayList<>();
+      kept.forEach(document -> nl.kamervragen.core.ParsedDocument.forEachTableRow(document, (t, row) -> {
+        if (t.equals(table)) {
+          expected.add(row);
+        }
+      }));
+      assertEquals(expected, TableFiles.parquet(output, table), table.name());
+      assertEquals(expected.size(), TableFiles.csv(output, table).records().size(), table.name());
+    }
+    assertEquals(List.of("b/full.txt", "dev-corpus/2020Z14341.txt", "dev-corpus/2023Z00461.txt"),
+        TableFiles.parquet(output, Tables.DOCUMENTS).stream().map(r -> r.getString("source_file")).toList());
+  }
+
   private static Row postponement(String id) {
     return Tables.POSTPONEMENTS.row()
         .withFieldValue("id", id).withFieldValue("seq", 1)
@@ -140,7 +179,7 @@ class WriteTablesTest {
         .apply(View.asSingleton());
     PCollectionTuple.of(TableTags.of(Tables.SUBMITTERS),
             pipeline.apply("Submitters", Create.of(submitters).withRowSchema(Tables.SUBMITTERS.beamSchema())))
-        .apply(new WriteTables(TestStaging.in(output), List.of(Tables.SUBMITTERS), List.of(), keys));
+        .apply(new WriteTables(TestStaging.in(output), List.of(Tables.SUBMITTERS), List.of(), keys, null));
     pipeline.run();
     assertEquals(List.of("2019Z14964 Blok stef-blok", "2019Z14965 Stef Blok stef-blok", "2019Z14965 Leers leers"),
         TableFiles.csv(output, Tables.SUBMITTERS).records().stream()

@@ -1,0 +1,68 @@
+package nl.kamervragen.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import nl.kamervragen.core.ParsedDocument;
+import nl.kamervragen.core.TestParsedDocuments;
+import nl.kamervragen.table.Tables;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Staging documents' rows in runs, and merging the runs back in the table's order. */
+class DocumentRunsTest {
+
+  @TempDir Path output;
+
+  @Test
+  void aFullBufferIsWrittenOutAsRunsThatMergeBackInCaseNumberOrder() throws IOException {
+    Staging staging = TestStaging.in(output);
+    List<Row> copies = TestParsedDocuments.copiesOfTheSeed();
+    // A budget of one byte: every document fills the buffer, so each is a run of its own.
+    DocumentRuns.Buffer buffer = new DocumentRuns.Buffer(staging, 1);
+    List<Row> documents = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int i = copies.size() - 1; i >= 0; i--) {
+      names.add(buffer.add(copies.get(i)));
+      assertTrue(buffer.full());
+      for (KV<String, Row> run : buffer.flush()) {
+        if (run.getKey().equals(Tables.DOCUMENTS.name())) {
+          documents.add(run.getValue());
+          assertEquals(1L, run.getValue().getInt64("rows"));
+          assertEquals(Tables.DOCUMENTS.bucketOfKey(ParsedDocument.id(copies.get(i))), run.getValue().getString("bucket"));
+        }
+      }
+      assertFalse(buffer.full(), "empty after it is written out");
+    }
+    assertEquals(5, documents.size());
+    assertEquals(5, names.stream().map(name -> name.substring(0, name.indexOf('/'))).distinct().count(), "each run its own id");
+
+    // Keep b/full.txt (added second to last) of the three copies of 2011Z18417.
+    Set<String> setAside = Set.of(names.get(4), names.get(2));
+    List<String> merged = new ArrayList<>();
+    new RunMerge(Tables.DOCUMENTS, setAside).merge(documents, record -> merged.add(record.get("id") + " " + record.get("source_file")));
+    assertEquals(List.of("2011Z18417 b/full.txt", "2020Z14341 dev-corpus/2020Z14341.txt", "2023Z00461 dev-corpus/2023Z00461.txt"), merged);
+  }
+
+  @Test
+  void twoKeptCopiesOfOneCaseNumberAreAnErrorNotTwoRows() throws IOException {
+    Staging staging = TestStaging.in(output);
+    DocumentRuns.Buffer buffer = new DocumentRuns.Buffer(staging, DocumentRuns.budgetBytes());
+    List<Row> copies = TestParsedDocuments.copiesOfTheSeed();
+    buffer.add(copies.get(1));
+    buffer.add(copies.get(2));
+    List<Row> runs = buffer.flush().stream().filter(run -> run.getKey().equals(Tables.DOCUMENTS.name())).map(KV::getValue).toList();
+    IllegalStateException twice = assertThrows(IllegalStateException.class,
+        () -> new RunMerge(Tables.DOCUMENTS, Set.of()).merge(runs, record -> {}));
+    assertEquals("documents: two kept copies of 2011Z18417 (a copy was not set aside)", twice.getMessage());
+  }
+}
