@@ -11,7 +11,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * Takes apart the statistics batches of the buckets ({@link StageDocuments#STATISTICS}) and
+ * Takes apart the statistics batches of the buckets ({@link RemoveDuplicates#STATISTICS}) and
  * gives the submitters and answerers of each kept set the archive's person keys ({@link
  * ResolvePersonKeys}): a surname the archive joins to a full name is counted with that person. Sets
  * whose names join no one pass unchanged.

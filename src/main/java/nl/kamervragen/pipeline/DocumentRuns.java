@@ -24,7 +24,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * The rows of the staged tables ({@link StageDocuments#STAGED}), written where the documents are
+ * The rows of the staged tables ({@link #TABLES}), written where the documents are
  * parsed, so that the full documents never cross a shuffle: only what choosing among copies and the
  * statistics need does.
  *
@@ -32,7 +32,7 @@ import org.apache.beam.sdk.values.Row;
  * bucket, and writes them out as one <em>run</em> file per table when they pass its memory budget
  * and when its bundle ends. A run holds its buckets in bucket order; within a bucket, each document's
  * rows (in the table's order) after the document's copy number and case number. Whether a copy is
- * kept is decided later, in its bucket ({@link StageDocuments}); the writer ({@link RunMerge})
+ * kept is decided later, in its bucket ({@link RemoveDuplicates}); the writer ({@link RunMerge})
  * reads every run of a table side by side, bucket by bucket, skips the copies set aside, and puts a
  * bucket's documents in case-number order.
  *
@@ -45,6 +45,13 @@ import org.apache.beam.sdk.values.Row;
  * number of bytes (int), and then its rows as Avro datums of the table's schema.
  */
 final class DocumentRuns {
+
+  /**
+   * The tables staged here: those of the kept documents that are sorted by case number (documents
+   * and every detail table).
+   */
+  static final List<TableDefinition> TABLES = ParsedDocument.TABLES.stream()
+      .filter(table -> table.bucketing() == TableDefinition.Bucketing.BY_CASE_NUMBER_PREFIX).toList();
 
   private DocumentRuns() {}
 
@@ -65,7 +72,7 @@ final class DocumentRuns {
   static final class Buffer {
     private final Staging staging;
     private final long budgetBytes;
-    private final List<TableDefinition> tables = StageDocuments.STAGED;
+    private final List<TableDefinition> tables = TABLES;
     private final Map<TableDefinition, Integer> tableIndex = new HashMap<>();
     private final List<GenericDatumWriter<GenericRecord>> writers = new ArrayList<>();
     private final List<List<Row>> documentRows = new ArrayList<>();

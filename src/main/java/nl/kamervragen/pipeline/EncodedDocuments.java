@@ -77,7 +77,7 @@ final class EncodedDocuments {
   private final EntryBuffer entry = new EntryBuffer();
 
   EncodedDocuments() {
-    StageDocuments.AS_ROWS.forEach(table -> rowCoders.put(table, RowCoder.of(table.beamSchema())));
+    RemoveDuplicates.AS_ROWS.forEach(table -> rowCoders.put(table, RowCoder.of(table.beamSchema())));
   }
 
   /** A staged run's part, keyed by table name, as it goes into the stream under {@link #RUNS_KEY}. */

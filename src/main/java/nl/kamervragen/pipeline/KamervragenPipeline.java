@@ -31,22 +31,22 @@ public final class KamervragenPipeline {
    */
   public static PCollection<Row> build(Pipeline pipeline, RunConfig config) {
     PCollection<KV<String, byte[]>> read = pipeline.apply("Read documents", new ReadDocuments(config));
-    PCollectionTuple staged =
-        read.apply("Remove duplicates", new StageDocuments());
-    PCollection<Row> rejects = staged.get(StageDocuments.REJECTS);
-    PCollectionView<PersonKeys> personKeys = staged.get(StageDocuments.NAMES).apply("Resolve person keys", new ResolvePersonKeys());
-    PCollection<Row> duplicates = staged.get(StageDocuments.DUPLICATES);
-    PCollectionView<List<String>> setAside = staged.get(StageDocuments.SET_ASIDE).apply("Copies set aside", View.asList());
+    PCollectionTuple kept =
+        read.apply("Remove duplicates", new RemoveDuplicates());
+    PCollection<Row> rejects = kept.get(RemoveDuplicates.REJECTS);
+    PCollectionView<PersonKeys> personKeys = kept.get(RemoveDuplicates.NAMES).apply("Resolve person keys", new ResolvePersonKeys());
+    PCollection<Row> duplicates = kept.get(RemoveDuplicates.DUPLICATES);
+    PCollectionView<List<String>> setAside = kept.get(RemoveDuplicates.SET_ASIDE).apply("Copies set aside", View.asList());
     PCollectionTuple statistics =
-        staged.get(StageDocuments.STATISTICS)
+        kept.get(RemoveDuplicates.STATISTICS)
             .apply("Apply person keys", new ApplyPersonKeys(personKeys))
             .apply("Compute statistics", new ComputeStatistics(config.referenceDate()));
 
     PCollection<Row> changes =
-        staged.get(StageDocuments.FACTS).apply("Compare with the previous run", new CompareWithPreviousRun(config.previousRun()));
+        kept.get(RemoveDuplicates.FACTS).apply("Compare with the previous run", new CompareWithPreviousRun(config.previousRun()));
 
     PCollection<Row> summary =
-        PCollectionList.of(staged.get(StageDocuments.PARSED_COUNTS))
+        PCollectionList.of(kept.get(RemoveDuplicates.PARSED_COUNTS))
             .and(SummarizeRun.count(SummaryMeasures.REJECTED, rejects))
             .and(SummarizeRun.count(SummaryMeasures.DUPLICATES, duplicates))
             .and(SummarizeRun.count(SummaryMeasures.CONFLICTS,
@@ -55,11 +55,11 @@ public final class KamervragenPipeline {
             .apply("Summarize run", new SummarizeRun());
 
     // Each table by its source: what makes its rows.
-    PCollectionTuple tables = PCollectionTuple.of(WriteTables.STAGED_PARTS, staged.get(StageDocuments.PARTS));
+    PCollectionTuple tables = PCollectionTuple.of(WriteTables.STAGED_PARTS, kept.get(RemoveDuplicates.PARTS));
     for (TableDefinition table : Tables.ALL) {
       TupleTag<Row> tag = TableTags.of(table);
       PCollectionTuple source = switch (table.source()) {
-        case INPUT, DOCUMENT, COPIES -> staged;
+        case INPUT, DOCUMENT, COPIES -> kept;
         case STATISTICS -> statistics;
         case RUN -> PCollectionTuple.of(TableTags.of(Tables.SUMMARY), summary);
         case PREVIOUS_RUN -> PCollectionTuple.of(TableTags.of(Tables.CHANGES), changes);
@@ -68,6 +68,6 @@ public final class KamervragenPipeline {
         tables = tables.and(tag, source.get(tag));
       }
     }
-    return tables.apply("Write tables", new WriteTables(config.staging(), Tables.ALL, StageDocuments.STAGED, personKeys, setAside));
+    return tables.apply("Write tables", new WriteTables(config.staging(), Tables.ALL, DocumentRuns.TABLES, personKeys, setAside));
   }
 }

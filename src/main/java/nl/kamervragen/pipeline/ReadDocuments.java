@@ -29,7 +29,7 @@ import org.apache.beam.sdk.values.Row;
  * keyed by bucket and encoded for the shuffle ({@link EncodedDocuments}): its {@code input_files}
  * row, and either what the next step needs of its parsed document or its {@code rejects} row (an
  * entry that is not read or could not be read or parsed); and one element per run staged, under
- * {@link EncodedDocuments#RUNS_KEY}. {@link StageDocuments} takes them apart.
+ * {@link EncodedDocuments#RUNS_KEY}. {@link RemoveDuplicates} takes them apart.
  *
  * <p>The rows are staged here, not after the shuffle, because they are nearly all of a document's
  * bytes: shuffled, Flink sorted and spilled them, and staged them only after the last file was read.

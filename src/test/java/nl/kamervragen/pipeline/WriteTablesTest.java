@@ -143,11 +143,11 @@ class WriteTablesTest {
         .apply(View.asSingleton());
     PCollectionTuple.of(WriteTables.STAGED_PARTS, pipeline.apply("Runs", Create.of(runs).withCoder(
                 KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)))))
-        .apply(new WriteTables(staging, StageDocuments.STAGED, StageDocuments.STAGED, keys, setAside));
+        .apply(new WriteTables(staging, DocumentRuns.TABLES, DocumentRuns.TABLES, keys, setAside));
     pipeline.run();
 
     List<Row> kept = List.of(copies.get(1), copies.get(3), copies.get(4)); // in case-number order
-    for (var table : StageDocuments.STAGED) {
+    for (var table : DocumentRuns.TABLES) {
       List<Row> expected = new ArrayList<>();
       kept.forEach(document -> nl.kamervragen.core.ParsedDocument.forEachTableRow(document, (t, row) -> {
         if (t.equals(table)) {

@@ -31,16 +31,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Duplicates, the copies set aside, overdue rows, staged runs and statistics of hand-checked sets. */
 @ExtendWith(TestPipelineExtension.class)
-class StageDocumentsTest {
+class RemoveDuplicatesTest {
 
   @Test
   void keepsOneCopyAndSaysWhyTheOthersWereSetAside(TestPipeline pipeline) throws java.io.IOException {
     PCollectionTuple staged =
         pipeline
             .apply(Create.of(encoded(TestParsedDocuments.copiesOfTheSeed())).withCoder(EncodedDocuments.CODER))
-            .apply(new StageDocuments());
+            .apply(new RemoveDuplicates());
 
-    PAssert.that(staged.get(StageDocuments.DUPLICATES))
+    PAssert.that(staged.get(RemoveDuplicates.DUPLICATES))
         .containsInAnyOrder(
             duplicate("a/cut.txt", "the kept copy is complete, this one is cut off (the contents differ)", true),
             duplicate("c/full-again.txt", "identical content; kept the first file name in sort order", false));
@@ -53,10 +53,10 @@ class StageDocumentsTest {
                     "https://zoek.officielebekendmakingen.nl/kv-tk-2020Z14341.html", "dev-corpus/2020Z14341.txt")
                 .build());
     // The rows of the copies set aside are left out by their staged names; the staged runs pass through.
-    PAssert.that(staged.get(StageDocuments.SET_ASIDE)).containsInAnyOrder(stagedAs("a/cut.txt"), stagedAs("c/full-again.txt"));
-    PAssert.that(staged.get(StageDocuments.PARTS)).containsInAnyOrder(RUN);
+    PAssert.that(staged.get(RemoveDuplicates.SET_ASIDE)).containsInAnyOrder(stagedAs("a/cut.txt"), stagedAs("c/full-again.txt"));
+    PAssert.that(staged.get(RemoveDuplicates.PARTS)).containsInAnyOrder(RUN);
     PAssert.that(
-            staged.get(StageDocuments.STATISTICS)
+            staged.get(RemoveDuplicates.STATISTICS)
                 .apply("Unkeyed", new ApplyPersonKeys(pipeline.apply("No keys", Create.of(PersonKeys.of(java.util.Map.of()))
                     .withCoder(PersonKeysCoder.of())).apply(View.asSingleton())))
                 .apply("Merged", new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE))
@@ -65,11 +65,11 @@ class StageDocumentsTest {
         .containsInAnyOrder(List.of(KV.of(SummaryMeasures.DOCUMENTS, 3L)));
     // Every document received is counted, duplicates included (however the runner bundles the buckets).
     PAssert.that(
-            staged.get(StageDocuments.PARSED_COUNTS)
+            staged.get(RemoveDuplicates.PARSED_COUNTS)
                 .apply("Parsed", Sum.longsPerKey()))
         .containsInAnyOrder(List.of(KV.of(SummaryMeasures.DOCUMENTS_PARSED, 5L)));
     // Every entry's input_files row and reject pass through; the names of every copy are counted.
-    PAssert.that(staged.get(StageDocuments.INPUT_FILES).apply("Files", MapElements.into(TypeDescriptors.strings()).via(r -> r.getString("source_file"))))
+    PAssert.that(staged.get(RemoveDuplicates.INPUT_FILES).apply("Files", MapElements.into(TypeDescriptors.strings()).via(r -> r.getString("source_file"))))
         .satisfies(files -> {
           List<String> sorted = new java.util.ArrayList<>();
           files.forEach(sorted::add);
@@ -78,8 +78,8 @@ class StageDocumentsTest {
           assertEquals("broken/empty.txt", sorted.get(2), sorted::toString);
           return null;
         });
-    PAssert.that(staged.get(StageDocuments.REJECTS)).containsInAnyOrder(EMPTY_FILE);
-    PAssert.that(staged.get(StageDocuments.NAMES).apply("Census", Combine.globally((Iterable<NameCensus> parts) -> {
+    PAssert.that(staged.get(RemoveDuplicates.REJECTS)).containsInAnyOrder(EMPTY_FILE);
+    PAssert.that(staged.get(RemoveDuplicates.NAMES).apply("Census", Combine.globally((Iterable<NameCensus> parts) -> {
               NameCensus all = new NameCensus();
               parts.forEach(all::merge);
               return all;

@@ -52,7 +52,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * aggregated by {@link ComputeStatistics}), {@link #PARSED_COUNTS} (for the run summary) and {@link
  * #FACTS} (for {@link CompareWithPreviousRun}).
  */
-public final class StageDocuments extends PTransform<PCollection<KV<String, byte[]>>, PCollectionTuple> {
+public final class RemoveDuplicates extends PTransform<PCollection<KV<String, byte[]>>, PCollectionTuple> {
 
   public static final TupleTag<Row> INPUT_FILES = TableTags.of(Tables.INPUT_FILES);
   public static final TupleTag<Row> REJECTS = TableTags.of(Tables.REJECTS);
@@ -77,15 +77,11 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
   public static final TupleTag<KV<String, RunChanges.Facts>> FACTS = new TupleTag<>() {};
 
   /**
-   * The tables whose rows are staged where the documents are read ({@link DocumentRuns}): those
-   * sorted by case number (documents and every detail table).
+   * The other tables of the kept documents (overdue): their rows travel with the entries and are
+   * output as rows under {@link TableTags#of}, for the writer to sort.
    */
-  public static final List<TableDefinition> STAGED = ParsedDocument.TABLES.stream()
-      .filter(table -> table.bucketing() == TableDefinition.Bucketing.BY_CASE_NUMBER_PREFIX).toList();
-
-  /** The other tables of the kept documents (overdue), output as rows under {@link TableTags#of}, for the writer to sort. */
-  public static final List<TableDefinition> AS_ROWS = ParsedDocument.TABLES.stream().filter(table -> !STAGED.contains(table)).toList();
-
+  public static final List<TableDefinition> AS_ROWS =
+      ParsedDocument.TABLES.stream().filter(table -> !DocumentRuns.TABLES.contains(table)).toList();
 
   /**
    * The outputs with an element per document or entry leave the step as one batch per bucket
@@ -107,7 +103,7 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
     PCollectionTuple staged =
         documents
             .apply("Group by bucket", GroupByKey.create())
-            .apply("Keep one copy", ParDo.of(new StageBucketFn(batches)).withOutputTags(PARTS, tags));
+            .apply("Keep one copy", ParDo.of(new KeepOneCopyFn(batches)).withOutputTags(PARTS, tags));
     staged.get(PARTS).setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)));
     staged.get(DUPLICATES).setRowSchema(Tables.DUPLICATES.beamSchema());
     staged.get(SET_ASIDE).setCoder(StringUtf8Coder.of());
@@ -119,13 +115,13 @@ public final class StageDocuments extends PTransform<PCollection<KV<String, byte
   }
 
   /** Thin: the rule is {@link KeptCopies#resolve}; the rows were staged where the documents were read ({@link DocumentRuns}). */
-  static final class StageBucketFn extends DoFn<KV<String, Iterable<byte[]>>, KV<String, Row>> {
+  static final class KeepOneCopyFn extends DoFn<KV<String, Iterable<byte[]>>, KV<String, Row>> {
     private final BatchedOutputs batches;
     private final Counter keptCounter = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_KEPT);
     private final Counter duplicatesCounter = PipelineMetrics.counter(PipelineMetrics.DUPLICATES);
     private transient EncodedDocuments encoding;
 
-    StageBucketFn(BatchedOutputs batches) {
+    KeepOneCopyFn(BatchedOutputs batches) {
       this.batches = batches;
     }
 
