@@ -47,6 +47,7 @@ final class RunMerge {
     List<Row> unopened = new ArrayList<>(runs);
     unopened.sort(Comparator.comparing((Row run) -> run.getString("bucket")));
     PriorityQueue<Cursor> open = new PriorityQueue<>(Comparator.comparing((Cursor cursor) -> cursor.bucket));
+    List<Cursor> opened = new ArrayList<>(); // every run opened, closed at the end even when a read fails
     int next = 0;
     BinaryDecoder rows = null;
     try {
@@ -56,12 +57,12 @@ final class RunMerge {
           bucket = unopened.get(next).getString("bucket");
         }
         while (next < unopened.size() && unopened.get(next).getString("bucket").equals(bucket)) {
-          Cursor opened = new Cursor(unopened.get(next++));
-          if (!opened.bucket.equals(bucket)) {
-            opened.close();
-            throw new IOException("run " + opened.file + " starts at bucket " + opened.bucket + ", its part says " + bucket);
+          Cursor cursor = new Cursor(unopened.get(next++));
+          opened.add(cursor);
+          if (!cursor.bucket.equals(bucket)) {
+            throw new IOException("run " + cursor.file + " starts at bucket " + cursor.bucket + ", its part says " + bucket);
           }
-          open.add(opened);
+          open.add(cursor);
         }
         List<Document> documents = new ArrayList<>();
         while (!open.isEmpty() && open.peek().bucket.equals(bucket)) {
@@ -86,7 +87,7 @@ final class RunMerge {
         }
       }
     } finally {
-      for (Cursor cursor : open) {
+      for (Cursor cursor : opened) {
         cursor.close();
       }
     }
