@@ -1,7 +1,6 @@
 package nl.kamervragen.pipeline;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -44,37 +43,15 @@ final class PartFiles {
   static KV<String, Row> stage(Staging staging, TableDefinition table, String bucket, List<GenericRecord> records)
       throws IOException {
     records.sort(table.rowOrder());
-    return write(staging, table, bucket, records.size(), writer -> {
-      for (GenericRecord record : records) {
-        writer.append(record);
-      }
-    });
-  }
-
-  /** Stages one bucket of a table from Avro datums already encoded and in the table's order. */
-  static KV<String, Row> stageEncoded(Staging staging, TableDefinition table, String bucket, List<ByteBuffer> datums)
-      throws IOException {
-    return write(staging, table, bucket, datums.size(), writer -> {
-      for (ByteBuffer datum : datums) {
-        writer.appendEncoded(datum);
-      }
-    });
-  }
-
-  /** What goes into one part file. */
-  private interface Records {
-    void appendTo(DataFileWriter<GenericRecord> writer) throws IOException;
-  }
-
-  private static KV<String, Row> write(Staging staging, TableDefinition table, String bucket, long count, Records records)
-      throws IOException {
     ResourceId file = partFile(staging, table, bucket);
     Schema schema = table.avroSchema();
     try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
       writer.create(schema, Channels.newOutputStream(staging.create(file, MimeTypes.BINARY)));
-      records.appendTo(writer);
+      for (GenericRecord record : records) {
+        writer.append(record);
+      }
     }
-    return KV.of(table.name(), Row.withSchema(PART).addValues(bucket, file.toString(), count, null).build());
+    return KV.of(table.name(), Row.withSchema(PART).addValues(bucket, file.toString(), (long) records.size(), null).build());
   }
 
   /** The part of a run of documents' rows ({@link DocumentRuns}) starting at this bucket. */

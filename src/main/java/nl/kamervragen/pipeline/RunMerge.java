@@ -135,7 +135,8 @@ final class RunMerge {
         String id = in.readString();
         int count = in.readInt();
         int length = in.readInt();
-        if (setAside.contains(DocumentRuns.copyName(runId, copy))) {
+        // Most runs set nothing aside: no copy name is built for them.
+        if (!setAside.isEmpty() && setAside.contains(DocumentRuns.copyName(runId, copy))) {
           in.skipFixed(length);
         } else {
           byte[] rows = new byte[length];
