@@ -11,8 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
+import nl.kamervragen.core.DocumentIntake;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.table.TableDefinition;
+import nl.kamervragen.table.Tables;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
@@ -24,34 +27,41 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * The rows of the staged tables ({@link #TABLES}), written where the documents are
- * parsed, so that the full documents never cross a shuffle: only what choosing among copies and the
- * statistics need does.
+ * The rows of the staged tables ({@link #TABLES}), written where the entries are read, so that
+ * they never cross a shuffle: only what choosing among copies and the statistics need does.
  *
- * <p>A worker collects the rows of the documents it parses in memory, per table and case-number
- * bucket, and writes them out as one <em>run</em> file per table when they pass its memory budget
- * and when its bundle ends. A run holds its buckets in bucket order; within a bucket, each document's
- * rows (in the table's order) after the document's copy number and case number. Whether a copy is
- * kept is decided later, in its bucket ({@link RemoveDuplicates}); the writer ({@link RunMerge})
- * reads every run of a table side by side, bucket by bucket, skips the copies set aside, and puts a
- * bucket's documents in case-number order.
+ * <p>A worker collects the rows of the entries it reads in memory, per table and bucket, and writes
+ * them out as one <em>run</em> file per table when they pass its memory budget and when its bundle
+ * ends. A document's rows go to its case-number bucket; an entry's {@code input_files} row to its
+ * file-name bucket. A run holds its buckets in bucket order; within a bucket, each entry's rows (in
+ * the table's order) after the entry's copy number and key (the case number, or for {@code
+ * input_files} the file). Whether a copy is kept is decided later, in its bucket ({@link
+ * RemoveDuplicates}); the writer ({@link RunMerge}) reads every run of a table side by side, bucket
+ * by bucket, skips the copies set aside (in the tables that follow the kept copies, {@link
+ * #followsCopies}), and puts a bucket's entries in key order.
  *
  * <p>A copy is named {@code <run id>/<copy number>}. A run id is random, so a retried bundle writes
  * runs of its own and the runs of the failed attempt are never named downstream; they go with the
  * staging folder.
  *
  * <p>Layout of a run file (Avro binary encoding): per bucket, the bucket (string) and its number of
- * documents (int); per document, its copy number (int), case number (string), number of rows (int),
- * number of bytes (int), and then its rows as Avro datums of the table's schema.
+ * entries (int); per entry, its copy number (int), key (string), number of rows (int), number of
+ * bytes (int), and then its rows as Avro datums of the table's schema.
  */
 final class DocumentRuns {
 
   /**
    * The tables staged here: those of the kept documents that are sorted by case number (documents
-   * and every detail table).
+   * and every detail table), and {@code input_files}, a row for every entry read.
    */
-  static final List<TableDefinition> TABLES = ParsedDocument.TABLES.stream()
-      .filter(table -> table.bucketing() == TableDefinition.Bucketing.BY_CASE_NUMBER_PREFIX).toList();
+  static final List<TableDefinition> TABLES = Stream.concat(
+      ParsedDocument.TABLES.stream().filter(table -> table.bucketing() == TableDefinition.Bucketing.BY_CASE_NUMBER_PREFIX),
+      Stream.of(Tables.INPUT_FILES)).toList();
+
+  /** Whether a table's staged rows are those of every copy read, of which the writer keeps the kept copies' only. */
+  static boolean followsCopies(TableDefinition table) {
+    return table.source() == TableDefinition.Source.DOCUMENT;
+  }
 
   private DocumentRuns() {}
 
@@ -68,15 +78,16 @@ final class DocumentRuns {
     return runId + "/" + copy;
   }
 
-  /** The rows of one bundle's documents not yet written out. Not thread-safe: one per worker thread. */
+  /** The rows of one bundle's entries not yet written out. Not thread-safe: one per worker thread. */
   static final class Buffer {
     private final Staging staging;
     private final long budgetBytes;
     private final List<TableDefinition> tables = TABLES;
     private final Map<TableDefinition, Integer> tableIndex = new HashMap<>();
+    private final int inputFiles;
     private final List<GenericDatumWriter<GenericRecord>> writers = new ArrayList<>();
-    private final List<List<Row>> documentRows = new ArrayList<>();
-    /** Per bucket, its documents in each staged table (by the table's index); one lookup a document. */
+    private final List<List<Row>> entryRows = new ArrayList<>();
+    /** Per bucket, its entries in each staged table (by the table's index); one lookup a bucket an entry. */
     private final Map<String, Bucket[]> buckets = new HashMap<>();
     private final ByteArrayOutputStream datums = new ByteArrayOutputStream();
     // Buffered: a direct encoder writes a varint byte by byte, each a synchronized call.
@@ -89,67 +100,91 @@ final class DocumentRuns {
       this.staging = staging;
       this.budgetBytes = budgetBytes;
       for (TableDefinition table : tables) {
-        if (table.bucketing() != TableDefinition.Bucketing.BY_CASE_NUMBER_PREFIX) {
-          throw new IllegalArgumentException(table + " is not bucketed by case number: its rows cannot be staged per document");
+        boolean byCase = followsCopies(table) && table.bucketing() == TableDefinition.Bucketing.BY_CASE_NUMBER_PREFIX;
+        if (!byCase && table != Tables.INPUT_FILES) {
+          throw new IllegalArgumentException(table + " is neither a document table bucketed by case number nor input_files: its rows cannot be staged per entry");
         }
         tableIndex.put(table, writers.size());
         writers.add(new GenericDatumWriter<>(table.avroSchema()));
-        documentRows.add(new ArrayList<>());
+        entryRows.add(new ArrayList<>());
       }
+      inputFiles = tableIndex.get(Tables.INPUT_FILES);
     }
 
     /**
-     * Adds the rows a parsed document gives to the staged tables.
+     * Adds an entry's rows: its {@code input_files} row, and the rows its document, if it was
+     * parsed, gives to the staged tables.
      *
-     * @return the name of this copy ({@link #copyName})
+     * @return the name of this copy ({@link #copyName}); null for an entry without a document
      */
-    String add(Row parsed) throws IOException {
+    String add(DocumentIntake.Outcome outcome) throws IOException {
       if (runId == null) {
         runId = UUID.randomUUID().toString();
         copies = 0;
       }
       int copy = copies++;
+      entryRows.forEach(List::clear);
+      entryRows.get(inputFiles).add(outcome.inventory());
+      String file = outcome.inventory().getString("source_file");
+      Bucket[] fileBucket = bucket(Tables.INPUT_FILES.bucketOfKey(file));
+      if (outcome.document().isEmpty()) {
+        stage(inputFiles, fileBucket, copy, file);
+        return null;
+      }
+      Row parsed = outcome.document().get();
       String id = ParsedDocument.id(parsed);
-      documentRows.forEach(List::clear);
       ParsedDocument.forEachTableRow(parsed, (table, row) -> {
         Integer index = tableIndex.get(table);
         if (index != null) {
-          documentRows.get(index).add(row);
+          entryRows.get(index).add(row);
         }
       });
-      // Every staged table is bucketed by the same prefix of the case number (checked above).
-      Bucket[] bucket = buckets.computeIfAbsent(tables.get(0).bucketOfKey(id), b -> new Bucket[tables.size()]);
+      // Every document table staged is bucketed by the same prefix of the case number (checked above).
+      Bucket[] caseBucket = bucket(Tables.DOCUMENTS.bucketOfKey(id));
       for (int t = 0; t < tables.size(); t++) {
-        List<Row> rows = documentRows.get(t);
-        if (rows.isEmpty()) {
-          continue;
+        if (t == inputFiles) {
+          stage(t, fileBucket, copy, file);
+        } else {
+          stage(t, caseBucket, copy, id);
         }
-        datums.reset();
-        encoder = EncoderFactory.get().binaryEncoder(datums, encoder);
-        for (Row row : rows) {
-          writers.get(t).write(tables.get(t).toAvro(row), encoder);
-        }
-        encoder.flush();
-        if (bucket[t] == null) {
-          bucket[t] = new Bucket();
-        }
-        Bucket table = bucket[t];
-        long before = table.bytes.size();
-        encoder = EncoderFactory.get().binaryEncoder(table.bytes, encoder);
-        encoder.writeInt(copy);
-        encoder.writeString(id);
-        encoder.writeInt(rows.size());
-        encoder.writeInt(datums.size());
-        encoder.flush();
-        datums.writeTo(table.bytes);
-        table.documents++;
-        table.rows += rows.size();
-        bytes += table.bytes.size() - before;
       }
       return copyName(runId, copy);
     }
 
-    /** Drops the rows held, unwritten: what a failed bundle left. */
+    private Bucket[] bucket(String key) {
+      return buckets.computeIfAbsent(key, b -> new Bucket[tables.size()]);
+    }
+
+    /** Appends an entry's rows of table {@code t} (if it has any) to their bucket. */
+    private void stage(int t, Bucket[] bucket, int copy, String key) throws IOException {
+      List<Row> rows = entryRows.get(t);
+      if (rows.isEmpty()) {
+        return;
+      }
+      datums.reset();
+      encoder = EncoderFactory.get().binaryEncoder(datums, encoder);
+      for (Row row : rows) {
+        writers.get(t).write(tables.get(t).toAvro(row), encoder);
+      }
+      encoder.flush();
+      if (bucket[t] == null) {
+        bucket[t] = new Bucket();
+      }
+      Bucket table = bucket[t];
+      long before = table.bytes.size();
+      encoder = EncoderFactory.get().binaryEncoder(table.bytes, encoder);
+      encoder.writeInt(copy);
+      encoder.writeString(key);
+      encoder.writeInt(rows.size());
+      encoder.writeInt(datums.size());
+      encoder.flush();
+      datums.writeTo(table.bytes);
+      table.entries++;
+      table.rows += rows.size();
+      bytes += table.bytes.size() - before;
+    }
+
+  /** Drops the rows held, unwritten: what a failed bundle left. */
     void clear() {
       for (Bucket[] bucket : buckets.values()) {
         for (Bucket table : bucket) {
@@ -182,7 +217,7 @@ final class DocumentRuns {
         long rows = 0;
         for (String key : inOrder) {
           Bucket table = buckets.get(key)[t];
-          if (table != null && table.documents > 0) {
+          if (table != null && table.entries > 0) {
             first = first == null ? key : first;
             rows += table.rows;
           }
@@ -195,9 +230,9 @@ final class DocumentRuns {
           BinaryEncoder header = EncoderFactory.get().directBinaryEncoder(out, null);
           for (String key : inOrder) {
             Bucket table = buckets.get(key)[t];
-            if (table != null && table.documents > 0) {
+            if (table != null && table.entries > 0) {
               header.writeString(key);
-              header.writeInt(table.documents);
+              header.writeInt(table.entries);
               table.bytes.writeTo(out);
               // Arrays are kept up to the budget in all (so at most twice it, with their slack):
               // input in bucket order would otherwise leave every bucket an array as large as the budget.
@@ -219,19 +254,19 @@ final class DocumentRuns {
   }
 
   /**
-   * The documents of one bucket of one table in a buffer. Emptied, not dropped, when written out:
+   * The entries of one bucket of one table in a buffer. Emptied, not dropped, when written out:
    * its array lives as long as the worker, instead of a new one for every run that the garbage
    * collector must copy and free again (a million documents on Flink embedded, one run each: 290.8 s
    * with new arrays, 214.5 s with kept ones).
    */
   private static final class Bucket {
     final ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-    int documents;
+    int entries;
     long rows;
 
     void reset() {
       bytes.reset();
-      documents = 0;
+      entries = 0;
       rows = 0;
     }
   }

@@ -28,14 +28,14 @@ import org.apache.beam.sdk.values.Row;
 import org.xerial.snappy.Snappy;
 
 /**
- * What reading one input entry gave, as it crosses the shuffle to its bucket: its {@code
- * input_files} row, its {@code rejects} row if it was rejected, and the parsed document if it was
- * read. A document is keyed by its case-number bucket and encoded once, where it is parsed, into what
+ * What reading one input entry gave, as it crosses the shuffle to its bucket: its {@code rejects}
+ * row if it was rejected, or else its parsed document (its {@code input_files} row is staged where
+ * it was read, {@link DocumentRuns}). A document is keyed by its case-number bucket and encoded once, where it is parsed, into what
  * the next step needs: the copy's {@link Candidate} (to choose among copies), the name its rows were
  * staged under ({@link DocumentRuns}), its {@link StatsDocument}, its facts for comparing with the
  * previous run, and its rows of the document tables that are not staged (overdue). So the duplicates
- * step never sees a staged row. An entry without a document goes to one of {@link #ENTRY_BUCKETS}
- * buckets of its own, by its name. The same stream carries the parts of the runs the read step
+ * step never sees a staged row. A reject goes to one of {@link #ENTRY_BUCKETS} buckets of its own,
+ * by its file's name. The same stream carries the parts of the runs the read step
  * staged, under {@link #RUNS_KEY} ({@link #keyedRun}).
  *
  * <p>One stream of opaque bytes is also what runners move cheaply: Flink does not chain a
@@ -52,7 +52,6 @@ final class EncodedDocuments {
   private static final StringUtf8Coder TEXT = StringUtf8Coder.of();
   private static final VarIntCoder INT = VarIntCoder.of();
   private static final BooleanCoder BOOLEAN = BooleanCoder.of();
-  private static final RowCoder INVENTORY = RowCoder.of(Tables.INPUT_FILES.beamSchema());
   private static final RowCoder REJECT = RowCoder.of(Tables.REJECTS.beamSchema());
 
   /** How many buckets the entries without a document are spread over (their keys start with '!', before any case number). */
@@ -63,8 +62,8 @@ final class EncodedDocuments {
 
   private static final KvCoder<String, Row> RUN_PART = KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART));
 
-  /** An entry as the duplicates step reads it: its input_files row, and its reject or its document. */
-  record Entry(Row inventory, Optional<Row> reject, Optional<Decoded> document) {}
+  /** An entry as the duplicates step reads it: its reject or its document. */
+  record Entry(Optional<Row> reject, Optional<Decoded> document) {}
 
   /**
    * A document as the duplicates step reads it.
@@ -99,14 +98,11 @@ final class EncodedDocuments {
   KV<String, byte[]> keyed(DocumentIntake.Outcome outcome, StatsDocument stats, String stagedAs) throws IOException {
     EntryBuffer out = entry;
     out.reset();
-    INVENTORY.encode(outcome.inventory(), out);
-    BOOLEAN.encode(outcome.reject().isPresent(), out);
-    if (outcome.reject().isPresent()) {
-      REJECT.encode(outcome.reject().get(), out);
-    }
     BOOLEAN.encode(outcome.document().isPresent(), out);
     if (outcome.document().isEmpty()) {
-      int bucket = Math.floorMod(outcome.inventory().getString("source_file").hashCode(), ENTRY_BUCKETS);
+      Row reject = outcome.reject().orElseThrow(() -> new IllegalArgumentException("an entry without a document has a reject"));
+      REJECT.encode(reject, out);
+      int bucket = Math.floorMod(reject.getString("source_file").hashCode(), ENTRY_BUCKETS);
       return KV.of("!" + bucket, out.compressed());
     }
     Row parsed = outcome.document().get();
@@ -149,10 +145,7 @@ final class EncodedDocuments {
   Entry decode(byte[] compressed) throws IOException {
     byte[] encoded = Snappy.uncompress(compressed);
     ByteArrayInputStream in = new ByteArrayInputStream(encoded);
-    Row inventory = INVENTORY.decode(in);
-    Optional<Row> reject = BOOLEAN.decode(in) ? Optional.of(REJECT.decode(in)) : Optional.empty();
-    Optional<Decoded> document = BOOLEAN.decode(in) ? Optional.of(readDocument(in)) : Optional.empty();
-    return new Entry(inventory, reject, document);
+    return BOOLEAN.decode(in) ? new Entry(Optional.empty(), Optional.of(readDocument(in))) : new Entry(Optional.of(REJECT.decode(in)), Optional.empty());
   }
 
   private Decoded readDocument(ByteArrayInputStream in) throws IOException {

@@ -122,7 +122,7 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
       filesRead.inc();
       DocumentIntake.Outcome outcome = intake.read(entry);
       (outcome.document().isPresent() ? parsed : rejected).inc();
-      String stagedAs = outcome.document().isPresent() ? runs.add(outcome.document().get()) : null;
+      String stagedAs = runs.add(outcome);
       out.output(encoding.keyed(outcome, outcome.document().map(ParsedDocument::stats).orElse(null), stagedAs));
       if (runs.full()) {
         for (KV<String, Row> run : runs.flush()) {

@@ -34,8 +34,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * Groups the read entries (encoded, {@link EncodedDocuments}) by bucket: for a parsed document the
  * first seven characters of the case number (every copy of a case number is in the same one). Per
- * bucket it passes on each entry's {@code input_files} row and reject, counts the names of every
- * copy, keeps one copy of each case number, names the copies set aside (their rows, staged where
+ * bucket it passes on each reject, counts the names of every copy, keeps one copy of each case number, names the copies set aside (their rows, staged where
  * they were read ({@link DocumentRuns}), are left out when the tables are written) and emits what
  * the statistics need of each kept document. The parts of the staged runs pass through. People
  * carry the keys of their own names here; the few that the archive's names join to another person
@@ -43,7 +42,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * not cost Flink the chaining of this step to its grouping (a step with a side input is not
  * chained, and every grouped bucket would be serialized once more).
  *
- * <p>Outputs: {@link #INPUT_FILES} and {@link #REJECTS} (every entry's row, and every reject),
+ * <p>Outputs: {@link #REJECTS} (every reject; the {@code input_files} rows were staged at read),
  * {@link #NAMES} (the names of every parsed copy, per bucket, for {@link ResolvePersonKeys}),
  * {@link #PARTS} (the staged runs, for {@link WriteTables#STAGED_PARTS}), {@link #SET_ASIDE} (the
  * copies whose staged rows are left out), {@link #DUPLICATES} ({@code duplicates} rows: which copy
@@ -54,7 +53,6 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public final class RemoveDuplicates extends PTransform<PCollection<KV<String, byte[]>>, PCollectionTuple> {
 
-  public static final TupleTag<Row> INPUT_FILES = TableTags.of(Tables.INPUT_FILES);
   public static final TupleTag<Row> REJECTS = TableTags.of(Tables.REJECTS);
   /** The names of every parsed copy, one census per bucket, for {@link ResolvePersonKeys}. */
   public static final TupleTag<NameCensus> NAMES = new TupleTag<>() {};
@@ -89,7 +87,6 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
    */
   private static BatchedOutputs batches() {
     BatchedOutputs batches = new BatchedOutputs()
-        .withRows("input_files", INPUT_FILES, Tables.INPUT_FILES.beamSchema())
         .with("facts", FACTS, KvCoder.of(StringUtf8Coder.of(), FactsCoder.of()));
     AS_ROWS.forEach(table -> batches.withRows(table.name(), TableTags.of(table), table.beamSchema()));
     return batches;
@@ -143,7 +140,6 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
       BatchedOutputs.Collector batched = batches.collector();
       for (byte[] encoded : bucket.getValue()) {
         EncodedDocuments.Entry entry = encoding.decode(encoded);
-        batched.add(INPUT_FILES, entry.inventory());
         entry.reject().ifPresent(out.get(REJECTS)::output);
         entry.document().ifPresent(document -> {
           documents.add(document);

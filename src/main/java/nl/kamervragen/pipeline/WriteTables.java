@@ -53,7 +53,7 @@ import org.apache.beam.sdk.values.TupleTag;
  * split into buckets (case-number prefixes for detail tables), each bucket is sorted in memory and
  * staged as an Avro part file, and then one writer per table streams the parts in bucket order
  * into the CSV and Parquet files. The document tables come already staged, as runs written where
- * the documents were read ({@link DocumentRuns}); their writer merges the runs bucket by bucket
+ * the entries were read ({@link DocumentRuns}); their writer merges the runs bucket by bucket
  * ({@link RunMerge}) and leaves out the copies set aside. On a local disk files are written under
  * a temporary name and renamed when complete; on object storage an object appears only once
  * complete. Output: one row per table written (see {@link #WRITTEN}).
@@ -265,7 +265,8 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
       try (TableFileWriter writer =
           new TableFileWriter(table, staging.create(csvInProgress, "text/csv"), staging.create(parquetInProgress, MimeTypes.BINARY))) {
         if (!runs.isEmpty()) {
-          Set<String> left = setAside == null ? Set.of() : new HashSet<>(context.sideInput(setAside));
+          // input_files keeps every entry's row; the document tables only the kept copies'.
+          Set<String> left = setAside == null || !DocumentRuns.followsCopies(table) ? Set.of() : new HashSet<>(context.sideInput(setAside));
           new RunMerge(table, left).merge(runs, record -> {
             if (keys != null) {
               PersonKeyColumn.rekey(record, keys);

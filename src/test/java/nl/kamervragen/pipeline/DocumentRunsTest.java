@@ -2,6 +2,7 @@ package nl.kamervragen.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,7 @@ import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Staging documents' rows in runs, and merging the runs back in the table's order. */
+/** Staging entries' rows in runs, and merging the runs back in the table's order. */
 class DocumentRunsTest {
 
   @TempDir Path output;
@@ -32,7 +33,7 @@ class DocumentRunsTest {
     List<Row> documents = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (int i = copies.size() - 1; i >= 0; i--) {
-      names.add(buffer.add(copies.get(i)));
+      names.add(buffer.add(TestEntries.parsed(copies.get(i))));
       assertTrue(buffer.full());
       for (KV<String, Row> run : buffer.flush()) {
         if (run.getKey().equals(Tables.DOCUMENTS.name())) {
@@ -58,11 +59,37 @@ class DocumentRunsTest {
     Staging staging = TestStaging.in(output);
     DocumentRuns.Buffer buffer = new DocumentRuns.Buffer(staging, DocumentRuns.budgetBytes());
     List<Row> copies = TestParsedDocuments.copiesOfTheSeed();
-    buffer.add(copies.get(1));
-    buffer.add(copies.get(2));
+    buffer.add(TestEntries.parsed(copies.get(1)));
+    buffer.add(TestEntries.parsed(copies.get(2)));
     List<Row> runs = buffer.flush().stream().filter(run -> run.getKey().equals(Tables.DOCUMENTS.name())).map(KV::getValue).toList();
     IllegalStateException twice = assertThrows(IllegalStateException.class,
         () -> new RunMerge(Tables.DOCUMENTS, Set.of()).merge(runs, record -> {}));
     assertEquals("documents: two kept copies of 2011Z18417 (a copy was not set aside)", twice.getMessage());
+  }
+
+  @Test
+  void everyEntrysInputFilesRowIsStagedAndKeptInFileOrder() throws IOException {
+    Staging staging = TestStaging.in(output);
+    DocumentRuns.Buffer buffer = new DocumentRuns.Buffer(staging, DocumentRuns.budgetBytes());
+    List<Row> copies = TestParsedDocuments.copiesOfTheSeed();
+    Row reject = Tables.REJECTS.row()
+        .withFieldValue("source_file", "a/empty.txt").withFieldValue("stage", "read").withFieldValue("reason", "the file is empty").build();
+    String cut = buffer.add(TestEntries.parsed(copies.get(0)));
+    assertNull(buffer.add(TestEntries.rejected(reject)), "no document: no copy to name");
+    String full = buffer.add(TestEntries.parsed(copies.get(1)));
+    List<KV<String, Row>> runs = buffer.flush();
+    List<Row> inputFiles = runs.stream().filter(run -> run.getKey().equals(Tables.INPUT_FILES.name())).map(KV::getValue).toList();
+    List<Row> documents = runs.stream().filter(run -> run.getKey().equals(Tables.DOCUMENTS.name())).map(KV::getValue).toList();
+
+    // A copy set aside leaves the document tables, never input_files: every entry read is listed there.
+    List<String> files = new ArrayList<>();
+    new RunMerge(Tables.INPUT_FILES, Set.of()).merge(inputFiles, record -> files.add(record.get("source_file").toString()));
+    assertEquals(List.of("a/cut.txt", "a/empty.txt", "b/full.txt"), files);
+    List<String> kept = new ArrayList<>();
+    new RunMerge(Tables.DOCUMENTS, Set.of(cut)).merge(documents, record -> kept.add(record.get("source_file").toString()));
+    assertEquals(List.of("b/full.txt"), kept);
+    assertTrue(full.startsWith(cut.substring(0, cut.indexOf('/') + 1)), "one run for the bundle");
+    assertTrue(DocumentRuns.followsCopies(Tables.DOCUMENTS));
+    assertFalse(DocumentRuns.followsCopies(Tables.INPUT_FILES));
   }
 }

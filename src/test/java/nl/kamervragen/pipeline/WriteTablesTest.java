@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.TestParsedDocuments;
 import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.table.Tables;
@@ -124,17 +126,17 @@ class WriteTablesTest {
   }
 
   @Test
-  void runsStagedWhereDocumentsWereReadAreMergedWithoutTheCopiesSetAside(TestPipeline pipeline) throws IOException {
+  void runsStagedWhereEntriesWereReadAreMergedWithoutTheCopiesSetAside(TestPipeline pipeline) throws IOException {
     Staging staging = TestStaging.in(output);
     List<Row> copies = TestParsedDocuments.copiesOfTheSeed(); // a/cut.txt, b/full.txt, c/full-again.txt of 2011Z18417; two others
     // Two workers, each reading some of the copies in no order; their runs share a bucket.
     DocumentRuns.Buffer first = new DocumentRuns.Buffer(staging, DocumentRuns.budgetBytes());
     DocumentRuns.Buffer second = new DocumentRuns.Buffer(staging, DocumentRuns.budgetBytes());
-    String cut = first.add(copies.get(0));
-    first.add(copies.get(4));
-    first.add(copies.get(1));
-    second.add(copies.get(3));
-    String again = second.add(copies.get(2));
+    String cut = first.add(TestEntries.parsed(copies.get(0)));
+    first.add(TestEntries.parsed(copies.get(4)));
+    first.add(TestEntries.parsed(copies.get(1)));
+    second.add(TestEntries.parsed(copies.get(3)));
+    String again = second.add(TestEntries.parsed(copies.get(2)));
     List<KV<String, Row>> runs = new ArrayList<>(first.flush());
     runs.addAll(second.flush());
     PCollectionView<List<String>> setAside = pipeline.apply("Set aside", Create.of(cut, again)).apply(View.asList());
@@ -148,8 +150,11 @@ class WriteTablesTest {
 
     List<Row> kept = List.of(copies.get(1), copies.get(3), copies.get(4)); // in case-number order
     for (var table : DocumentRuns.TABLES) {
+      if (table == Tables.INPUT_FILES) {
+        continue; // below: every entry's, none set aside
+      }
       List<Row> expected = new ArrayList<>();
-      kept.forEach(document -> nl.kamervragen.core.ParsedDocument.forEachTableRow(document, (t, row) -> {
+      kept.forEach(document -> ParsedDocument.forEachTableRow(document, (t, row) -> {
         if (t.equals(table)) {
           expected.add(row);
         }
@@ -159,6 +164,10 @@ class WriteTablesTest {
     }
     assertEquals(List.of("b/full.txt", "dev-corpus/2020Z14341.txt", "dev-corpus/2023Z00461.txt"),
         TableFiles.parquet(output, Tables.DOCUMENTS).stream().map(r -> r.getString("source_file")).toList());
+    List<Row> everyEntry = copies.stream().map(copy -> TestEntries.inventory(ParsedDocument.sourceFile(copy)))
+        .sorted(Comparator.comparing((Row row) -> row.getString("source_file"))).toList();
+    assertEquals(everyEntry, TableFiles.parquet(output, Tables.INPUT_FILES), "input_files keeps the copies set aside");
+    assertEquals(5, TableFiles.csv(output, Tables.INPUT_FILES).records().size());
   }
 
   private static Row postponement(String id) {
