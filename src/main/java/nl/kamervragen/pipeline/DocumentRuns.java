@@ -184,7 +184,7 @@ final class DocumentRuns {
       bytes += table.bytes.size() - before;
     }
 
-  /** Drops the rows held, unwritten: what a failed bundle left. */
+    /** Drops the rows held, unwritten: what a failed bundle left. */
     void clear() {
       for (Bucket[] bucket : buckets.values()) {
         for (Bucket table : bucket) {

@@ -30,13 +30,13 @@ import org.xerial.snappy.Snappy;
 /**
  * What reading one input entry gave, as it crosses the shuffle to its bucket: its {@code rejects}
  * row if it was rejected, or else its parsed document (its {@code input_files} row is staged where
- * it was read, {@link DocumentRuns}). A document is keyed by its case-number bucket and encoded once, where it is parsed, into what
- * the next step needs: the copy's {@link Candidate} (to choose among copies), the name its rows were
- * staged under ({@link DocumentRuns}), its {@link StatsDocument}, its facts for comparing with the
- * previous run, and its rows of the document tables that are not staged (overdue). So the duplicates
- * step never sees a staged row. A reject goes to one of {@link #ENTRY_BUCKETS} buckets of its own,
- * by its file's name. The same stream carries the parts of the runs the read step
- * staged, under {@link #RUNS_KEY} ({@link #keyedRun}).
+ * it was read, {@link DocumentRuns}). A document is keyed by its case-number bucket and encoded
+ * once, where it is parsed, into what the next step needs: the copy's {@link Candidate} (to choose
+ * among copies), the name its rows were staged under ({@link DocumentRuns}), its {@link
+ * StatsDocument}, its facts for comparing with the previous run, and its rows of the document tables
+ * that are not staged (overdue). So the duplicates step never sees a staged row. A reject goes to
+ * one of {@link #ENTRY_BUCKETS} buckets of its own, by its file's name. The same stream carries the
+ * parts of the runs the read step staged, under {@link #RUNS_KEY} ({@link #keyedRun}).
  *
  * <p>One stream of opaque bytes is also what runners move cheaply: Flink does not chain a
  * multi-output step to its consumers (it writes one stream of all outputs, and each output reads
@@ -54,7 +54,7 @@ final class EncodedDocuments {
   private static final BooleanCoder BOOLEAN = BooleanCoder.of();
   private static final RowCoder REJECT = RowCoder.of(Tables.REJECTS.beamSchema());
 
-  /** How many buckets the entries without a document are spread over (their keys start with '!', before any case number). */
+  /** How many buckets the rejects are spread over (their keys start with '!', before any case number). */
   static final int ENTRY_BUCKETS = 64;
 
   /** The key of the staged runs' parts in the stream; no case number or entry bucket starts with '#'. */

@@ -18,9 +18,10 @@ import org.apache.beam.sdk.values.Row;
 
 /**
  * Reads every run of a table ({@link DocumentRuns}) side by side, one bucket at a time, and gives
- * the rows of the kept copies in the table's order: a bucket's documents in case-number order, each
- * one's rows as it was staged. Each run is read once, front to back, and opened only when its first
- * bucket comes up, so a bucket is all that is held in memory.
+ * the rows of the kept copies in the table's order: a bucket's entries in the order of their keys
+ * (case numbers, or for {@code input_files} file names), each one's rows as it was staged. Each run
+ * is read once, front to back, and opened only when its first bucket comes up, so a bucket is all
+ * that is held in memory.
  */
 final class RunMerge {
 
