@@ -145,7 +145,9 @@ final class EncodedDocuments {
   Entry decode(byte[] compressed) throws IOException {
     byte[] encoded = Snappy.uncompress(compressed);
     ByteArrayInputStream in = new ByteArrayInputStream(encoded);
-    return BOOLEAN.decode(in) ? new Entry(Optional.empty(), Optional.of(readDocument(in))) : new Entry(Optional.of(REJECT.decode(in)), Optional.empty());
+    return BOOLEAN.decode(in)
+        ? new Entry(Optional.empty(), Optional.of(readDocument(in)))
+        : new Entry(Optional.of(REJECT.decode(in)), Optional.empty());
   }
 
   private Decoded readDocument(ByteArrayInputStream in) throws IOException {

@@ -24,12 +24,12 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Reads the entries of the run's listing, and each file it lists, and stages the rows each parsed
- * document gives to the staged tables in runs ({@link DocumentRuns}). Output: one element per entry,
- * keyed by bucket and encoded for the shuffle ({@link EncodedDocuments}): its {@code input_files}
- * row, and either what the next step needs of its parsed document or its {@code rejects} row (an
- * entry that is not read or could not be read or parsed); and one element per run staged, under
- * {@link EncodedDocuments#RUNS_KEY}. {@link RemoveDuplicates} takes them apart.
+ * Reads the entries of the run's listing, and each file it lists, and stages in runs ({@link
+ * DocumentRuns}) each entry's {@code input_files} row and the rows each parsed document gives to the
+ * staged tables. Output: one element per entry, keyed by bucket and encoded for the shuffle ({@link
+ * EncodedDocuments}): either what the next step needs of its parsed document or its {@code rejects}
+ * row (an entry that is not read or could not be read or parsed); and one element per run staged,
+ * under {@link EncodedDocuments#RUNS_KEY}. {@link RemoveDuplicates} takes them apart.
  *
  * <p>The rows are staged here, not after the shuffle, because they are nearly all of a document's
  * bytes: shuffled, Flink sorted and spilled them, and staged them only after the last file was read.

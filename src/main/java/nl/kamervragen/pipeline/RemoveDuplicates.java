@@ -34,9 +34,10 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * Groups the read entries (encoded, {@link EncodedDocuments}) by bucket: for a parsed document the
  * first seven characters of the case number (every copy of a case number is in the same one). Per
- * bucket it passes on each reject, counts the names of every copy, keeps one copy of each case number, names the copies set aside (their rows, staged where
- * they were read ({@link DocumentRuns}), are left out when the tables are written) and emits what
- * the statistics need of each kept document. The parts of the staged runs pass through. People
+ * bucket it passes on each reject, counts the names of every copy, keeps one copy of each case
+ * number, names the copies set aside (their rows, staged where they were read ({@link
+ * DocumentRuns}), are left out when the tables are written) and emits what the statistics need of
+ * each kept document. The parts of the staged runs pass through. People
  * carry the keys of their own names here; the few that the archive's names join to another person
  * are re-keyed downstream ({@link ApplyPersonKeys}, {@link WriteTables}), where a side input does
  * not cost Flink the chaining of this step to its grouping (a step with a side input is not

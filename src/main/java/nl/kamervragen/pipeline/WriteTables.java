@@ -52,9 +52,10 @@ import org.apache.beam.sdk.values.TupleTag;
  * <p>Sorting a large table in one place would need all its rows in memory, so rows are first
  * split into buckets (case-number prefixes for detail tables), each bucket is sorted in memory and
  * staged as an Avro part file, and then one writer per table streams the parts in bucket order
- * into the CSV and Parquet files. The document tables come already staged, as runs written where
- * the entries were read ({@link DocumentRuns}); their writer merges the runs bucket by bucket
- * ({@link RunMerge}) and leaves out the copies set aside. On a local disk files are written under
+ * into the CSV and Parquet files. The document tables and {@code input_files} come already
+ * staged, as runs written where the entries were read ({@link DocumentRuns}); their writer merges
+ * the runs bucket by bucket ({@link RunMerge}) and leaves out the copies set aside (of the document
+ * tables only). On a local disk files are written under
  * a temporary name and renamed when complete; on object storage an object appears only once
  * complete. Output: one row per table written (see {@link #WRITTEN}).
  */
