@@ -2,9 +2,11 @@ package nl.kamervragen.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.table.Tables;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -25,7 +27,8 @@ import org.apache.beam.sdk.values.TupleTag;
 /**
  * The {@code changes} table: each kept document's facts against the previous published run's
  * {@code documents.parquet}, joined per case-number bucket (so that a runner groups a thousand
- * sets at a time, not one) and compared by {@link RunChanges}. Without a previous run, no rows.
+ * sets at a time, not one) and compared by {@link RunChanges}. A first run has no rows ({@link
+ * #firstRun}), and no facts to compare either.
  */
 public final class CompareWithPreviousRun extends PTransform<PCollection<KV<String, RunChanges.Facts>>, PCollection<Row>> {
 
@@ -34,24 +37,25 @@ public final class CompareWithPreviousRun extends PTransform<PCollection<KV<Stri
 
   private final RunConfig.PreviousRun previous;
 
-  /** @param previous the run to compare with, or null for a first run */
+  /** @param previous the run to compare with */
   public CompareWithPreviousRun(RunConfig.PreviousRun previous) {
-    this.previous = previous;
+    this.previous = Objects.requireNonNull(previous, "previous");
+  }
+
+  /** The {@code changes} of a run without a previous one: none. */
+  public static PCollection<Row> firstRun(Pipeline pipeline) {
+    return pipeline.apply("No previous run", Create.empty(RowCoder.of(Tables.CHANGES.beamSchema())));
   }
 
   @Override
   public PCollection<Row> expand(PCollection<KV<String, RunChanges.Facts>> current) {
-    RowCoder changes = RowCoder.of(Tables.CHANGES.beamSchema());
-    if (previous == null) {
-      return current.getPipeline().apply("No previous run", Create.empty(changes));
-    }
     PCollection<KV<String, RunChanges.Facts>> before = current.getPipeline()
         .apply("Read the previous documents", ParquetIO.parseGenericRecords(new BucketedFacts()).from(previous.documents())
             .withCoder(KvCoder.of(StringUtf8Coder.of(), FactsCoder.of())));
     return KeyedPCollectionTuple.of(PREVIOUS, before).and(CURRENT, current)
         .apply("Join by bucket", CoGroupByKey.create())
         .apply("Compare", ParDo.of(new CompareFn(previous.runId())))
-        .setCoder(changes);
+        .setCoder(RowCoder.of(Tables.CHANGES.beamSchema()));
   }
 
   /** A row of a previous run's documents table as facts, keyed by its bucket. */

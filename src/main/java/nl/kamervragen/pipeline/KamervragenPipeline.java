@@ -31,8 +31,8 @@ public final class KamervragenPipeline {
    */
   public static PCollection<Row> build(Pipeline pipeline, RunConfig config) {
     PCollection<KV<String, byte[]>> read = pipeline.apply("Read documents", new ReadDocuments(config));
-    PCollectionTuple kept =
-        read.apply("Remove duplicates", new RemoveDuplicates());
+    boolean comparing = config.previousRun() != null;
+    PCollectionTuple kept = read.apply("Remove duplicates", new RemoveDuplicates(comparing));
     PCollection<Row> rejects = kept.get(RemoveDuplicates.REJECTS);
     PCollectionView<PersonKeys> personKeys = kept.get(RemoveDuplicates.NAMES).apply("Resolve person keys", new ResolvePersonKeys());
     PCollection<Row> duplicates = kept.get(RemoveDuplicates.DUPLICATES);
@@ -42,8 +42,9 @@ public final class KamervragenPipeline {
             .apply("Apply person keys", new ApplyPersonKeys(personKeys))
             .apply("Compute statistics", new ComputeStatistics(config.referenceDate()));
 
-    PCollection<Row> changes =
-        kept.get(RemoveDuplicates.FACTS).apply("Compare with the previous run", new CompareWithPreviousRun(config.previousRun()));
+    PCollection<Row> changes = comparing
+        ? kept.get(RemoveDuplicates.FACTS).apply("Compare with the previous run", new CompareWithPreviousRun(config.previousRun()))
+        : CompareWithPreviousRun.firstRun(pipeline);
 
     PCollection<Row> summary =
         PCollectionList.of(kept.get(RemoveDuplicates.PARSED_COUNTS))

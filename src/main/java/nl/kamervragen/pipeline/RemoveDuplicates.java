@@ -49,8 +49,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * copies whose staged rows are left out), {@link #DUPLICATES} ({@code duplicates} rows: which copy
  * was kept and why), the rows of {@link #AS_ROWS} ({@code overdue}, sorted across buckets by the
  * writer), {@link #STATISTICS} (a batch per bucket, taken apart by {@link ApplyPersonKeys} and
- * aggregated by {@link ComputeStatistics}), {@link #PARSED_COUNTS} (for the run summary) and {@link
- * #FACTS} (for {@link CompareWithPreviousRun}).
+ * aggregated by {@link ComputeStatistics}), {@link #PARSED_COUNTS} (for the run summary) and, in a
+ * run that compares with a previous one, {@link #FACTS} (for {@link CompareWithPreviousRun}).
  */
 public final class RemoveDuplicates extends PTransform<PCollection<KV<String, byte[]>>, PCollectionTuple> {
 
@@ -72,7 +72,10 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
    */
   public static final TupleTag<KV<String, Long>> PARSED_COUNTS = new TupleTag<>() {};
 
-  /** What comparing with the previous run needs of each kept document, by bucket, for {@link CompareWithPreviousRun}. */
+  /**
+   * What comparing with the previous run needs of each kept document, by bucket, for {@link
+   * CompareWithPreviousRun}; output only {@link #RemoveDuplicates(boolean) when asked for}.
+   */
   public static final TupleTag<KV<String, RunChanges.Facts>> FACTS = new TupleTag<>() {};
 
   /**
@@ -82,13 +85,25 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
   public static final List<TableDefinition> AS_ROWS =
       ParsedDocument.TABLES.stream().filter(table -> !DocumentRuns.TABLES.contains(table)).toList();
 
+  private final boolean withFacts;
+
+  /**
+   * @param withFacts whether to output {@link #FACTS}: only a run with a previous one to compare
+   *     with needs them, and every output of this step costs Flink a copy of all its outputs
+   */
+  public RemoveDuplicates(boolean withFacts) {
+    this.withFacts = withFacts;
+  }
+
   /**
    * The outputs with an element per document or entry leave the step as one batch per bucket
    * ({@link BatchedOutputs}); the others have an element per bucket, or are rare.
    */
-  private static BatchedOutputs batches() {
-    BatchedOutputs batches = new BatchedOutputs()
-        .with("facts", FACTS, KvCoder.of(StringUtf8Coder.of(), FactsCoder.of()));
+  private BatchedOutputs batches() {
+    BatchedOutputs batches = new BatchedOutputs();
+    if (withFacts) {
+      batches.with("facts", FACTS, KvCoder.of(StringUtf8Coder.of(), FactsCoder.of()));
+    }
     AS_ROWS.forEach(table -> batches.withRows(table.name(), TableTags.of(table), table.beamSchema()));
     return batches;
   }
@@ -101,7 +116,7 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
     PCollectionTuple staged =
         documents
             .apply("Group by bucket", GroupByKey.create())
-            .apply("Keep one copy", ParDo.of(new KeepOneCopyFn(batches)).withOutputTags(PARTS, tags));
+            .apply("Keep one copy", ParDo.of(new KeepOneCopyFn(batches, withFacts)).withOutputTags(PARTS, tags));
     staged.get(PARTS).setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)));
     staged.get(DUPLICATES).setRowSchema(Tables.DUPLICATES.beamSchema());
     staged.get(SET_ASIDE).setCoder(StringUtf8Coder.of());
@@ -115,12 +130,14 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
   /** Thin: the rule is {@link KeptCopies#resolve}; the rows were staged where the documents were read ({@link DocumentRuns}). */
   static final class KeepOneCopyFn extends DoFn<KV<String, Iterable<byte[]>>, KV<String, Row>> {
     private final BatchedOutputs batches;
+    private final boolean withFacts;
     private final Counter keptCounter = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_KEPT);
     private final Counter duplicatesCounter = PipelineMetrics.counter(PipelineMetrics.DUPLICATES);
     private transient EncodedDocuments encoding;
 
-    KeepOneCopyFn(BatchedOutputs batches) {
+    KeepOneCopyFn(BatchedOutputs batches, boolean withFacts) {
       this.batches = batches;
+      this.withFacts = withFacts;
     }
 
     @Setup
@@ -155,7 +172,9 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
       for (EncodedDocuments.Decoded document : resolved.kept()) {
         document.rows().forEach((table, rows) -> rows.forEach(row -> batched.add(TableTags.of(table), row)));
         statistics.add(document.stats());
-        batched.add(FACTS, KV.of(bucket.getKey(), document.facts()));
+        if (withFacts) {
+          batched.add(FACTS, KV.of(bucket.getKey(), document.facts()));
+        }
       }
       if (!statistics.isEmpty()) {
         out.get(STATISTICS).output(StatsDocumentEncoding.batch(statistics));

@@ -1,5 +1,6 @@
 package nl.kamervragen.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -32,10 +33,7 @@ class RemoveDuplicatesTest {
 
   @Test
   void keepsOneCopyAndSaysWhyTheOthersWereSetAside(TestPipeline pipeline) throws java.io.IOException {
-    PCollectionTuple staged =
-        pipeline
-            .apply(Create.of(encoded(TestParsedDocuments.copiesOfTheSeed())).withCoder(EncodedDocuments.CODER))
-            .apply(new RemoveDuplicates());
+    PCollectionTuple staged = keptCopiesOfTheSeed(pipeline, true);
 
     PAssert.that(staged.get(RemoveDuplicates.DUPLICATES))
         .containsInAnyOrder(
@@ -65,6 +63,10 @@ class RemoveDuplicatesTest {
             staged.get(RemoveDuplicates.PARSED_COUNTS)
                 .apply("Parsed", Sum.longsPerKey()))
         .containsInAnyOrder(List.of(KV.of(SummaryMeasures.DOCUMENTS_PARSED, 5L)));
+    // The kept copies' facts, for comparing with a previous run, each in its bucket.
+    PAssert.that(staged.get(RemoveDuplicates.FACTS).apply("Fact ids", MapElements.into(TypeDescriptors.strings())
+            .via(facts -> facts.getKey() + " " + facts.getValue().id() + " " + facts.getValue().status())))
+        .containsInAnyOrder("2011Z18 2011Z18417 answered", "2020Z14 2020Z14341 open", "2023Z00 2023Z00461 answered");
     // Every reject passes through; the names of every copy are counted.
     PAssert.that(staged.get(RemoveDuplicates.REJECTS)).containsInAnyOrder(EMPTY_FILE);
     PAssert.that(staged.get(RemoveDuplicates.NAMES).apply("Census", Combine.globally((Iterable<NameCensus> parts) -> {
@@ -78,6 +80,21 @@ class RemoveDuplicatesTest {
           return null;
         });
     pipeline.run();
+  }
+
+  @Test
+  void aFirstRunGetsNoFacts(TestPipeline pipeline) throws java.io.IOException {
+    PCollectionTuple staged = keptCopiesOfTheSeed(pipeline, false);
+    assertFalse(staged.has(RemoveDuplicates.FACTS));
+    PAssert.that(staged.get(RemoveDuplicates.DUPLICATES).apply("Count", org.apache.beam.sdk.transforms.Count.globally()))
+        .containsInAnyOrder(2L);
+    pipeline.run();
+  }
+
+  private static PCollectionTuple keptCopiesOfTheSeed(TestPipeline pipeline, boolean withFacts) throws java.io.IOException {
+    return pipeline
+        .apply(Create.of(encoded(TestParsedDocuments.copiesOfTheSeed())).withCoder(EncodedDocuments.CODER))
+        .apply(new RemoveDuplicates(withFacts));
   }
 
   /** The entries of the copies of the seed, of one file that was rejected, and a staged run's part. */
