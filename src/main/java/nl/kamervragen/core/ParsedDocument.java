@@ -36,6 +36,11 @@ public final class ParsedDocument {
 
   static final String DOCUMENT = "document";
   static final String CONTENT_SHA256 = "content_sha256";
+
+  /** The {@code status} of a set with an answer, and of one without. */
+  public static final String STATUS_ANSWERED = "answered";
+  public static final String STATUS_OPEN = "open";
+
   /** The answerers' ministry names the family mapping does not know: not a table, read by {@link #stats}. */
   static final String UNKNOWN_MINISTRIES = "unknown_ministries";
 
@@ -138,7 +143,7 @@ public final class ParsedDocument {
   public static Candidate candidate(Row parsed) {
     Row doc = document(parsed);
     return new Candidate(doc.getString("id"), doc.getString("source_file"), contentSha256(parsed), doc.getBoolean("truncated"),
-        "answered".equals(doc.getString("status")), doc.getInt32("answered_questions"), doc.getInt32("questions"),
+        STATUS_ANSWERED.equals(doc.getString("status")), doc.getInt32("answered_questions"), doc.getInt32("questions"),
         doc.getInt32("warning_count"));
   }
 
@@ -167,7 +172,7 @@ public final class ParsedDocument {
     List<Row> footnotes = details(parsed, Tables.FOOTNOTES);
     return new StatsDocument(
         doc.getLogicalTypeValue("submitted", LocalDate.class),
-        "answered".equals(doc.getString("status")),
+        STATUS_ANSWERED.equals(doc.getString("status")),
         Optional.ofNullable(doc.getInt32("response_days")),
         Optional.ofNullable(doc.getBoolean("on_time")),
         Boolean.TRUE.equals(doc.getBoolean("overdue")),
@@ -225,7 +230,7 @@ public final class ParsedDocument {
         .withFieldValue("answered", doc.answered().orElse(null))
         .withFieldValue("response_days", facts.responseDays().orElse(null))
         .withFieldValue("stated_days", doc.statedDays().orElse(null))
-        .withFieldValue("status", doc.isAnswered() ? "answered" : "open")
+        .withFieldValue("status", doc.isAnswered() ? STATUS_ANSWERED : STATUS_OPEN)
         .withFieldValue("postponements", doc.postponements().size())
         .withFieldValue("deadline_days", facts.deadlineDays())
         .withFieldValue("deadline", facts.deadline())

@@ -63,6 +63,12 @@ public final class RunChanges {
       Objects.requireNonNull(status, "status");
     }
 
+    /** The facts of a copy of this run, from what choosing among copies knows of it and the rest of its {@code documents} row. */
+    public static Facts of(Candidate copy, boolean overdue, int postponements) {
+      String status = copy.answered() ? ParsedDocument.STATUS_ANSWERED : ParsedDocument.STATUS_OPEN;
+      return new Facts(copy.id(), status, overdue, postponements, copy.contentSha256());
+    }
+
     /** The facts of a {@code documents} row (of this run, or read back from a previous run's table). */
     public static Facts of(Row document) {
       return new Facts(document.getString("id"), document.getString("status"), Boolean.TRUE.equals(document.getBoolean("overdue")),
@@ -86,7 +92,7 @@ public final class RunChanges {
     if (current == null) {
       return Optional.of(REMOVED);
     }
-    if (previous.status().equals("open") && current.status().equals("answered")) {
+    if (previous.status().equals(ParsedDocument.STATUS_OPEN) && current.status().equals(ParsedDocument.STATUS_ANSWERED)) {
       return Optional.of(ANSWERED);
     }
     if (!previous.overdue() && current.overdue()) {

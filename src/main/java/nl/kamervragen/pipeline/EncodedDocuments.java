@@ -131,7 +131,8 @@ final class EncodedDocuments {
     INT.encode(candidate.warnings(), out);
     TEXT.encode(stagedAs, out);
     StatsDocumentCoder.of().encode(stats, out);
-    FactsCoder.of().encode(RunChanges.Facts.of(ParsedDocument.document(parsed)), out);
+    // The rest of the facts for comparing with a previous run are the candidate's and the statistics'.
+    INT.encode(ParsedDocument.document(parsed).getInt32("postponements"), out);
     for (Map.Entry<TableDefinition, RowCoder> table : rowCoders.entrySet()) {
       List<Row> tableRows = rows.get(table.getKey());
       INT.encode(tableRows.size(), out);
@@ -155,7 +156,7 @@ final class EncodedDocuments {
         INT.decode(in), INT.decode(in), INT.decode(in));
     String stagedAs = TEXT.decode(in);
     StatsDocument stats = StatsDocumentCoder.of().decode(in);
-    RunChanges.Facts facts = FactsCoder.of().decode(in);
+    RunChanges.Facts facts = RunChanges.Facts.of(candidate, stats.overdue(), INT.decode(in));
     Map<TableDefinition, List<Row>> rows = new LinkedHashMap<>();
     for (Map.Entry<TableDefinition, RowCoder> table : rowCoders.entrySet()) {
       int count = INT.decode(in);

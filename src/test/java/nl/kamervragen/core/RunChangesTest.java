@@ -50,6 +50,16 @@ class RunChangesTest {
   }
 
   @Test
+  void aCopysFactsAreThoseOfItsDocumentsRow() {
+    for (Row parsed : TestParsedDocuments.copiesOfTheSeed()) {
+      Row document = ParsedDocument.document(parsed);
+      assertEquals(Facts.of(document),
+          Facts.of(ParsedDocument.candidate(parsed), ParsedDocument.stats(parsed).overdue(), document.getInt32("postponements")),
+          ParsedDocument.sourceFile(parsed));
+    }
+  }
+
+  @Test
   void setsAreComparedInTheBucketsTheDocumentsTableIsStagedIn() {
     assertEquals("2020Z14", RunChanges.bucketOf("2020Z14341"));
   }
