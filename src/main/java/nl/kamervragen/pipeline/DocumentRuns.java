@@ -211,7 +211,6 @@ final class DocumentRuns {
       List<String> inOrder = new ArrayList<>(buckets.keySet());
       Collections.sort(inOrder);
       List<KV<String, Row>> runs = new ArrayList<>();
-      long kept = 0;
       for (int t = 0; t < tables.size(); t++) {
         String first = null;
         long rows = 0;
@@ -234,22 +233,48 @@ final class DocumentRuns {
               header.writeString(key);
               header.writeInt(table.entries);
               table.bytes.writeTo(out);
-              // Arrays are kept up to the budget in all (so at most twice it, with their slack):
-              // input in bucket order would otherwise leave every bucket an array as large as the budget.
-              kept += table.bytes.size();
-              if (kept <= budgetBytes) {
-                table.reset();
-              } else {
-                buckets.get(key)[t] = null;
-              }
             }
           }
         }
         runs.add(KV.of(tables.get(t).name(), PartFiles.run(first, file, rows, runId)));
       }
+      keepArrays(inOrder);
       runId = null;
       bytes = 0;
       return runs;
+    }
+
+    /** The bytes the buffer's arrays take, held rows and spare room. */
+    long heldBytes() {
+      long held = 0;
+      for (Bucket[] bucket : buckets.values()) {
+        for (Bucket table : bucket) {
+          held += table == null ? 0 : table.bytes.capacity();
+        }
+      }
+      return held;
+    }
+
+    /**
+     * Empties every bucket, keeping arrays up to the budget in all (so the buffer holds at most
+     * twice it, with their slack): those of the last buckets in key order, which input read in
+     * listing order fills next. Input in bucket order would otherwise leave every bucket it passed
+     * an array as large as its share of a run.
+     */
+    private void keepArrays(List<String> inOrder) {
+      long kept = 0;
+      for (int k = inOrder.size() - 1; k >= 0; k--) {
+        Bucket[] bucket = buckets.get(inOrder.get(k));
+        for (int t = 0; t < bucket.length; t++) {
+          if (bucket[t] != null) {
+            bucket[t].reset();
+            kept += bucket[t].bytes.capacity();
+            if (kept > budgetBytes) {
+              bucket[t] = null;
+            }
+          }
+        }
+      }
     }
   }
 
@@ -260,7 +285,7 @@ final class DocumentRuns {
    * with new arrays, 214.5 s with kept ones).
    */
   private static final class Bucket {
-    final ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+    final Bytes bytes = new Bytes();
     int entries;
     long rows;
 
@@ -268,6 +293,17 @@ final class DocumentRuns {
       bytes.reset();
       entries = 0;
       rows = 0;
+    }
+  }
+
+  /** A byte buffer that tells how much it holds on to. */
+  private static final class Bytes extends ByteArrayOutputStream {
+    Bytes() {
+      super(4096);
+    }
+
+    int capacity() {
+      return buf.length;
     }
   }
 }

@@ -28,20 +28,26 @@ import org.apache.beam.sdk.values.Row;
 import org.xerial.snappy.Snappy;
 
 /**
- * What reading one input entry gave, as it crosses the shuffle to its bucket: its {@code rejects}
- * row if it was rejected, or else its parsed document (its {@code input_files} row is staged where
- * it was read, {@link DocumentRuns}). A document is keyed by its case-number bucket and encoded
- * once, where it is parsed, into what the next step needs: the copy's {@link Candidate} (to choose
- * among copies), the name its rows were staged under ({@link DocumentRuns}), its {@link
- * StatsDocument}, its facts for comparing with the previous run, and its rows of the document tables
- * that are not staged (overdue). So the duplicates step never sees a staged row. A reject goes to
- * one of {@link #ENTRY_BUCKETS} buckets of its own, by its file's name. The same stream carries the
- * parts of the runs the read step staged, under {@link #RUNS_KEY} ({@link #keyedRun}).
+ * What reading the input entries gave, as it crosses the shuffle to their buckets, in one batch per
+ * bucket and chunk of the listing: of each entry its {@code rejects} row if it was rejected, or else
+ * its parsed document (its {@code input_files} row is staged where it was read, {@link
+ * DocumentRuns}). A document is keyed by its case-number bucket and encoded once, where it is
+ * parsed, into what the next step needs: the copy's {@link Candidate} (to choose among copies), the
+ * name its rows were staged under ({@link DocumentRuns}), its {@link StatsDocument}, its
+ * postponements (with the candidate and the statistics, its facts for comparing with the previous
+ * run) and its rows of the document tables that are not staged (overdue). So the duplicates step
+ * never sees a staged row. A reject goes to one of {@link #ENTRY_BUCKETS} buckets of its own, by its
+ * file's name. The same stream carries the parts of the runs the read step staged, under {@link
+ * #RUNS_KEY} ({@link #keyedRun}).
  *
  * <p>One stream of opaque bytes is also what runners move cheaply: Flink does not chain a
  * multi-output step to its consumers (it writes one stream of all outputs, and each output reads
  * all of it again), and the DirectRunner clones a key's whole grouped bag each time an input bundle
- * adds to it. The bytes are compressed with Snappy ({@link EntryBuffer}).
+ * adds to it. The files of a chunk of the listing are mostly of one bucket (files are named after
+ * their case numbers, and listed in order), so a batch holds many entries, and is compressed with
+ * Snappy ({@link EntryBuffer}) as a whole: what entries share (names, parties, topics, the run
+ * their rows were staged in) is stored about once per batch, and Flink sorts a few elements per
+ * chunk instead of one per file.
  *
  * <p>Not thread-safe (one per worker thread): it reuses its buffers.
  */
@@ -73,7 +79,10 @@ final class EncodedDocuments {
   record Decoded(Candidate candidate, String stagedAs, StatsDocument stats, RunChanges.Facts facts, Map<TableDefinition, List<Row>> rows) {}
 
   private final Map<TableDefinition, RowCoder> rowCoders = new LinkedHashMap<>();
-  private final EntryBuffer entry = new EntryBuffer();
+  /** The batches being filled, by bucket, in the order their first entries came. */
+  private final Map<String, EntryBuffer> batches = new LinkedHashMap<>();
+  /** Emptied buffers, reused for the next chunk's batches. */
+  private final java.util.ArrayDeque<EntryBuffer> spare = new java.util.ArrayDeque<>();
 
   EncodedDocuments() {
     RemoveDuplicates.AS_ROWS.forEach(table -> rowCoders.put(table, RowCoder.of(table.beamSchema())));
@@ -90,24 +99,45 @@ final class EncodedDocuments {
   }
 
   /**
-   * What reading an entry gave, keyed by its bucket and encoded.
+   * Adds what reading an entry gave to the batch of its bucket.
    *
    * @param stats what the statistics need of the document, already taken from it; null without one
    * @param stagedAs the name the document's rows were staged under ({@link DocumentRuns.Buffer#add}); null without one
    */
-  KV<String, byte[]> keyed(DocumentIntake.Outcome outcome, StatsDocument stats, String stagedAs) throws IOException {
-    EntryBuffer out = entry;
-    out.reset();
-    BOOLEAN.encode(outcome.document().isPresent(), out);
+  void add(DocumentIntake.Outcome outcome, StatsDocument stats, String stagedAs) throws IOException {
     if (outcome.document().isEmpty()) {
       Row reject = outcome.reject().orElseThrow(() -> new IllegalArgumentException("an entry without a document has a reject"));
+      EntryBuffer out = batch("!" + Math.floorMod(reject.getString("source_file").hashCode(), ENTRY_BUCKETS));
+      BOOLEAN.encode(false, out);
       REJECT.encode(reject, out);
-      int bucket = Math.floorMod(reject.getString("source_file").hashCode(), ENTRY_BUCKETS);
-      return KV.of("!" + bucket, out.compressed());
+      return;
     }
     Row parsed = outcome.document().get();
+    EntryBuffer out = batch(Tables.DOCUMENTS.bucketOf(ParsedDocument.document(parsed)));
+    BOOLEAN.encode(true, out);
     writeDocument(parsed, stats, stagedAs, out);
-    return KV.of(Tables.DOCUMENTS.bucketOf(ParsedDocument.document(parsed)), out.compressed());
+  }
+
+  /** The batches of the entries added since the last call, keyed by bucket and compressed; the buffers are emptied. */
+  List<KV<String, byte[]>> batches() throws IOException {
+    List<KV<String, byte[]>> keyed = new ArrayList<>(batches.size());
+    for (Map.Entry<String, EntryBuffer> batch : batches.entrySet()) {
+      keyed.add(KV.of(batch.getKey(), batch.getValue().compressed()));
+      batch.getValue().reset();
+      spare.push(batch.getValue());
+    }
+    batches.clear();
+    return keyed;
+  }
+
+  private EntryBuffer batch(String bucket) {
+    EntryBuffer batch = batches.get(bucket);
+    if (batch == null) {
+      batch = spare.isEmpty() ? new EntryBuffer() : spare.pop();
+      batches.put(bucket, batch);
+    }
+    batch.entries++;
+    return batch;
   }
 
   private void writeDocument(Row parsed, StatsDocument stats, String stagedAs, EntryBuffer out) throws IOException {
@@ -142,13 +172,21 @@ final class EncodedDocuments {
     }
   }
 
-  /** What {@link #keyed} encoded. */
-  Entry decode(byte[] compressed) throws IOException {
-    byte[] encoded = Snappy.uncompress(compressed);
+  /** The entries of a batch that {@link #batches} made, in the order they were added. */
+  List<Entry> decode(byte[] batch) throws IOException {
+    ByteArrayInputStream head = new ByteArrayInputStream(batch);
+    int count = INT.decode(head);
+    int offset = batch.length - head.available();
+    byte[] encoded = new byte[Snappy.uncompressedLength(batch, offset, batch.length - offset)];
+    Snappy.uncompress(batch, offset, batch.length - offset, encoded, 0);
     ByteArrayInputStream in = new ByteArrayInputStream(encoded);
-    return BOOLEAN.decode(in)
-        ? new Entry(Optional.empty(), Optional.of(readDocument(in)))
-        : new Entry(Optional.of(REJECT.decode(in)), Optional.empty());
+    List<Entry> entries = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      entries.add(BOOLEAN.decode(in)
+          ? new Entry(Optional.empty(), Optional.of(readDocument(in)))
+          : new Entry(Optional.of(REJECT.decode(in)), Optional.empty()));
+    }
+    return entries;
   }
 
   private Decoded readDocument(ByteArrayInputStream in) throws IOException {
@@ -170,24 +208,36 @@ final class EncodedDocuments {
   }
 
   /**
-   * The buffer an entry is encoded into, compressed with Snappy as it leaves (about 600 MB/s): on
-   * Flink every byte of it is serialized, sorted, spilled and read back in the shuffle. One buffer
-   * for every entry, so that it does not grow by copying for each.
+   * The buffer a batch is encoded into, compressed with Snappy as it leaves (about 600 MB/s): on
+   * Flink every byte of it is serialized, sorted, spilled and read back in the shuffle. Buffers are
+   * reused from batch to batch, so that they do not grow by copying for each.
    */
   private static final class EntryBuffer extends ByteArrayOutputStream {
     private byte[] compressed = new byte[0];
+    /** Entries in the batch; written ahead of them, uncompressed. */
+    int entries;
 
     EntryBuffer() {
-      super(1 << 16);
+      super(1 << 13);
     }
 
+    @Override
+    public synchronized void reset() {
+      super.reset();
+      entries = 0;
+    }
+
+    /** The entry count, then the entries compressed. */
     byte[] compressed() throws IOException {
-      int bound = Snappy.maxCompressedLength(count);
+      ByteArrayOutputStream head = new ByteArrayOutputStream(5);
+      INT.encode(entries, head);
+      int bound = head.size() + Snappy.maxCompressedLength(count);
       if (compressed.length < bound) {
         compressed = new byte[Math.max(bound, 2 * compressed.length)];
       }
-      int length = Snappy.rawCompress(buf, 0, count, compressed, 0);
-      return Arrays.copyOf(compressed, length);
+      System.arraycopy(head.toByteArray(), 0, compressed, 0, head.size());
+      int size = Snappy.rawCompress(buf, 0, count, compressed, head.size());
+      return Arrays.copyOf(compressed, head.size() + size);
     }
   }
 }

@@ -9,6 +9,8 @@ import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.input.ListedEntry;
 import nl.kamervragen.input.ListingFile;
 import nl.kamervragen.ministry.MinistryFamilies;
+import org.apache.beam.sdk.coders.BigEndianIntegerCoder;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.Counter;
@@ -16,7 +18,7 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
@@ -24,12 +26,13 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Reads the entries of the run's listing, and each file it lists, and stages in runs ({@link
- * DocumentRuns}) each entry's {@code input_files} row and the rows each parsed document gives to the
- * staged tables. Output: one element per entry, keyed by bucket and encoded for the shuffle ({@link
- * EncodedDocuments}): either what the next step needs of its parsed document or its {@code rejects}
- * row (an entry that is not read or could not be read or parsed); and one element per run staged,
- * under {@link EncodedDocuments#RUNS_KEY}. {@link RemoveDuplicates} takes them apart.
+ * Reads the entries of the run's listing, in chunks of {@link #CHUNK} consecutive entries, and each
+ * file it lists, and stages in runs ({@link DocumentRuns}) each entry's {@code input_files} row and
+ * the rows each parsed document gives to the staged tables. Output: per chunk, one batch per bucket
+ * of what the next step needs of each entry, encoded for the shuffle ({@link EncodedDocuments}):
+ * what it needs of a parsed document, or the entry's {@code rejects} row (an entry that is not read
+ * or could not be read or parsed); and one element per run staged, under {@link
+ * EncodedDocuments#RUNS_KEY}. {@link RemoveDuplicates} takes them apart.
  *
  * <p>The rows are staged here, not after the shuffle, because they are nearly all of a document's
  * bytes: shuffled, Flink sorted and spilled them, and staged them only after the last file was read.
@@ -45,14 +48,15 @@ import org.apache.beam.sdk.values.Row;
 public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<String, byte[]>>> {
 
   /**
-   * Entries are spread over this many random keys for reading. Beam's own file reading reshuffles
-   * with one random key per file; the DirectRunner runs every later step once per key, which made
-   * 20,000 files take over ten minutes. But the runner spreads keys over workers by their hash, and
-   * 64 keys left one of two Flink workers 55 % of a million files (31 s longer than the other);
-   * with 1,024 keys the shares differ by about 3 %. (An Avro source split by size was even, but a
-   * job on a Flink cluster then failed to recover from a lost TaskManager: FlinkClusterIT.)
+   * Entries are read in chunks of this many, consecutive in the listing: files are named after
+   * their case numbers, so a chunk's documents are mostly of one bucket and leave as one batch
+   * ({@link EncodedDocuments}). The runner spreads chunks over workers by the hash of their number;
+   * 64 keys had left one of two Flink workers 55 % of a million files, while 1,024 random keys kept
+   * the shares within about 3 %; a million files make 3,907 chunks, 100,000 make 391. (An Avro
+   * source split by size was even, but a job on a Flink cluster then failed to recover from a lost
+   * TaskManager: FlinkClusterIT.)
    */
-  static final int BUCKETS = 1024;
+  static final int CHUNK = 256;
 
   private final String listingFile;
   private final Settings settings;
@@ -70,28 +74,33 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
     return input
         .apply("Listing", Create.of(listingFile).withCoder(StringUtf8Coder.of()))
         .apply("List entries", ParDo.of(new ListEntriesFn()))
-        .setCoder(ListedEntryCoder.of())
-        .apply("Spread entries", Reshuffle.<ListedEntry>viaRandomKey().withNumBuckets(BUCKETS))
-        .apply("Read and parse files", ParDo.of(new ReadFileFn(settings)))
+        // Big-endian: Flink hands a worker its chunks in the order of their encoded keys, here the
+        // listing's, so the runs a worker stages cover few buckets each.
+        .setCoder(KvCoder.of(BigEndianIntegerCoder.of(), ListedEntryCoder.of()))
+        .apply("Group into chunks", GroupByKey.create())
+        .apply("Read and parse files", ParDo.of(new ReadChunkFn(settings)))
         .setCoder(EncodedDocuments.CODER);
   }
 
-  /** The entries of a listing file. */
-  static final class ListEntriesFn extends DoFn<String, ListedEntry> {
+  /** The entries of a listing file, keyed by their chunk. */
+  static final class ListEntriesFn extends DoFn<String, KV<Integer, ListedEntry>> {
     @ProcessElement
-    public void process(@Element String listing, OutputReceiver<ListedEntry> out) throws IOException {
+    public void process(@Element String listing, OutputReceiver<KV<Integer, ListedEntry>> out) throws IOException {
       try (ListingFile.Reader entries =
           ListingFile.read(Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(listing, false))))) {
-        entries.forEachRemaining(out::output);
+        int position = 0;
+        while (entries.hasNext()) {
+          out.output(KV.of(position++ / CHUNK, entries.next()));
+        }
       }
     }
   }
 
   /**
-   * Reads one entry, bounded by the size cap, parses it and stages its rows. Thin: the work is in
-   * {@link DocumentIntake} and {@link DocumentRuns}.
+   * Reads a chunk's entries, each bounded by the size cap, parses them and stages their rows. Thin:
+   * the work is in {@link DocumentIntake}, {@link DocumentRuns} and {@link EncodedDocuments}.
    */
-  static final class ReadFileFn extends DoFn<ListedEntry, KV<String, byte[]>> {
+  static final class ReadChunkFn extends DoFn<KV<Integer, Iterable<ListedEntry>>, KV<String, byte[]>> {
     private final Settings settings;
     private final Counter filesRead = PipelineMetrics.counter(PipelineMetrics.FILES_READ);
     private final Counter parsed = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_PARSED);
@@ -100,7 +109,7 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
     private transient EncodedDocuments encoding;
     private transient DocumentRuns.Buffer runs;
 
-    ReadFileFn(Settings settings) {
+    ReadChunkFn(Settings settings) {
       this.settings = settings;
     }
 
@@ -113,22 +122,26 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
 
     /** Nothing of a failed bundle is carried into the next. */
     @StartBundle
-    public void start() {
+    public void start() throws IOException {
       runs.clear();
+      encoding.batches();
     }
 
     @ProcessElement
-    public void process(@Element ListedEntry entry, OutputReceiver<KV<String, byte[]>> out) throws IOException {
-      filesRead.inc();
-      DocumentIntake.Outcome outcome = intake.read(entry);
-      (outcome.document().isPresent() ? parsed : rejected).inc();
-      String stagedAs = runs.add(outcome);
-      out.output(encoding.keyed(outcome, outcome.document().map(ParsedDocument::stats).orElse(null), stagedAs));
-      if (runs.full()) {
-        for (KV<String, Row> run : runs.flush()) {
-          out.output(EncodedDocuments.keyedRun(run));
+    public void process(@Element KV<Integer, Iterable<ListedEntry>> chunk, OutputReceiver<KV<String, byte[]>> out) throws IOException {
+      for (ListedEntry entry : chunk.getValue()) {
+        filesRead.inc();
+        DocumentIntake.Outcome outcome = intake.read(entry);
+        (outcome.document().isPresent() ? parsed : rejected).inc();
+        String stagedAs = runs.add(outcome);
+        encoding.add(outcome, outcome.document().map(ParsedDocument::stats).orElse(null), stagedAs);
+        if (runs.full()) {
+          for (KV<String, Row> run : runs.flush()) {
+            out.output(EncodedDocuments.keyedRun(run));
+          }
         }
       }
+      encoding.batches().forEach(out::output);
     }
 
     /** A bundle's runs are complete when it ends: a retried bundle stages runs of its own. */

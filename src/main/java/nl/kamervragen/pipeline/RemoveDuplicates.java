@@ -32,8 +32,9 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Groups the read entries (encoded, {@link EncodedDocuments}) by bucket: for a parsed document the
- * first seven characters of the case number (every copy of a case number is in the same one). Per
+ * Groups the read entries (in encoded batches, {@link EncodedDocuments}) by bucket: for a parsed
+ * document the first seven characters of the case number (every copy of a case number is in the
+ * same one). Per
  * bucket it passes on each reject, counts the names of every copy, keeps one copy of each case
  * number, names the copies set aside (their rows, staged where they were read ({@link
  * DocumentRuns}), are left out when the tables are written) and emits what the statistics need of
@@ -156,13 +157,14 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
       List<EncodedDocuments.Decoded> documents = new ArrayList<>();
       NameCensus names = new NameCensus();
       BatchedOutputs.Collector batched = batches.collector();
-      for (byte[] encoded : bucket.getValue()) {
-        EncodedDocuments.Entry entry = encoding.decode(encoded);
-        entry.reject().ifPresent(out.get(REJECTS)::output);
-        entry.document().ifPresent(document -> {
-          documents.add(document);
-          document.stats().addNamesTo(names); // every copy's, as the archive's names
-        });
+      for (byte[] batch : bucket.getValue()) {
+        for (EncodedDocuments.Entry entry : encoding.decode(batch)) {
+          entry.reject().ifPresent(out.get(REJECTS)::output);
+          entry.document().ifPresent(document -> {
+            documents.add(document);
+            document.stats().addNamesTo(names); // every copy's, as the archive's names
+          });
+        }
       }
       if (!documents.isEmpty()) {
         out.get(NAMES).output(names);

@@ -55,6 +55,27 @@ class DocumentRunsTest {
   }
 
   @Test
+  void inputInBucketOrderDoesNotLeaveEveryBucketItPassedAnArray() throws IOException {
+    // Entries of a thousand buckets in turn, as chunks of a listing give them: each bucket's array
+    // is at least 4 KB, so a buffer that kept them all would hold 4 MB after writing out 64 KB runs.
+    long budget = 64 * 1024;
+    DocumentRuns.Buffer buffer = new DocumentRuns.Buffer(TestStaging.in(output), budget);
+    for (int i = 0; i < 1000; i++) {
+      String file = String.format(java.util.Locale.ROOT, "%07d/link.txt", i);
+      // A kilobyte an entry: a link's input_files row, with its target.
+      Row inventory = Tables.INPUT_FILES.row().withFieldValue("source_file", file).withFieldValue("kind", "symbolic_link")
+          .withFieldValue("link_target", "/elsewhere/" + "x".repeat(1000)).build();
+      Row reject = Tables.REJECTS.row().withFieldValue("source_file", file).withFieldValue("stage", "list").withFieldValue("reason", "a link").build();
+      buffer.add(new nl.kamervragen.core.DocumentIntake.Outcome(inventory, java.util.Optional.empty(), java.util.Optional.of(reject)));
+      if (buffer.full()) {
+        buffer.flush();
+        assertTrue(buffer.heldBytes() <= budget + 4096, buffer.heldBytes() + " bytes held after writing out");
+      }
+    }
+    assertTrue(buffer.heldBytes() <= 3 * budget, buffer.heldBytes() + " bytes held");
+  }
+
+  @Test
   void twoKeptCopiesOfOneCaseNumberAreAnErrorNotTwoRows() throws IOException {
     Staging staging = TestStaging.in(output);
     DocumentRuns.Buffer buffer = new DocumentRuns.Buffer(staging, DocumentRuns.budgetBytes());

@@ -97,15 +97,24 @@ class RemoveDuplicatesTest {
         .apply(new RemoveDuplicates(withFacts));
   }
 
-  /** The entries of the copies of the seed, of one file that was rejected, and a staged run's part. */
+  /**
+   * The entries of the copies of the seed, of one file that was rejected, and a staged run's part,
+   * as two chunks of the listing would give them: a batch of two copies of the seed and one with the
+   * reject from the first, a batch with the third copy (the same bucket again) and one for each
+   * other set from the second.
+   */
   private static List<KV<String, byte[]>> encoded(List<Row> documents) throws java.io.IOException {
     List<KV<String, byte[]>> encoded = new java.util.ArrayList<>();
     EncodedDocuments encoding = new EncodedDocuments();
-    for (Row document : documents) {
-      String file = ParsedDocument.sourceFile(document);
-      encoded.add(encoding.keyed(TestEntries.parsed(document), ParsedDocument.stats(document), stagedAs(file)));
+    for (int i = 0; i < documents.size(); i++) {
+      Row document = documents.get(i);
+      encoding.add(TestEntries.parsed(document), ParsedDocument.stats(document), stagedAs(ParsedDocument.sourceFile(document)));
+      if (i == 1) {
+        encoding.add(TestEntries.rejected(EMPTY_FILE), null, null);
+        encoded.addAll(encoding.batches());
+      }
     }
-    encoded.add(encoding.keyed(TestEntries.rejected(EMPTY_FILE), null, null));
+    encoded.addAll(encoding.batches());
     encoded.add(EncodedDocuments.keyedRun(RUN));
     return encoded;
   }
