@@ -3,6 +3,7 @@ package nl.kamervragen.pipeline;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -82,7 +83,7 @@ final class EncodedDocuments {
   /** The batches being filled, by bucket, in the order their first entries came. */
   private final Map<String, EntryBuffer> batches = new LinkedHashMap<>();
   /** Emptied buffers, reused for the next chunk's batches. */
-  private final java.util.ArrayDeque<EntryBuffer> spare = new java.util.ArrayDeque<>();
+  private final ArrayDeque<EntryBuffer> spare = new ArrayDeque<>();
 
   EncodedDocuments() {
     RemoveDuplicates.AS_ROWS.forEach(table -> rowCoders.put(table, RowCoder.of(table.beamSchema())));

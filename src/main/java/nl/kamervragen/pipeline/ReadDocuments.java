@@ -50,11 +50,12 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
   /**
    * Entries are read in chunks of this many, consecutive in the listing: files are named after
    * their case numbers, so a chunk's documents are mostly of one bucket and leave as one batch
-   * ({@link EncodedDocuments}). The runner spreads chunks over workers by the hash of their number;
-   * 64 keys had left one of two Flink workers 55 % of a million files, while 1,024 random keys kept
-   * the shares within about 3 %; a million files make 3,907 chunks, 100,000 make 391. (An Avro
-   * source split by size was even, but a job on a Flink cluster then failed to recover from a lost
-   * TaskManager: FlinkClusterIT.)
+   * ({@link EncodedDocuments}). Chunks, not files, are what the runner spreads over workers, by the
+   * hash of their number: a key per file (Beam's own file reading) made the DirectRunner run every
+   * later step once per file (20,000 files took over ten minutes), and 64 keys had left one of two
+   * Flink workers 55 % of a million files; a million files make 3,907 chunks, 100,000 make 391. (An
+   * Avro source split by size was even, but a job on a Flink cluster then failed to recover from a
+   * lost TaskManager: FlinkClusterIT.)
    */
   static final int CHUNK = 256;
 

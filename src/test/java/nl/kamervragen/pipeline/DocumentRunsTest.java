@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import nl.kamervragen.core.DocumentIntake;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.TestParsedDocuments;
 import nl.kamervragen.table.Tables;
@@ -61,12 +64,12 @@ class DocumentRunsTest {
     long budget = 64 * 1024;
     DocumentRuns.Buffer buffer = new DocumentRuns.Buffer(TestStaging.in(output), budget);
     for (int i = 0; i < 1000; i++) {
-      String file = String.format(java.util.Locale.ROOT, "%07d/link.txt", i);
+      String file = String.format(Locale.ROOT, "%07d/link.txt", i);
       // A kilobyte an entry: a link's input_files row, with its target.
       Row inventory = Tables.INPUT_FILES.row().withFieldValue("source_file", file).withFieldValue("kind", "symbolic_link")
           .withFieldValue("link_target", "/elsewhere/" + "x".repeat(1000)).build();
       Row reject = Tables.REJECTS.row().withFieldValue("source_file", file).withFieldValue("stage", "list").withFieldValue("reason", "a link").build();
-      buffer.add(new nl.kamervragen.core.DocumentIntake.Outcome(inventory, java.util.Optional.empty(), java.util.Optional.of(reject)));
+      buffer.add(new DocumentIntake.Outcome(inventory, Optional.empty(), Optional.of(reject)));
       if (buffer.full()) {
         buffer.flush();
         assertTrue(buffer.heldBytes() <= budget + 4096, buffer.heldBytes() + " bytes held after writing out");

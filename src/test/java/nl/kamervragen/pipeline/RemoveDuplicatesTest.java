@@ -15,6 +15,7 @@ import nl.kamervragen.testing.TestPipelineExtension;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -86,7 +87,7 @@ class RemoveDuplicatesTest {
   void aFirstRunGetsNoFacts(TestPipeline pipeline) throws java.io.IOException {
     PCollectionTuple staged = keptCopiesOfTheSeed(pipeline, false);
     assertFalse(staged.has(RemoveDuplicates.FACTS));
-    PAssert.that(staged.get(RemoveDuplicates.DUPLICATES).apply("Count", org.apache.beam.sdk.transforms.Count.globally()))
+    PAssert.that(staged.get(RemoveDuplicates.DUPLICATES).apply("Count", Count.globally()))
         .containsInAnyOrder(2L);
     pipeline.run();
   }
