@@ -27,18 +27,19 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * The rows of the staged tables ({@link #TABLES}), written where the entries are read, so that
- * they never cross a shuffle: only what choosing among copies and the statistics need does.
+ * The rows of the staged tables ({@link #TABLES}), written where the entries are read, so that they
+ * never cross a shuffle: only what choosing among copies and the statistics need does.
  *
  * <p>A worker collects the rows of the entries it reads in memory, per table and bucket, and writes
  * them out as one <em>run</em> file per table when they pass its memory budget and when its bundle
- * ends. A document's rows go to its case-number bucket; an entry's {@code input_files} row to its
- * file-name bucket. A run holds its buckets in bucket order; within a bucket, each entry's rows (in
- * the table's order) after the entry's copy number and key (the case number, or for {@code
- * input_files} the file). Whether a copy is kept is decided later, in its bucket ({@link
- * RemoveDuplicates}); the writer ({@link RunMerge}) reads every run of a table side by side, bucket
- * by bucket, skips the copies set aside (in the tables that follow the kept copies, {@link
- * #followsCopies}), and puts a bucket's entries in key order.
+ * ends. A document's rows go to its case-number bucket (its {@code overdue} row to the band of its
+ * days overdue); an entry's {@code input_files} row to its file-name bucket. A run holds its
+ * buckets in bucket order; within a bucket, each entry's rows (in the table's order) after the
+ * entry's copy number and key (the case number, or for {@code input_files} the file). Whether a
+ * copy is kept is decided later, in its bucket ({@link RemoveDuplicates}); the writer ({@link
+ * RunMerge}) reads every run of a table side by side, bucket by bucket, skips the copies set aside
+ * (in the tables that follow the kept copies, {@link #followsCopies}), and puts a bucket's entries
+ * in key order (the rows of a days band in the table's order).
  *
  * <p>A copy is named {@code <run id>/<copy number>}. A run id is random, so a retried bundle writes
  * runs of its own and the runs of the failed attempt are never named downstream; they go with the
@@ -51,12 +52,11 @@ import org.apache.beam.sdk.values.Row;
 final class DocumentRuns {
 
   /**
-   * The tables staged here: those of the kept documents that are sorted by case number (documents
-   * and every detail table), and {@code input_files}, a row for every entry read.
+   * The tables staged here: every table of the kept documents (documents and the detail tables,
+   * sorted by case number, and overdue, by days overdue) and {@code input_files}, a row for every
+   * entry read.
    */
-  static final List<TableDefinition> TABLES = Stream.concat(
-      ParsedDocument.TABLES.stream().filter(table -> table.bucketing() == TableDefinition.Bucketing.BY_CASE_NUMBER_PREFIX),
-      Stream.of(Tables.INPUT_FILES)).toList();
+  static final List<TableDefinition> TABLES = Stream.concat(ParsedDocument.TABLES.stream(), Stream.of(Tables.INPUT_FILES)).toList();
 
   /** Whether a table's staged rows are those of every copy read, of which the writer keeps the kept copies' only. */
   static boolean followsCopies(TableDefinition table) {
@@ -100,9 +100,11 @@ final class DocumentRuns {
       this.staging = staging;
       this.budgetBytes = budgetBytes;
       for (TableDefinition table : tables) {
-        boolean byCase = followsCopies(table) && table.bucketing() == TableDefinition.Bucketing.BY_CASE_NUMBER_PREFIX;
-        if (!byCase && table != Tables.INPUT_FILES) {
-          throw new IllegalArgumentException(table + " is neither a document table bucketed by case number nor input_files: its rows cannot be staged per entry");
+        boolean byDocument = followsCopies(table) && (table.bucketing() == TableDefinition.Bucketing.BY_CASE_NUMBER_PREFIX
+            || table.bucketing() == TableDefinition.Bucketing.BY_DESCENDING_DAYS_BAND);
+        if (!byDocument && table != Tables.INPUT_FILES) {
+          throw new IllegalArgumentException(table + " is neither a document table bucketed by case number or days band nor input_files:"
+              + " its rows cannot be staged per entry");
         }
         tableIndex.put(table, writers.size());
         writers.add(new GenericDatumWriter<>(table.avroSchema()));
@@ -139,13 +141,16 @@ final class DocumentRuns {
           entryRows.get(index).add(row);
         }
       });
-      // Every document table staged is bucketed by the same prefix of the case number (checked above).
+      // Every document table staged by case number is bucketed by the same prefix of it (checked above).
       Bucket[] caseBucket = bucket(Tables.DOCUMENTS.bucketOfKey(id));
       for (int t = 0; t < tables.size(); t++) {
         if (t == inputFiles) {
           stage(t, fileBucket, copy, file);
-        } else {
+        } else if (tables.get(t).bucketing() == TableDefinition.Bucketing.BY_CASE_NUMBER_PREFIX) {
           stage(t, caseBucket, copy, id);
+        } else if (!entryRows.get(t).isEmpty()) {
+          // By days band: a document has one such row (overdue), in the band of its days.
+          stage(t, bucket(tables.get(t).bucketOf(entryRows.get(t).get(0))), copy, id);
         }
       }
       return copyName(runId, copy);

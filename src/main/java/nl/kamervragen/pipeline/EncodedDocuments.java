@@ -15,7 +15,6 @@ import nl.kamervragen.core.DocumentIntake;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.stats.StatsDocument;
-import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
@@ -30,16 +29,15 @@ import org.xerial.snappy.Snappy;
 
 /**
  * What reading the input entries gave, as it crosses the shuffle to their buckets, in one batch per
- * bucket and chunk of the listing: of each entry its {@code rejects} row if it was rejected, or else
- * its parsed document (its {@code input_files} row is staged where it was read, {@link
+ * bucket and chunk of the listing: of each entry its {@code rejects} row if it was rejected, or
+ * else its parsed document (its {@code input_files} row is staged where it was read, {@link
  * DocumentRuns}). A document is keyed by its case-number bucket and encoded once, where it is
  * parsed, into what the next step needs: the copy's {@link Candidate} (to choose among copies), the
- * name its rows were staged under ({@link DocumentRuns}), its {@link StatsDocument}, its
+ * name its rows were staged under ({@link DocumentRuns}), its {@link StatsDocument} and its
  * postponements (with the candidate and the statistics, its facts for comparing with the previous
- * run) and its rows of the document tables that are not staged (overdue). So the duplicates step
- * never sees a staged row. A reject goes to one of {@link #ENTRY_BUCKETS} buckets of its own, by its
- * file's name. The same stream carries the parts of the runs the read step staged, under {@link
- * #RUNS_KEY} ({@link #keyedRun}).
+ * run). Its rows are all staged where it was read: the duplicates step never sees a row. A reject
+ * goes to one of {@link #ENTRY_BUCKETS} buckets of its own, by its file's name. The same stream
+ * carries the parts of the runs the read step staged, under {@link #RUNS_KEY} ({@link #keyedRun}).
  *
  * <p>One stream of opaque bytes is also what runners move cheaply: Flink does not chain a
  * multi-output step to its consumers (it writes one stream of all outputs, and each output reads
@@ -77,17 +75,12 @@ final class EncodedDocuments {
    *
    * @param stagedAs the name its rows of the staged tables were staged under ({@link DocumentRuns#copyName})
    */
-  record Decoded(Candidate candidate, String stagedAs, StatsDocument stats, RunChanges.Facts facts, Map<TableDefinition, List<Row>> rows) {}
+  record Decoded(Candidate candidate, String stagedAs, StatsDocument stats, RunChanges.Facts facts) {}
 
-  private final Map<TableDefinition, RowCoder> rowCoders = new LinkedHashMap<>();
   /** The batches being filled, by bucket, in the order their first entries came. */
   private final Map<String, EntryBuffer> batches = new LinkedHashMap<>();
   /** Emptied buffers, reused for the next chunk's batches. */
   private final ArrayDeque<EntryBuffer> spare = new ArrayDeque<>();
-
-  EncodedDocuments() {
-    RemoveDuplicates.AS_ROWS.forEach(table -> rowCoders.put(table, RowCoder.of(table.beamSchema())));
-  }
 
   /** A staged run's part, keyed by table name, as it goes into the stream under {@link #RUNS_KEY}. */
   static KV<String, byte[]> keyedRun(KV<String, Row> part) throws IOException {
@@ -142,15 +135,6 @@ final class EncodedDocuments {
   }
 
   private void writeDocument(Row parsed, StatsDocument stats, String stagedAs, EntryBuffer out) throws IOException {
-    Map<TableDefinition, List<Row>> rows = new LinkedHashMap<>();
-    rowCoders.keySet().forEach(table -> rows.put(table, new ArrayList<>()));
-    ParsedDocument.forEachTableRow(parsed, (table, row) -> {
-      List<Row> tableRows = rows.get(table);
-      if (tableRows != null) {
-        tableRows.add(row);
-      }
-    });
-
     Candidate candidate = ParsedDocument.candidate(parsed);
     TEXT.encode(candidate.id(), out);
     TEXT.encode(candidate.sourceFile(), out);
@@ -164,13 +148,6 @@ final class EncodedDocuments {
     StatsDocumentCoder.of().encode(stats, out);
     // The rest of the facts for comparing with a previous run are the candidate's and the statistics'.
     INT.encode(ParsedDocument.document(parsed).getInt32("postponements"), out);
-    for (Map.Entry<TableDefinition, RowCoder> table : rowCoders.entrySet()) {
-      List<Row> tableRows = rows.get(table.getKey());
-      INT.encode(tableRows.size(), out);
-      for (Row row : tableRows) {
-        table.getValue().encode(row, out);
-      }
-    }
   }
 
   /** The entries of a batch that {@link #batches} made, in the order they were added. */
@@ -195,17 +172,7 @@ final class EncodedDocuments {
         INT.decode(in), INT.decode(in), INT.decode(in));
     String stagedAs = TEXT.decode(in);
     StatsDocument stats = StatsDocumentCoder.of().decode(in);
-    RunChanges.Facts facts = RunChanges.Facts.of(candidate, stats.overdue(), INT.decode(in));
-    Map<TableDefinition, List<Row>> rows = new LinkedHashMap<>();
-    for (Map.Entry<TableDefinition, RowCoder> table : rowCoders.entrySet()) {
-      int count = INT.decode(in);
-      List<Row> tableRows = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        tableRows.add(table.getValue().decode(in));
-      }
-      rows.put(table.getKey(), tableRows);
-    }
-    return new Decoded(candidate, stagedAs, stats, facts, rows);
+    return new Decoded(candidate, stagedAs, stats, RunChanges.Facts.of(candidate, stats.overdue(), INT.decode(in)));
   }
 
   /**

@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Map;
 import nl.kamervragen.core.DuplicateResolver;
 import nl.kamervragen.core.KeptCopies;
-import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.person.NameCensus;
 import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.stats.StatsDocumentEncoding;
-import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -48,10 +46,10 @@ import org.apache.beam.sdk.values.TupleTagList;
  * {@link #NAMES} (the names of every parsed copy, per bucket, for {@link ResolvePersonKeys}),
  * {@link #PARTS} (the staged runs, for {@link WriteTables#STAGED_PARTS}), {@link #SET_ASIDE} (the
  * copies whose staged rows are left out), {@link #DUPLICATES} ({@code duplicates} rows: which copy
- * was kept and why), the rows of {@link #AS_ROWS} ({@code overdue}, sorted across buckets by the
- * writer), {@link #STATISTICS} (a batch per bucket, taken apart by {@link ApplyPersonKeys} and
- * aggregated by {@link ComputeStatistics}), {@link #PARSED_COUNTS} (for the run summary) and, in a
- * run that compares with a previous one, {@link #FACTS} (for {@link CompareWithPreviousRun}).
+ * was kept and why), {@link #STATISTICS} (a batch per bucket, taken apart by {@link
+ * ApplyPersonKeys} and aggregated by {@link ComputeStatistics}), {@link #PARSED_COUNTS} (for the run
+ * summary) and, in a run that compares with a previous one, {@link #FACTS} (for {@link
+ * CompareWithPreviousRun}).
  */
 public final class RemoveDuplicates extends PTransform<PCollection<KV<String, byte[]>>, PCollectionTuple> {
 
@@ -79,13 +77,6 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
    */
   public static final TupleTag<KV<String, RunChanges.Facts>> FACTS = new TupleTag<>() {};
 
-  /**
-   * The other tables of the kept documents (overdue): their rows travel with the entries and are
-   * output as rows under {@link TableTags#of}, for the writer to sort.
-   */
-  public static final List<TableDefinition> AS_ROWS =
-      ParsedDocument.TABLES.stream().filter(table -> !DocumentRuns.TABLES.contains(table)).toList();
-
   private final boolean withFacts;
 
   /**
@@ -97,7 +88,7 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
   }
 
   /**
-   * The outputs with an element per document or entry leave the step as one batch per bucket
+   * The output with an element per document (the facts) leaves the step as one batch per bucket
    * ({@link BatchedOutputs}); the others have an element per bucket, or are rare.
    */
   private BatchedOutputs batches() {
@@ -105,7 +96,6 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
     if (withFacts) {
       batches.with("facts", FACTS, KvCoder.of(StringUtf8Coder.of(), FactsCoder.of()));
     }
-    AS_ROWS.forEach(table -> batches.withRows(table.name(), TableTags.of(table), table.beamSchema()));
     return batches;
   }
 
@@ -172,7 +162,6 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
       KeptCopies.Resolved<EncodedDocuments.Decoded> resolved = KeptCopies.resolve(documents, EncodedDocuments.Decoded::candidate);
       List<StatsDocument> statistics = new ArrayList<>(resolved.kept().size());
       for (EncodedDocuments.Decoded document : resolved.kept()) {
-        document.rows().forEach((table, rows) -> rows.forEach(row -> batched.add(TableTags.of(table), row)));
         statistics.add(document.stats());
         if (withFacts) {
           batched.add(FACTS, KV.of(bucket.getKey(), document.facts()));

@@ -19,7 +19,8 @@ import org.apache.beam.sdk.values.Row;
 /**
  * Reads every run of a table ({@link DocumentRuns}) side by side, one bucket at a time, and gives
  * the rows of the kept copies in the table's order: a bucket's entries in the order of their keys
- * (case numbers, or for {@code input_files} file names), each one's rows as it was staged. Each run
+ * (case numbers, or for {@code input_files} file names), each one's rows as it was staged; for a
+ * table bucketed by days band ({@code overdue}), a bucket's rows sorted by the table's order. Each run
  * is read once, front to back, and opened only when its first bucket comes up, so a bucket is all
  * that is held in memory.
  */
@@ -33,6 +34,8 @@ final class RunMerge {
   private final TableDefinition table;
   private final Set<String> setAside;
   private final GenericDatumReader<GenericRecord> reader;
+  /** For a table bucketed by days band, its row order: a band's rows are sorted by it, not by case number. */
+  private final Comparator<GenericRecord> bandOrder;
 
   /**
    * @param setAside the copies not kept, by {@link DocumentRuns#copyName}
@@ -41,6 +44,7 @@ final class RunMerge {
     this.table = table;
     this.setAside = setAside;
     this.reader = new GenericDatumReader<>(table.avroSchema());
+    this.bandOrder = table.bucketing() == TableDefinition.Bucketing.BY_DESCENDING_DAYS_BAND ? table.rowOrder() : null;
   }
 
   /** Streams the kept rows of these runs (parts with a run id) into the sink, in the table's order. */
@@ -76,6 +80,7 @@ final class RunMerge {
           }
         }
         documents.sort(Comparator.comparing(Document::id));
+        List<GenericRecord> band = bandOrder == null ? null : new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
           Document document = documents.get(i);
           if (i > 0 && documents.get(i - 1).id().equals(document.id())) {
@@ -83,7 +88,18 @@ final class RunMerge {
           }
           rows = DecoderFactory.get().binaryDecoder(document.rows(), rows);
           for (int r = 0; r < document.count(); r++) {
-            sink.accept(reader.read(null, rows));
+            GenericRecord record = reader.read(null, rows);
+            if (band == null) {
+              sink.accept(record);
+            } else {
+              band.add(record);
+            }
+          }
+        }
+        if (band != null) {
+          band.sort(bandOrder);
+          for (GenericRecord record : band) {
+            sink.accept(record);
           }
         }
       }

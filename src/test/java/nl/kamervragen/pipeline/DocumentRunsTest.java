@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,11 +35,15 @@ class DocumentRunsTest {
     // A budget of one byte: every document fills the buffer, so each is a run of its own.
     DocumentRuns.Buffer buffer = new DocumentRuns.Buffer(staging, 1);
     List<Row> documents = new ArrayList<>();
+    List<Row> overdue = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (int i = copies.size() - 1; i >= 0; i--) {
       names.add(buffer.add(TestEntries.parsed(copies.get(i))));
       assertTrue(buffer.full());
       for (KV<String, Row> run : buffer.flush()) {
+        if (run.getKey().equals(Tables.OVERDUE.name())) {
+          overdue.add(run.getValue());
+        }
         if (run.getKey().equals(Tables.DOCUMENTS.name())) {
           documents.add(run.getValue());
           assertEquals(1L, run.getValue().getInt64("rows"));
@@ -55,6 +60,19 @@ class DocumentRunsTest {
     List<String> merged = new ArrayList<>();
     new RunMerge(Tables.DOCUMENTS, setAside).merge(documents, record -> merged.add(record.get("id") + " " + record.get("source_file")));
     assertEquals(List.of("2011Z18417 b/full.txt", "2020Z14341 dev-corpus/2020Z14341.txt", "2023Z00461 dev-corpus/2023Z00461.txt"), merged);
+
+    // Only the open set is overdue: due 2020-08-17, 1,963 days before the reference date 2026-01-01;
+    // its row is staged in the band of its days.
+    Row expected = Tables.OVERDUE.row()
+        .addValues("2020Z14341", "Rituele slacht en het Offerfeest", LocalDate.of(2020, 7, 27), 21, LocalDate.of(2020, 8, 17),
+            1963, 1984, 0, null, "Farid Azarkan", "DENK", "criminaliteit; dieren; landbouw; openbare orde en veiligheid",
+            "https://zoek.officielebekendmakingen.nl/kv-tk-2020Z14341.html", "dev-corpus/2020Z14341.txt")
+        .build();
+    assertEquals(1, overdue.size());
+    assertEquals(Tables.OVERDUE.bucketOf(expected), overdue.get(0).getString("bucket"));
+    List<Row> overdueRows = new ArrayList<>();
+    new RunMerge(Tables.OVERDUE, setAside).merge(overdue, record -> overdueRows.add(Tables.OVERDUE.fromAvro(record)));
+    assertEquals(List.of(expected), overdueRows);
   }
 
   @Test

@@ -3,7 +3,6 @@ package nl.kamervragen.pipeline;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.util.List;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.SummaryMeasures;
@@ -28,7 +27,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Duplicates, the copies set aside, overdue rows, staged runs and statistics of hand-checked sets. */
+/** Duplicates, the copies set aside, staged runs and statistics of hand-checked sets. */
 @ExtendWith(TestPipelineExtension.class)
 class RemoveDuplicatesTest {
 
@@ -40,14 +39,6 @@ class RemoveDuplicatesTest {
         .containsInAnyOrder(
             duplicate("a/cut.txt", "the kept copy is complete, this one is cut off (the contents differ)", true),
             duplicate("c/full-again.txt", "identical content; kept the first file name in sort order", false));
-    // Only the open set is overdue: due 2020-08-17, 1,963 days before the reference date 2026-01-01.
-    PAssert.that(staged.get(TableTags.of(Tables.OVERDUE)))
-        .containsInAnyOrder(
-            Tables.OVERDUE.row()
-                .addValues("2020Z14341", "Rituele slacht en het Offerfeest", LocalDate.of(2020, 7, 27), 21, LocalDate.of(2020, 8, 17),
-                    1963, 1984, 0, null, "Farid Azarkan", "DENK", "criminaliteit; dieren; landbouw; openbare orde en veiligheid",
-                    "https://zoek.officielebekendmakingen.nl/kv-tk-2020Z14341.html", "dev-corpus/2020Z14341.txt")
-                .build());
     // The rows of the copies set aside are left out by their staged names; the staged runs pass through.
     PAssert.that(staged.get(RemoveDuplicates.SET_ASIDE)).containsInAnyOrder(stagedAs("a/cut.txt"), stagedAs("c/full-again.txt"));
     PAssert.that(staged.get(RemoveDuplicates.PARTS)).containsInAnyOrder(RUN);
