@@ -79,6 +79,8 @@ final class EncodedDocuments {
 
   /** The batches being filled, by bucket, in the order their first entries came. */
   private final Map<String, EntryBuffer> batches = new LinkedHashMap<>();
+  /** Where a batch is compressed, one for every batch: it grows to the largest. */
+  private byte[] compressed = new byte[0];
   /** Emptied buffers, reused for the next chunk's batches. */
   private final ArrayDeque<EntryBuffer> spare = new ArrayDeque<>();
 
@@ -116,13 +118,34 @@ final class EncodedDocuments {
   List<KV<String, byte[]>> batches() throws IOException {
     List<KV<String, byte[]>> keyed = new ArrayList<>(batches.size());
     for (Map.Entry<String, EntryBuffer> batch : batches.entrySet()) {
-      keyed.add(KV.of(batch.getKey(), batch.getValue().compressed()));
-      batch.getValue().reset();
-      spare.push(batch.getValue());
+      keyed.add(KV.of(batch.getKey(), compress(batch.getValue())));
     }
-    batches.clear();
+    clear();
     return keyed;
   }
+
+  /** Drops the entries added since the last {@link #batches}, unsent: what a failed bundle left. */
+  void clear() {
+    for (EntryBuffer batch : batches.values()) {
+      batch.reset();
+      spare.push(batch);
+    }
+    batches.clear();
+  }
+
+  /** A batch's entry count, then its entries compressed. */
+  private byte[] compress(EntryBuffer batch) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream(5);
+    INT.encode(batch.entries, head);
+    int bound = head.size() + Snappy.maxCompressedLength(batch.size());
+    if (compressed.length < bound) {
+      compressed = new byte[Math.max(bound, 2 * compressed.length)];
+    }
+    System.arraycopy(head.toByteArray(), 0, compressed, 0, head.size());
+    int size = Snappy.rawCompress(batch.bytes(), 0, batch.size(), compressed, head.size());
+    return Arrays.copyOf(compressed, head.size() + size);
+  }
+
 
   private EntryBuffer batch(String bucket) {
     EntryBuffer batch = batches.get(bucket);
@@ -181,7 +204,6 @@ final class EncodedDocuments {
    * reused from batch to batch, so that they do not grow by copying for each.
    */
   private static final class EntryBuffer extends ByteArrayOutputStream {
-    private byte[] compressed = new byte[0];
     /** Entries in the batch; written ahead of them, uncompressed. */
     int entries;
 
@@ -195,17 +217,9 @@ final class EncodedDocuments {
       entries = 0;
     }
 
-    /** The entry count, then the entries compressed. */
-    byte[] compressed() throws IOException {
-      ByteArrayOutputStream head = new ByteArrayOutputStream(5);
-      INT.encode(entries, head);
-      int bound = head.size() + Snappy.maxCompressedLength(count);
-      if (compressed.length < bound) {
-        compressed = new byte[Math.max(bound, 2 * compressed.length)];
-      }
-      System.arraycopy(head.toByteArray(), 0, compressed, 0, head.size());
-      int size = Snappy.rawCompress(buf, 0, count, compressed, head.size());
-      return Arrays.copyOf(compressed, head.size() + size);
+    /** The bytes written so far, in the first {@link #size} places. */
+    byte[] bytes() {
+      return buf;
     }
   }
 }

@@ -123,9 +123,9 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
 
     /** Nothing of a failed bundle is carried into the next. */
     @StartBundle
-    public void start() throws IOException {
+    public void start() {
       runs.clear();
-      encoding.batches();
+      encoding.clear();
     }
 
     @ProcessElement
