@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.kamervragen.core.Candidate;
+import nl.kamervragen.core.ChunkedBytes;
 import nl.kamervragen.core.DocumentIntake;
 import nl.kamervragen.core.DuplicateResolver;
 import nl.kamervragen.core.KeptCopies;

@@ -1,7 +1,8 @@
-package nl.kamervragen.bench;
+package nl.kamervragen.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -64,5 +65,51 @@ class ChunkedBytesTest {
     byte[] expected = fill(chunked, new Random(9), ChunkedBytes.MAX_CHUNK + 5);
     assertArrayEquals(expected, concatenated(chunked.buffers()));
     assertArrayEquals(expected, chunked.inputStream().readAllBytes());
+  }
+
+  @Test
+  void writesToAStreamWhatWasWritten() throws IOException {
+    ChunkedBytes chunked = new ChunkedBytes();
+    byte[] expected = fill(chunked, new Random(10), 3 * ChunkedBytes.MAX_CHUNK + 17);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    chunked.writeTo(out);
+    assertArrayEquals(expected, out.toByteArray());
+  }
+
+  @Test
+  void chunksGoBackToThePoolAndAreUsedAgainUpToItsLimit() throws IOException {
+    ChunkedBytes.Pool pool = new ChunkedBytes.Pool(2 * ChunkedBytes.MAX_CHUNK);
+    ChunkedBytes first = new ChunkedBytes(pool);
+    fill(first, new Random(11), 4 * ChunkedBytes.MAX_CHUNK);
+    long held = first.capacity();
+    assertTrue(held >= 4 * ChunkedBytes.MAX_CHUNK, held + " bytes of chunks");
+    first.release();
+    assertEquals(0, first.size());
+    assertEquals(0, first.capacity());
+    // Only up to the limit is kept; the rest is left to the garbage collector.
+    assertTrue(pool.bytes() <= 2 * ChunkedBytes.MAX_CHUNK && pool.bytes() > 0, pool.bytes() + " bytes pooled");
+
+    // A second buffer of the pool takes its chunks from it, and holds what it was given, not what the first held.
+    long pooled = pool.bytes();
+    ChunkedBytes second = new ChunkedBytes(pool);
+    byte[] expected = fill(second, new Random(12), ChunkedBytes.MAX_CHUNK);
+    assertTrue(pool.bytes() < pooled, pool.bytes() + " bytes pooled after taking, " + pooled + " before");
+    assertArrayEquals(expected, concatenated(second.buffers()));
+    assertArrayEquals(expected, second.inputStream().readAllBytes());
+
+    // What was released and written again reads back whole.
+    first.write(new byte[] {1, 2, 3});
+    assertArrayEquals(new byte[] {1, 2, 3}, first.inputStream().readAllBytes());
+  }
+
+  @Test
+  void aResetKeepsTheLastChunkAndGivesTheOthersBack() throws IOException {
+    ChunkedBytes.Pool pool = new ChunkedBytes.Pool(Long.MAX_VALUE);
+    ChunkedBytes chunked = new ChunkedBytes(pool);
+    fill(chunked, new Random(13), 3 * ChunkedBytes.MAX_CHUNK);
+    long held = chunked.capacity();
+    chunked.reset();
+    assertEquals(ChunkedBytes.MAX_CHUNK, chunked.capacity());
+    assertEquals(held - ChunkedBytes.MAX_CHUNK, pool.bytes());
   }
 }
