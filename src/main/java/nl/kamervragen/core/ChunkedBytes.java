@@ -18,8 +18,8 @@ import java.util.List;
  */
 public final class ChunkedBytes extends OutputStream {
 
-  public static final int FIRST_CHUNK = 4 * 1024;
-  public static final int MAX_CHUNK = 64 * 1024;
+  static final int FIRST_CHUNK = 4 * 1024;
+  static final int MAX_CHUNK = 64 * 1024;
 
   private final Pool pool;
   private final List<byte[]> chunks = new ArrayList<>();
