@@ -252,7 +252,7 @@ public final class Floor {
       for (Candidate candidate : candidates) {
         StatsDocument doc = StatsDocumentEncoding.read(reader);
         if (!setAside.contains(candidate.sourceFile())) {
-          statistics.add(doc.joinedBy(keys) ? doc.withPersonKeys(keys) : doc);
+          statistics.add(doc, keys);
         }
       }
       return statistics;

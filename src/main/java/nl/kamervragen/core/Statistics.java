@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.stats.ArchiveStatistics;
 import nl.kamervragen.stats.DashboardStatistics;
 import nl.kamervragen.stats.MinistryStatistics;
@@ -16,6 +17,7 @@ import nl.kamervragen.stats.PersonStatistics;
 import nl.kamervragen.stats.StatsEncoding;
 import nl.kamervragen.stats.Totals;
 import nl.kamervragen.stats.StatsDocument;
+import nl.kamervragen.stats.StatsDocumentEncoding;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.values.Row;
@@ -70,6 +72,19 @@ public final class Statistics implements Serializable {
     dashboard.add(doc);
     ministries.add(doc);
     persons.add(doc);
+  }
+
+  /**
+   * Adds a kept set counted with the archive's person keys: a submitter or answerer whose name the
+   * archive joins to another person ({@link PersonKeys}) is counted with that person.
+   */
+  public void add(StatsDocument doc, PersonKeys keys) {
+    add(doc.joinedBy(keys) ? doc.withPersonKeys(keys) : doc);
+  }
+
+  /** Adds every set of a batch ({@link StatsDocumentEncoding#batch}) with the archive's person keys. */
+  public void addBatch(byte[] batch, PersonKeys keys) throws IOException {
+    StatsDocumentEncoding.forEachIn(batch, doc -> add(doc, keys));
   }
 
   public void merge(Statistics other) {

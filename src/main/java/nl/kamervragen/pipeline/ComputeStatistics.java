@@ -1,29 +1,39 @@
 package nl.kamervragen.pipeline;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import nl.kamervragen.core.Statistics;
-import nl.kamervragen.stats.StatsDocument;
+import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.table.TableDefinition;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.CombineWithContext.CombineFnWithContext;
+import org.apache.beam.sdk.transforms.CombineWithContext.Context;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Aggregates what the statistics need of each kept document into the statistics tables, in one
- * global combine that runners lift (each worker combines its share, and only the accumulators,
- * whose size depends on the number of groups such as parties, members, topics and weeks, not on the
- * number of documents, cross the network).
+ * Aggregates what the statistics need of the kept documents, one batch per bucket ({@link
+ * RemoveDuplicates#STATISTICS}), into the statistics tables, counting people with the archive's
+ * person keys ({@link ResolvePersonKeys}): a surname the archive joins to a full name is counted with
+ * that person. One global combine that runners lift: each worker adds its batches, and only the
+ * accumulators, whose size depends on the number of groups such as parties, members, topics and
+ * weeks, not on the number of documents, cross the network.
+ *
+ * <p>The batches are taken apart inside the combine, not before it: a step with one element per
+ * document in front of it made Flink encode every document again and sort them all before its
+ * partial combine.
  */
-public final class ComputeStatistics extends PTransform<PCollection<StatsDocument>, PCollectionTuple> {
+public final class ComputeStatistics extends PTransform<PCollection<byte[]>, PCollectionTuple> {
 
   /** Document totals for the run summary, as (metric, value). */
   public static final TupleTag<KV<String, Long>> TOTALS = new TupleTag<>() {};
@@ -32,62 +42,74 @@ public final class ComputeStatistics extends PTransform<PCollection<StatsDocumen
   public static final List<TableDefinition> TABLES = Statistics.TABLES;
 
   private final LocalDate referenceDate;
+  private final PCollectionView<PersonKeys> personKeys;
 
-  /** @param referenceDate the date open sets are judged overdue at */
-  public ComputeStatistics(LocalDate referenceDate) {
+  /**
+   * @param referenceDate the date open sets are judged overdue at
+   * @param personKeys the archive's person keys
+   */
+  public ComputeStatistics(LocalDate referenceDate, PCollectionView<PersonKeys> personKeys) {
     this.referenceDate = referenceDate;
+    this.personKeys = personKeys;
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<StatsDocument> documents) {
+  public PCollectionTuple expand(PCollection<byte[]> batches) {
     // Each table's rows leave "Statistics to rows" as one batch: its sixteen outputs would each
     // decode every row of every table on Flink.
     BatchedOutputs tables = new BatchedOutputs();
     TABLES.forEach(table -> tables.withRows(table.name(), TableTags.of(table), table.beamSchema()));
     PCollectionTuple rows =
-        documents
+        batches
             // Without defaults: no documents make no statistics, and no rows (the summary counts a
             // missing total as 0); a default would be one more side input and stage on Flink.
-            .apply("Aggregate statistics", Combine.globally(new StatisticsFn(referenceDate)).withoutDefaults())
+            .apply("Aggregate statistics",
+                Combine.globally(new StatisticsFn(referenceDate, personKeys)).withoutDefaults().withSideInputs(personKeys))
             .setCoder(StatisticsCoder.of())
             .apply("Statistics to rows", ParDo.of(new ToRowsFn(tables)).withOutputTags(TOTALS, tables.batchTags()));
     rows.get(TOTALS).setCoder(SummarizeRun.MEASURE_CODER);
     return tables.unbatch(rows);
   }
 
-  /** Adds each document to the statistics; merges the statistics of the parts of the archive. */
-  static final class StatisticsFn extends Combine.CombineFn<StatsDocument, Statistics, Statistics> {
+  /** Adds each batch's documents to the statistics; merges the statistics of the parts of the archive. */
+  static final class StatisticsFn extends CombineFnWithContext<byte[], Statistics, Statistics> {
     private final LocalDate referenceDate;
+    private final PCollectionView<PersonKeys> personKeys;
 
-    StatisticsFn(LocalDate referenceDate) {
+    StatisticsFn(LocalDate referenceDate, PCollectionView<PersonKeys> personKeys) {
       this.referenceDate = referenceDate;
+      this.personKeys = personKeys;
     }
 
     @Override
-    public Statistics createAccumulator() {
+    public Statistics createAccumulator(Context context) {
       return new Statistics(referenceDate);
     }
 
     @Override
-    public Statistics addInput(Statistics accumulator, StatsDocument document) {
-      accumulator.add(document);
+    public Statistics addInput(Statistics accumulator, byte[] batch, Context context) {
+      try {
+        accumulator.addBatch(batch, context.sideInput(personKeys));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       return accumulator;
     }
 
     @Override
-    public Statistics mergeAccumulators(Iterable<Statistics> accumulators) {
+    public Statistics mergeAccumulators(Iterable<Statistics> accumulators, Context context) {
       Statistics merged = new Statistics(referenceDate);
       accumulators.forEach(merged::merge);
       return merged;
     }
 
     @Override
-    public Statistics extractOutput(Statistics accumulator) {
+    public Statistics extractOutput(Statistics accumulator, Context context) {
       return accumulator;
     }
 
     @Override
-    public Coder<Statistics> getAccumulatorCoder(CoderRegistry registry, Coder<StatsDocument> inputCoder) {
+    public Coder<Statistics> getAccumulatorCoder(CoderRegistry registry, Coder<byte[]> inputCoder) {
       return StatisticsCoder.of();
     }
   }

@@ -39,8 +39,7 @@ public final class KamervragenPipeline {
     PCollectionView<List<String>> setAside = kept.get(RemoveDuplicates.SET_ASIDE).apply("Copies set aside", View.asList());
     PCollectionTuple statistics =
         kept.get(RemoveDuplicates.STATISTICS)
-            .apply("Apply person keys", new ApplyPersonKeys(personKeys))
-            .apply("Compute statistics", new ComputeStatistics(config.referenceDate()));
+            .apply("Compute statistics", new ComputeStatistics(config.referenceDate(), personKeys));
 
     PCollection<Row> changes = comparing
         ? kept.get(RemoveDuplicates.FACTS).apply("Compare with the previous run", new CompareWithPreviousRun(config.previousRun()))

@@ -38,7 +38,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * DocumentRuns}), are left out when the tables are written) and emits what the statistics need of
  * each kept document. The parts of the staged runs pass through. People
  * carry the keys of their own names here; the few that the archive's names join to another person
- * are re-keyed downstream ({@link ApplyPersonKeys}, {@link WriteTables}), where a side input does
+ * are re-keyed downstream ({@link ComputeStatistics}, {@link WriteTables}), where a side input does
  * not cost Flink the chaining of this step to its grouping (a step with a side input is not
  * chained, and every grouped bucket would be serialized once more).
  *
@@ -46,8 +46,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * {@link #NAMES} (the names of every parsed copy, per bucket, for {@link ResolvePersonKeys}),
  * {@link #PARTS} (the staged runs, for {@link WriteTables#STAGED_PARTS}), {@link #SET_ASIDE} (the
  * copies whose staged rows are left out), {@link #DUPLICATES} ({@code duplicates} rows: which copy
- * was kept and why), {@link #STATISTICS} (a batch per bucket, taken apart by {@link
- * ApplyPersonKeys} and aggregated by {@link ComputeStatistics}), {@link #PARSED_COUNTS} (for the run
+ * was kept and why), {@link #STATISTICS} (a batch per bucket, taken apart and aggregated
+ * by {@link ComputeStatistics}), {@link #PARSED_COUNTS} (for the run
  * summary) and, in a run that compares with a previous one, {@link #FACTS} (for {@link
  * CompareWithPreviousRun}).
  */
@@ -62,7 +62,7 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
   public static final TupleTag<Row> DUPLICATES = TableTags.of(Tables.DUPLICATES);
   /**
    * What the statistics need of the kept documents, one batch per bucket ({@link
-   * StatsDocumentEncoding#batch}), for {@link ApplyPersonKeys} to take apart.
+   * StatsDocumentEncoding#batch}), for {@link ComputeStatistics} to take apart.
    */
   public static final TupleTag<byte[]> STATISTICS = new TupleTag<>() {};
   /**

@@ -3,27 +3,35 @@ package nl.kamervragen.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.core.TestParsedDocuments;
+import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.stats.StatsDocument;
+import nl.kamervragen.stats.StatsDocumentEncoding;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TestPipelineExtension;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -101,8 +109,8 @@ class ComputeStatisticsTest {
   @Test
   void noDocumentsGiveEmptyTablesAndNoTotalsWhichTheSummaryCountsAsZero(TestPipeline pipeline) {
     PCollectionTuple stats =
-        pipeline.apply(Create.empty(StatsDocumentCoder.of()))
-            .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE));
+        pipeline.apply(Create.empty(ByteArrayCoder.of()))
+            .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE, noKeys(pipeline)));
     for (TableDefinition table : ComputeStatistics.TABLES) {
       PAssert.that(table.name(), stats.get(TableTags.of(table))).empty();
     }
@@ -110,6 +118,38 @@ class ComputeStatisticsTest {
     pipeline.run();
     assertTrue(
         SummaryMeasures.rows(Map.of()).stream().allMatch(row -> row.getInt64("value") == 0L), "every measure 0");
+  }
+
+  /** Every set of every batch is counted with the archive's person keys; names that join no one stay their own person. */
+  @Test
+  void aSurnameTheArchiveJoinsIsCountedWithTheFullName(TestPipeline pipeline) throws Exception {
+    PCollectionView<PersonKeys> keys = pipeline
+        .apply("Keys", Create.of(PersonKeys.of(Map.of("Blok", "stef-blok"))).withCoder(PersonKeysCoder.of()))
+        .apply(View.asSingleton());
+    PCollectionTuple stats = pipeline
+        .apply("Batches", Create.of(StatsDocumentEncoding.batch(List.of(set("Sadet Karabulut", "Blok"))),
+            StatsDocumentEncoding.batch(List.of(set("Leers", "Stef Blok"), set("Leers", "Blok")))).withCoder(ByteArrayCoder.of()))
+        .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE, keys));
+    PAssert.that(stats.get(TableTags.of(Tables.PERSONS)).apply("People", MapElements.into(TypeDescriptors.strings())
+            .via(r -> r.getString("person_key") + ": " + r.getString("names") + ", " + r.getInt64("sets_as_submitter") + " submitted, "
+                + r.getInt64("sets_as_answerer") + " answered")))
+        .containsInAnyOrder("stef-blok: Blok; Stef Blok, 0 submitted, 3 answered", "sadet-karabulut: Sadet Karabulut, 1 submitted, 0 answered",
+            "leers: Leers, 2 submitted, 0 answered");
+    PAssert.that(dimension(stats, "answerer").apply("Answerers", MapElements.into(TypeDescriptors.strings())
+            .via(r -> r.getString("person_key") + " " + r.getInt64("documents"))))
+        .containsInAnyOrder("stef-blok 3");
+    pipeline.run();
+  }
+
+  private static StatsDocument set(String submitter, String answerer) {
+    LocalDate submitted = LocalDate.of(2019, 6, 1);
+    return new StatsDocument(submitted, true, Optional.of(10), Optional.of(true), false, 1,
+        List.of(new StatsDocument.Member(submitter, Optional.empty())), List.of(new StatsDocument.Member(answerer, Optional.of("VVD"))),
+        List.of(), List.of(), 0, false, 0, Optional.of(submitted.plusDays(10)), submitted.plusDays(21), List.of(), List.of());
+  }
+
+  private static PCollectionView<PersonKeys> noKeys(TestPipeline pipeline) {
+    return pipeline.apply("No keys", Create.of(PersonKeys.of(Map.of())).withCoder(PersonKeysCoder.of())).apply(View.asSingleton());
   }
 
   @Test
@@ -159,17 +199,22 @@ class ComputeStatisticsTest {
     pipeline.run();
   }
 
+  /** The three sets, in two batches as two buckets would give them. */
   private static PCollectionTuple threeSets(TestPipeline pipeline) {
-    return pipeline
-        .apply(
-            Create.of(
-                    TestParsedDocuments.ofResource("seed.txt"),
-                    TestParsedDocuments.ofResource("dev-corpus/2014Z20341.txt"),
-                    TestParsedDocuments.ofResource("dev-corpus/2020Z14341.txt"))
-                .withRowSchema(ParsedDocument.SCHEMA))
-        .apply("What the statistics need", MapElements.into(TypeDescriptor.of(StatsDocument.class)).via(ParsedDocument::stats))
-        .setCoder(StatsDocumentCoder.of())
-        .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE));
+    try {
+      return pipeline
+          .apply(Create.of(
+                  StatsDocumentEncoding.batch(List.of(stats("seed.txt"), stats("dev-corpus/2014Z20341.txt"))),
+                  StatsDocumentEncoding.batch(List.of(stats("dev-corpus/2020Z14341.txt"))))
+              .withCoder(ByteArrayCoder.of()))
+          .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE, noKeys(pipeline)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static StatsDocument stats(String resource) {
+    return ParsedDocument.stats(TestParsedDocuments.ofResource(resource));
   }
 
   private static PCollection<Row> table(PCollectionTuple stats, nl.kamervragen.table.TableDefinition table) {

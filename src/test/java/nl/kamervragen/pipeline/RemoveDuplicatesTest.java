@@ -44,9 +44,8 @@ class RemoveDuplicatesTest {
     PAssert.that(staged.get(RemoveDuplicates.PARTS)).containsInAnyOrder(RUN);
     PAssert.that(
             staged.get(RemoveDuplicates.STATISTICS)
-                .apply("Unkeyed", new ApplyPersonKeys(pipeline.apply("No keys", Create.of(PersonKeys.of(java.util.Map.of()))
-                    .withCoder(PersonKeysCoder.of())).apply(View.asSingleton())))
-                .apply("Merged", new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE))
+                .apply("Merged", new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE, pipeline.apply("No keys",
+                    Create.of(PersonKeys.of(java.util.Map.of())).withCoder(PersonKeysCoder.of())).apply(View.asSingleton())))
                 .get(ComputeStatistics.TOTALS)
                 .apply("Documents", Filter.by(kv -> kv.getKey().equals(SummaryMeasures.DOCUMENTS))))
         .containsInAnyOrder(List.of(KV.of(SummaryMeasures.DOCUMENTS, 3L)));
