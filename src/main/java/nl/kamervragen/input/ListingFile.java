@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -15,15 +19,24 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
 
 /**
  * The listing of a run as a file (Avro, entries in listing order): the pipeline reads its input
  * from it, and the check before publishing compares it with the input as it is then.
+ *
+ * <p>Every {@link #ENTRIES_PER_BLOCK} entries make one Avro block, which the pipeline takes whole,
+ * still encoded, as a chunk of consecutive entries ({@link #readBlocks}): what it spreads over its
+ * workers is then one element per block, not one per entry.
  */
 public final class ListingFile {
 
   /** Its name in the run's staging folder. */
   public static final String NAME = ".listing.avro";
+
+  /** Entries per block: every block but the last holds this many. */
+  public static final int ENTRIES_PER_BLOCK = 256;
 
   static final Schema SCHEMA =
       SchemaBuilder.record("ListedEntry").namespace("nl.kamervragen.input").fields()
@@ -43,13 +56,101 @@ public final class ListingFile {
   public static long write(OutputStream out, Iterator<ListedEntry> entries) throws IOException {
     long count = 0;
     try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(SCHEMA))) {
+      // Blocks end where this says, never earlier because their bytes fill the default interval.
+      writer.setSyncInterval(MAX_SYNC_INTERVAL);
       writer.create(SCHEMA, out);
       while (entries.hasNext()) {
         writer.append(record(entries.next()));
-        count++;
+        if (++count % ENTRIES_PER_BLOCK == 0) {
+          writer.sync();
+        }
       }
     }
     return count;
+  }
+
+  /** The largest interval between blocks that Avro accepts, in bytes. */
+  private static final int MAX_SYNC_INTERVAL = 1 << 30;
+
+  /** Consecutive entries of a listing file, one block of it, still encoded ({@link BlockDecoder}). */
+  public record Block(int entries, byte[] data) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Block block && block.entries == entries && Arrays.equals(block.data, data);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * entries + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+      return "Block[" + entries + " entries, " + data.length + " bytes]";
+    }
+  }
+
+  /** The blocks of a listing file, in order; closing the reader closes the stream. */
+  public static BlockReader readBlocks(InputStream in) throws IOException {
+    return new BlockReader(new DataFileStream<>(in, new GenericDatumReader<>(SCHEMA)));
+  }
+
+  /** Reads a listing file block by block, without decoding its entries. */
+  public static final class BlockReader implements Iterator<Block>, Closeable {
+    private final DataFileStream<GenericRecord> records;
+
+    private BlockReader(DataFileStream<GenericRecord> records) {
+      this.records = records;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return records.hasNext();
+    }
+
+    @Override
+    public Block next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      try {
+        int entries = Math.toIntExact(records.getBlockCount()); // known once hasNext has read the block
+        ByteBuffer data = records.nextBlock();
+        byte[] bytes = new byte[data.remaining()];
+        data.get(bytes);
+        return new Block(entries, bytes);
+      } catch (IOException | RuntimeException e) {
+        throw new UncheckedIOException(new IOException("the run's listing file is damaged", e));
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      records.close();
+    }
+  }
+
+  /** Decodes the entries of blocks ({@link #readBlocks}); one per thread. */
+  public static final class BlockDecoder {
+    private final GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(SCHEMA);
+    private BinaryDecoder decoder;
+
+    /** The entries of a block, in listing order. */
+    public List<ListedEntry> entries(Block block) throws IOException {
+      decoder = DecoderFactory.get().binaryDecoder(block.data(), decoder);
+      List<ListedEntry> entries = new ArrayList<>(block.entries());
+      try {
+        for (int i = 0; i < block.entries(); i++) {
+          entries.add(entry(reader.read(null, decoder)));
+        }
+      } catch (IOException | RuntimeException e) {
+        throw new IOException("the run's listing file is damaged", e);
+      }
+      if (!decoder.isEnd()) {
+        throw new IOException("the run's listing file is damaged: a block holds more than its " + block.entries() + " entries");
+      }
+      return entries;
+    }
   }
 
   /** The entries of a listing file, in their order; closing the reader closes the stream. */

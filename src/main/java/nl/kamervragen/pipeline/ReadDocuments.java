@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.channels.Channels;
 import java.time.LocalDate;
+import java.util.List;
 import nl.kamervragen.core.DocumentIntake;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.input.ListedEntry;
@@ -26,13 +27,14 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Reads the entries of the run's listing, in chunks of {@link #CHUNK} consecutive entries, and each
- * file it lists, and stages in runs ({@link DocumentRuns}) each entry's {@code input_files} row and
- * the rows each parsed document gives to the staged tables. Output: per chunk, one batch per bucket
- * of what the next step needs of each entry, encoded for the shuffle ({@link EncodedDocuments}):
- * what it needs of a parsed document, or the entry's {@code rejects} row (an entry that is not read
- * or could not be read or parsed); and one element per run staged, under {@link
- * EncodedDocuments#RUNS_KEY}. {@link RemoveDuplicates} takes them apart.
+ * Reads the entries of the run's listing, in chunks of consecutive entries (a block of the listing
+ * file each, {@link ListingFile#ENTRIES_PER_BLOCK} entries), and each file it lists, and stages in
+ * runs ({@link DocumentRuns}) each entry's {@code input_files} row and the rows each parsed document
+ * gives to the staged tables. Output: per chunk, one batch per bucket of what the next step needs of
+ * each entry, encoded for the shuffle ({@link EncodedDocuments}): what it needs of a parsed document,
+ * or the entry's {@code rejects} row (an entry that is not read or could not be read or parsed); and
+ * one element per run staged, under {@link EncodedDocuments#RUNS_KEY}. {@link RemoveDuplicates}
+ * takes them apart.
  *
  * <p>The rows are staged here, not after the shuffle, because they are nearly all of a document's
  * bytes: shuffled, Flink sorted and spilled them, and staged them only after the last file was read.
@@ -47,18 +49,6 @@ import org.apache.beam.sdk.values.Row;
  */
 public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<String, byte[]>>> {
 
-  /**
-   * Entries are read in chunks of this many, consecutive in the listing: files are named after
-   * their case numbers, so a chunk's documents are mostly of one bucket and leave as one batch
-   * ({@link EncodedDocuments}). Chunks, not files, are what the runner spreads over workers, by the
-   * hash of their number: a key per file (Beam's own file reading) made the DirectRunner run every
-   * later step once per file (20,000 files took over ten minutes), and 64 keys had left one of two
-   * Flink workers 55 % of a million files; a million files make 3,907 chunks, 100,000 make 391. (An
-   * Avro source split by size was even, but a job on a Flink cluster then failed to recover from a
-   * lost TaskManager: FlinkClusterIT.)
-   */
-  static final int CHUNK = 256;
-
   private final String listingFile;
   private final Settings settings;
 
@@ -70,28 +60,39 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
     this.settings = new Settings(config.referenceDate(), config.maxFileBytes(), config.ministryFamilies(), config.staging());
   }
 
+  /**
+   * Chunks, not files, are what the runner spreads over workers, by the hash of their number: files
+   * are named after their case numbers, so a chunk's documents are mostly of one bucket and leave as
+   * one batch ({@link EncodedDocuments}). A key per file (Beam's own file reading) made the
+   * DirectRunner run every later step once per file (20,000 files took over ten minutes), and 64 keys
+   * had left one of two Flink workers 55 % of a million files; a million files make 3,907 chunks,
+   * 100,000 make 391. (An Avro source split by size was even, but a job on a Flink cluster then failed
+   * to recover from a lost TaskManager: FlinkClusterIT.) The chunks cross the shuffle still encoded,
+   * a block each: an element per entry made Flink encode, sort and decode every entry before the
+   * first file was read, 4.7 s at 1M on one worker.
+   */
   @Override
   public PCollection<KV<String, byte[]>> expand(PBegin input) {
     return input
         .apply("Listing", Create.of(listingFile).withCoder(StringUtf8Coder.of()))
-        .apply("List entries", ParDo.of(new ListEntriesFn()))
+        .apply("List chunks", ParDo.of(new ListChunksFn()))
         // Big-endian: Flink hands a worker its chunks in the order of their encoded keys, here the
         // listing's, so the runs a worker stages cover few buckets each.
-        .setCoder(KvCoder.of(BigEndianIntegerCoder.of(), ListedEntryCoder.of()))
-        .apply("Group into chunks", GroupByKey.create())
+        .setCoder(KvCoder.of(BigEndianIntegerCoder.of(), ListingBlockCoder.of()))
+        .apply("Spread chunks", GroupByKey.create())
         .apply("Read and parse files", ParDo.of(new ReadChunkFn(settings)))
         .setCoder(EncodedDocuments.CODER);
   }
 
-  /** The entries of a listing file, keyed by their chunk. */
-  static final class ListEntriesFn extends DoFn<String, KV<Integer, ListedEntry>> {
+  /** The blocks of a listing file, each a chunk, numbered in listing order. */
+  static final class ListChunksFn extends DoFn<String, KV<Integer, ListingFile.Block>> {
     @ProcessElement
-    public void process(@Element String listing, OutputReceiver<KV<Integer, ListedEntry>> out) throws IOException {
-      try (ListingFile.Reader entries =
-          ListingFile.read(Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(listing, false))))) {
-        int position = 0;
-        while (entries.hasNext()) {
-          out.output(KV.of(position++ / CHUNK, entries.next()));
+    public void process(@Element String listing, OutputReceiver<KV<Integer, ListingFile.Block>> out) throws IOException {
+      try (ListingFile.BlockReader blocks =
+          ListingFile.readBlocks(Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(listing, false))))) {
+        int chunk = 0;
+        while (blocks.hasNext()) {
+          out.output(KV.of(chunk++, blocks.next()));
         }
       }
     }
@@ -101,7 +102,7 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
    * Reads a chunk's entries, each bounded by the size cap, parses them and stages their rows. Thin:
    * the work is in {@link DocumentIntake}, {@link DocumentRuns} and {@link EncodedDocuments}.
    */
-  static final class ReadChunkFn extends DoFn<KV<Integer, Iterable<ListedEntry>>, KV<String, byte[]>> {
+  static final class ReadChunkFn extends DoFn<KV<Integer, Iterable<ListingFile.Block>>, KV<String, byte[]>> {
     private final Settings settings;
     private final Counter filesRead = PipelineMetrics.counter(PipelineMetrics.FILES_READ);
     private final Counter parsed = PipelineMetrics.counter(PipelineMetrics.DOCUMENTS_PARSED);
@@ -109,6 +110,7 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
     private transient DocumentIntake intake;
     private transient EncodedDocuments encoding;
     private transient DocumentRuns.Buffer runs;
+    private transient ListingFile.BlockDecoder listing;
 
     ReadChunkFn(Settings settings) {
       this.settings = settings;
@@ -119,6 +121,7 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
       intake = new DocumentIntake(settings.maxFileBytes(), settings.referenceDate(), settings.ministryFamilies());
       encoding = new EncodedDocuments();
       runs = new DocumentRuns.Buffer(settings.staging(), DocumentRuns.budgetBytes());
+      listing = new ListingFile.BlockDecoder();
     }
 
     /** Nothing of a failed bundle is carried into the next. */
@@ -129,8 +132,15 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<ListedEntry>> chunk, OutputReceiver<KV<String, byte[]>> out) throws IOException {
-      for (ListedEntry entry : chunk.getValue()) {
+    public void process(@Element KV<Integer, Iterable<ListingFile.Block>> chunk, OutputReceiver<KV<String, byte[]>> out) throws IOException {
+      for (ListingFile.Block block : chunk.getValue()) {
+        read(listing.entries(block), out);
+      }
+      encoding.batches().forEach(out::output);
+    }
+
+    private void read(List<ListedEntry> entries, OutputReceiver<KV<String, byte[]>> out) throws IOException {
+      for (ListedEntry entry : entries) {
         filesRead.inc();
         DocumentIntake.Outcome outcome = intake.read(entry);
         (outcome.document().isPresent() ? parsed : rejected).inc();
@@ -142,7 +152,6 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
           }
         }
       }
-      encoding.batches().forEach(out::output);
     }
 
     /** A bundle's runs are complete when it ends: a retried bundle stages runs of its own. */

@@ -1,18 +1,25 @@
 package nl.kamervragen.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.Statistics;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.core.TestParsedDocuments;
 import nl.kamervragen.input.ArchiveWalker;
 import nl.kamervragen.input.InputSelection;
+import nl.kamervragen.input.ListedEntry;
+import nl.kamervragen.input.ListingFile;
 import nl.kamervragen.person.NameCensus;
 import nl.kamervragen.person.PersonKeys;
 import org.apache.beam.sdk.testing.CoderProperties;
@@ -73,15 +80,18 @@ class CodersTest {
   }
 
   @Test
-  void listedEntriesSurviveTheirCoder() throws Exception {
+  void listingBlocksSurviveTheirCoder() throws Exception {
     Files.writeString(archive.resolve("a.txt"), "a");
     Files.createSymbolicLink(archive.resolve("b.txt"), Path.of("/etc/hostname"));
-    new ArchiveWalker(InputSelection.of(archive.toString(), false)).forEachRemaining(entry -> {
-      try {
-        CoderProperties.coderDecodeEncodeEqual(ListedEntryCoder.of(), entry);
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    });
+    List<ListedEntry> listed = new ArrayList<>();
+    new ArchiveWalker(InputSelection.of(archive.toString(), false)).forEachRemaining(listed::add);
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    ListingFile.write(file, listed.iterator());
+    try (ListingFile.BlockReader blocks = ListingFile.readBlocks(new ByteArrayInputStream(file.toByteArray()))) {
+      ListingFile.Block block = blocks.next();
+      CoderProperties.coderDecodeEncodeEqual(ListingBlockCoder.of(), block);
+      assertEquals(listed, new ListingFile.BlockDecoder().entries(CoderUtils.clone(ListingBlockCoder.of(), block)));
+      assertFalse(blocks.hasNext());
+    }
   }
 }
