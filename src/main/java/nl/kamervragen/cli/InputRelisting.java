@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.kamervragen.input.ArchiveWalker;
 import nl.kamervragen.input.InputSelection;
+import nl.kamervragen.input.ListedEntry;
 import nl.kamervragen.input.ListingComparison;
 import nl.kamervragen.input.ListingFile;
 import nl.kamervragen.publish.StagedTables;
@@ -54,7 +55,7 @@ final class InputRelisting {
   /** The entries that differ from the listing made when the run started, as a message; null when none do. */
   static String listingChanges(StoredFolder staging, InputSelection input) throws IOException {
     ListingComparison.Changes changes;
-    try (ListingFile.Reader before = ListingFile.read(staging.open(ListingFile.NAME))) {
+    try (ListingFile.Sequence<ListedEntry> before = ListingFile.read(staging.open(ListingFile.NAME))) {
       changes = ListingComparison.compare(before, input.entries(), CHANGES_SHOWN);
     } catch (ArchiveWalker.UnlistableFolderException e) {
       return e.getMessage();

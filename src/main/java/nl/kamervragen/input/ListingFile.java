@@ -91,43 +91,14 @@ public final class ListingFile {
   }
 
   /** The blocks of a listing file, in order; closing the reader closes the stream. */
-  public static BlockReader readBlocks(InputStream in) throws IOException {
-    return new BlockReader(new DataFileStream<>(in, new GenericDatumReader<>(SCHEMA)));
-  }
-
-  /** Reads a listing file block by block, without decoding its entries. */
-  public static final class BlockReader implements Iterator<Block>, Closeable {
-    private final DataFileStream<GenericRecord> records;
-
-    private BlockReader(DataFileStream<GenericRecord> records) {
-      this.records = records;
-    }
-
-    @Override
-    public boolean hasNext() {
-      return records.hasNext();
-    }
-
-    @Override
-    public Block next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      try {
-        int entries = Math.toIntExact(records.getBlockCount()); // known once hasNext has read the block
-        ByteBuffer data = records.nextBlock();
-        byte[] bytes = new byte[data.remaining()];
-        data.get(bytes);
-        return new Block(entries, bytes);
-      } catch (IOException | RuntimeException e) {
-        throw new UncheckedIOException(new IOException("the run's listing file is damaged", e));
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      records.close();
-    }
+  public static Sequence<Block> readBlocks(InputStream in) throws IOException {
+    return new Sequence<>(new DataFileStream<>(in, new GenericDatumReader<>(SCHEMA)), records -> {
+      int entries = Math.toIntExact(records.getBlockCount()); // known once hasNext has read the block
+      ByteBuffer data = records.nextBlock();
+      byte[] bytes = new byte[data.remaining()];
+      data.get(bytes);
+      return new Block(entries, bytes);
+    });
   }
 
   /** Decodes the entries of blocks ({@link #readBlocks}); one per thread. */
@@ -154,16 +125,23 @@ public final class ListingFile {
   }
 
   /** The entries of a listing file, in their order; closing the reader closes the stream. */
-  public static Reader read(InputStream in) throws IOException {
-    return new Reader(new DataFileStream<>(in, new GenericDatumReader<>(SCHEMA)));
+  public static Sequence<ListedEntry> read(InputStream in) throws IOException {
+    return new Sequence<>(new DataFileStream<>(in, new GenericDatumReader<>(SCHEMA)), records -> entry(records.next()));
   }
 
-  /** Reads a listing file entry by entry. */
-  public static final class Reader implements Iterator<ListedEntry>, Closeable {
+  /** Reads a listing file entry by entry, or block by block. */
+  public static final class Sequence<T> implements Iterator<T>, Closeable {
     private final DataFileStream<GenericRecord> records;
+    private final Step<T> step;
 
-    private Reader(DataFileStream<GenericRecord> records) {
+    /** Takes the next element from the stream. */
+    private interface Step<T> {
+      T take(DataFileStream<GenericRecord> records) throws IOException;
+    }
+
+    private Sequence(DataFileStream<GenericRecord> records, Step<T> step) {
       this.records = records;
+      this.step = step;
     }
 
     @Override
@@ -172,13 +150,13 @@ public final class ListingFile {
     }
 
     @Override
-    public ListedEntry next() {
+    public T next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
       try {
-        return entry(records.next());
-      } catch (RuntimeException e) {
+        return step.take(records);
+      } catch (IOException | RuntimeException e) {
         throw new UncheckedIOException(new IOException("the run's listing file is damaged", e));
       }
     }

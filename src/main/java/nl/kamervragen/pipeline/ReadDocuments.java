@@ -88,7 +88,7 @@ public final class ReadDocuments extends PTransform<PBegin, PCollection<KV<Strin
   static final class ListChunksFn extends DoFn<String, KV<Integer, ListingFile.Block>> {
     @ProcessElement
     public void process(@Element String listing, OutputReceiver<KV<Integer, ListingFile.Block>> out) throws IOException {
-      try (ListingFile.BlockReader blocks =
+      try (ListingFile.Sequence<ListingFile.Block> blocks =
           ListingFile.readBlocks(Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(listing, false))))) {
         int chunk = 0;
         while (blocks.hasNext()) {

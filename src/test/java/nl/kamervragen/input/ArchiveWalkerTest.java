@@ -161,7 +161,7 @@ class ArchiveWalkerTest {
     ByteArrayOutputStream file = new ByteArrayOutputStream();
     assertEquals(2, ListingFile.write(file, listed.iterator()));
     List<ListedEntry> read = new ArrayList<>();
-    try (ListingFile.Reader reader = ListingFile.read(new ByteArrayInputStream(file.toByteArray()))) {
+    try (ListingFile.Sequence<ListedEntry> reader = ListingFile.read(new ByteArrayInputStream(file.toByteArray()))) {
       reader.forEachRemaining(read::add);
     }
     assertEquals(listed, read);

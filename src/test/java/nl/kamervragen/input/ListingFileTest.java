@@ -36,7 +36,7 @@ class ListingFileTest {
     List<Integer> sizes = new ArrayList<>();
     List<ListedEntry> read = new ArrayList<>();
     ListingFile.BlockDecoder decoder = new ListingFile.BlockDecoder();
-    try (ListingFile.BlockReader blocks = ListingFile.readBlocks(new ByteArrayInputStream(listing(listed)))) {
+    try (ListingFile.Sequence<ListingFile.Block> blocks = ListingFile.readBlocks(new ByteArrayInputStream(listing(listed)))) {
       while (blocks.hasNext()) {
         ListingFile.Block block = blocks.next();
         sizes.add(block.entries());
@@ -47,7 +47,7 @@ class ListingFileTest {
     assertEquals(listed, read);
     // The same file read entry by entry, as the check before publishing reads it.
     List<ListedEntry> again = new ArrayList<>();
-    try (ListingFile.Reader reader = ListingFile.read(new ByteArrayInputStream(listing(listed)))) {
+    try (ListingFile.Sequence<ListedEntry> reader = ListingFile.read(new ByteArrayInputStream(listing(listed)))) {
       reader.forEachRemaining(again::add);
     }
     assertEquals(listed, again);
@@ -56,7 +56,7 @@ class ListingFileTest {
   @Test
   void aBlockThatDoesNotHoldWhatItSaysIsDamaged() throws IOException {
     ListingFile.Block block;
-    try (ListingFile.BlockReader blocks = ListingFile.readBlocks(new ByteArrayInputStream(listing(entries(3))))) {
+    try (ListingFile.Sequence<ListingFile.Block> blocks = ListingFile.readBlocks(new ByteArrayInputStream(listing(entries(3))))) {
       block = blocks.next();
     }
     ListingFile.BlockDecoder decoder = new ListingFile.BlockDecoder();

@@ -87,7 +87,7 @@ class CodersTest {
     new ArchiveWalker(InputSelection.of(archive.toString(), false)).forEachRemaining(listed::add);
     ByteArrayOutputStream file = new ByteArrayOutputStream();
     ListingFile.write(file, listed.iterator());
-    try (ListingFile.BlockReader blocks = ListingFile.readBlocks(new ByteArrayInputStream(file.toByteArray()))) {
+    try (ListingFile.Sequence<ListingFile.Block> blocks = ListingFile.readBlocks(new ByteArrayInputStream(file.toByteArray()))) {
       ListingFile.Block block = blocks.next();
       CoderProperties.coderDecodeEncodeEqual(ListingBlockCoder.of(), block);
       assertEquals(listed, new ListingFile.BlockDecoder().entries(CoderUtils.clone(ListingBlockCoder.of(), block)));
