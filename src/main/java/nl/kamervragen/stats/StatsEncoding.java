@@ -102,7 +102,11 @@ public final class StatsEncoding {
         return null;
       }
       if (tag == 1) {
-        byte[] bytes = in.readNBytes(count());
+        int length = count();
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length < length) {
+          throw new EOFException("statistics cut off");
+        }
         String value = new String(bytes, StandardCharsets.UTF_8);
         strings.add(value);
         return value;

@@ -61,6 +61,14 @@ class StatsDocumentEncodingTest {
   }
 
   @Test
+  void aStringCutShortIsAnError() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    new StatsEncoding.Writer(bytes).string("Binnenlands Bestuur");
+    byte[] cut = java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() - 1);
+    assertThrows(EOFException.class, () -> new StatsEncoding.Reader(new ByteArrayInputStream(cut)).string());
+  }
+
+  @Test
   void aBatchReadsBackInOrderAndItsEndIsChecked() throws Exception {
     List<StatsDocument> documents = samples();
     byte[] batch = StatsDocumentEncoding.batch(documents);
