@@ -20,7 +20,9 @@ import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.flink.FlinkProgress;
 import nl.kamervragen.flink.FlinkRun;
 import nl.kamervragen.input.ArchiveWalker;
+import nl.kamervragen.input.ListedEntry;
 import nl.kamervragen.input.ListingFile;
+import nl.kamervragen.input.ReadAhead;
 import nl.kamervragen.pipeline.KamervragenPipeline;
 import nl.kamervragen.pipeline.PipelineMetrics;
 import nl.kamervragen.pipeline.RunConfig;
@@ -170,11 +172,15 @@ final class KamervragenJob {
     return BucketOutput.open(output, runId, config.keepRuns(), options, clock, notes);
   }
 
-  /** Lists the input once, into the staging folder, and returns the number of entries. */
+  /**
+   * Lists the input once, into the staging folder, and returns the number of entries. The walk runs
+   * ahead on a thread of its own while this one writes the listing.
+   */
   private long list(StoredFolder staging) throws IOException, NotPublished {
     long entries;
-    try (OutputStream file = staging.create(ListingFile.NAME, MimeTypes.BINARY)) {
-      entries = ListingFile.write(file, config.input().entries());
+    try (OutputStream file = staging.create(ListingFile.NAME, MimeTypes.BINARY);
+        ReadAhead<ListedEntry> listed = new ReadAhead<>(config.input().entries(), "kamervragen-listing")) {
+      entries = ListingFile.write(file, listed);
     } catch (ArchiveWalker.UnlistableFolderException e) {
       throw new NotPublished("not published: " + e.getMessage() + " (the input would be incomplete)");
     }
