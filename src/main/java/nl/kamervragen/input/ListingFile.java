@@ -109,7 +109,7 @@ public final class ListingFile {
     /** The entries of a block, in listing order. */
     public List<ListedEntry> entries(Block block) throws IOException {
       decoder = DecoderFactory.get().binaryDecoder(block.data(), decoder);
-      List<ListedEntry> entries = new ArrayList<>(block.entries());
+      List<ListedEntry> entries = new ArrayList<>(ENTRIES_PER_BLOCK); // not by the count, which may be damaged
       try {
         for (int i = 0; i < block.entries(); i++) {
           entries.add(entry(reader.read(null, decoder)));

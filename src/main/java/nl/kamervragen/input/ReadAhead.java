@@ -1,6 +1,7 @@
 package nl.kamervragen.input;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
 
-  /** Elements handed over at a time: one hand-over per element cost more than the walk saved. */
+  /** Elements handed over at a time: the threads meet once a batch, not once an element. */
   static final int BATCH = 256;
   /** Batches taken ahead at most. */
   private static final int BATCHES_AHEAD = 16;
@@ -27,7 +28,7 @@ public final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
   private final BlockingQueue<Handover<T>> queue = new ArrayBlockingQueue<>(BATCHES_AHEAD);
   private final Thread thread;
   private volatile boolean closed;
-  private Iterator<T> batch = java.util.Collections.emptyIterator();
+  private Iterator<T> batch = Collections.emptyIterator();
   private boolean ended;
 
   public ReadAhead(Iterator<T> source, String threadName) {

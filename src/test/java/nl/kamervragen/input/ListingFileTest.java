@@ -64,6 +64,9 @@ class ListingFileTest {
     assertTrue(more.getMessage().contains("more than its 2 entries"), more.getMessage());
     IOException fewer = assertThrows(IOException.class, () -> decoder.entries(new ListingFile.Block(4, block.data())));
     assertTrue(fewer.getMessage().startsWith("the run's listing file is damaged"), fewer.getMessage());
+    // A count no block holds is damage too, not a request for that much memory.
+    assertThrows(IOException.class, () -> decoder.entries(new ListingFile.Block(Integer.MAX_VALUE, block.data())));
+    assertThrows(IOException.class, () -> decoder.entries(new ListingFile.Block(-1, block.data())));
     assertEquals(3, decoder.entries(block).size());
   }
 }
