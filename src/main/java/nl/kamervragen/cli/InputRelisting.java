@@ -8,6 +8,7 @@ import nl.kamervragen.input.InputSelection;
 import nl.kamervragen.input.ListedEntry;
 import nl.kamervragen.input.ListingComparison;
 import nl.kamervragen.input.ListingFile;
+import nl.kamervragen.input.ReadAhead;
 import nl.kamervragen.publish.StagedTables;
 import nl.kamervragen.storage.StoredFolder;
 
@@ -55,8 +56,10 @@ final class InputRelisting {
   /** The entries that differ from the listing made when the run started, as a message; null when none do. */
   static String listingChanges(StoredFolder staging, InputSelection input) throws IOException {
     ListingComparison.Changes changes;
-    try (ListingFile.Sequence<ListedEntry> before = ListingFile.read(staging.open(ListingFile.NAME))) {
-      changes = ListingComparison.compare(before, input.entries(), CHANGES_SHOWN);
+    // The walk runs ahead on a thread of its own while this one reads the first listing and compares.
+    try (ListingFile.Sequence<ListedEntry> before = ListingFile.read(staging.open(ListingFile.NAME));
+        ReadAhead<ListedEntry> now = new ReadAhead<>(input.entries(), "kamervragen-relisting-walk")) {
+      changes = ListingComparison.compare(before, now, CHANGES_SHOWN);
     } catch (ArchiveWalker.UnlistableFolderException e) {
       return e.getMessage();
     }

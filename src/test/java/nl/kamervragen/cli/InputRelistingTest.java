@@ -66,6 +66,13 @@ class InputRelistingTest {
   }
 
   @Test
+  void anInputThatCannotBeListedAgainIsAChange() throws IOException {
+    StoredFolder.deleteTree(archive);
+    InputRelisting.Relisted<String> relisted = InputRelisting.during(staging, input, () -> "read");
+    assertTrue(relisted.listingChanges().startsWith("cannot list the input folder"), relisted.listingChanges());
+  }
+
+  @Test
   void aFailedRelistingIsThrownWhenTheWorkSucceeded() throws IOException {
     staging.delete(ListingFile.NAME);
     assertThrows(IOException.class, () -> InputRelisting.during(staging, input, () -> "read"));
