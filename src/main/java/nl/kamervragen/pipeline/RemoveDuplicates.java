@@ -22,6 +22,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -54,8 +55,13 @@ import org.apache.beam.sdk.values.TupleTagList;
 public final class RemoveDuplicates extends PTransform<PCollection<KV<String, byte[]>>, PCollectionTuple> {
 
   public static final TupleTag<Row> REJECTS = TableTags.of(Tables.REJECTS);
-  /** The names of every parsed copy, one census per bucket, for {@link ResolvePersonKeys}. */
-  public static final TupleTag<NameCensus> NAMES = new TupleTag<>() {};
+  /**
+   * The names of every parsed copy, one census per bucket ({@link NameCensusCoder}), for {@link
+   * ResolvePersonKeys}. Encoded here, once: on Flink every output of this step goes to each of its
+   * consumers, and the bytes are copied there while a census would be encoded again for each and
+   * decoded by each.
+   */
+  public static final TupleTag<byte[]> NAMES = new TupleTag<>() {};
   public static final TupleTag<KV<String, Row>> PARTS = new TupleTag<>() {};
   /** The copies set aside, by the name their rows were staged under ({@link DocumentRuns#copyName}). */
   public static final TupleTag<String> SET_ASIDE = new TupleTag<>() {};
@@ -113,7 +119,7 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
     staged.get(SET_ASIDE).setCoder(StringUtf8Coder.of());
     staged.get(PARSED_COUNTS).setCoder(SummarizeRun.MEASURE_CODER);
     staged.get(REJECTS).setRowSchema(Tables.REJECTS.beamSchema());
-    staged.get(NAMES).setCoder(NameCensusCoder.of());
+    staged.get(NAMES).setCoder(ByteArrayCoder.of());
     staged.get(STATISTICS).setCoder(ByteArrayCoder.of());
     return batches.unbatch(staged);
   }
@@ -157,7 +163,7 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
         }
       }
       if (!documents.isEmpty()) {
-        out.get(NAMES).output(names);
+        out.get(NAMES).output(CoderUtils.encodeToByteArray(NameCensusCoder.of(), names));
       }
       KeptCopies.Resolved<EncodedDocuments.Decoded> resolved = KeptCopies.resolve(documents, EncodedDocuments.Decoded::candidate);
       List<StatsDocument> statistics = new ArrayList<>(resolved.kept().size());

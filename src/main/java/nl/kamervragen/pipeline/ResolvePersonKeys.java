@@ -1,36 +1,44 @@
 package nl.kamervragen.pipeline;
 
+import java.io.UncheckedIOException;
 import nl.kamervragen.person.NameCensus;
 import nl.kamervragen.person.PersonKeys;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * Combines the names of every parsed document into one census and resolves it into the archive's
- * person keys ({@link PersonKeys#resolve}), as a side input for staging. The census of a worker's
- * share crosses the network, not the names of each document; with no documents the keys are empty.
+ * Combines the names of every parsed document, in censuses encoded with {@link NameCensusCoder}
+ * ({@link RemoveDuplicates#NAMES}), into one census and resolves it into the archive's person keys
+ * ({@link PersonKeys#resolve}), as a side input. The census of a worker's share crosses the
+ * network, not the names of each document; with no documents the keys are empty.
  */
-public final class ResolvePersonKeys extends PTransform<PCollection<NameCensus>, PCollectionView<PersonKeys>> {
+public final class ResolvePersonKeys extends PTransform<PCollection<byte[]>, PCollectionView<PersonKeys>> {
 
   @Override
-  public PCollectionView<PersonKeys> expand(PCollection<NameCensus> names) {
+  public PCollectionView<PersonKeys> expand(PCollection<byte[]> names) {
     return names.apply("Combine names", Combine.globally(new CensusFn()).asSingletonView());
   }
 
   /** Merges censuses; the output is their resolution. */
-  static final class CensusFn extends Combine.CombineFn<NameCensus, NameCensus, PersonKeys> {
+  static final class CensusFn extends Combine.CombineFn<byte[], NameCensus, PersonKeys> {
     @Override
     public NameCensus createAccumulator() {
       return new NameCensus();
     }
 
     @Override
-    public NameCensus addInput(NameCensus accumulator, NameCensus names) {
-      accumulator.merge(names);
+    public NameCensus addInput(NameCensus accumulator, byte[] names) {
+      try {
+        accumulator.merge(CoderUtils.decodeFromByteArray(NameCensusCoder.of(), names));
+      } catch (CoderException e) {
+        throw new UncheckedIOException("a census of names is damaged", e);
+      }
       return accumulator;
     }
 
@@ -47,12 +55,12 @@ public final class ResolvePersonKeys extends PTransform<PCollection<NameCensus>,
     }
 
     @Override
-    public Coder<NameCensus> getAccumulatorCoder(CoderRegistry registry, Coder<NameCensus> inputCoder) {
+    public Coder<NameCensus> getAccumulatorCoder(CoderRegistry registry, Coder<byte[]> inputCoder) {
       return NameCensusCoder.of();
     }
 
     @Override
-    public Coder<PersonKeys> getDefaultOutputCoder(CoderRegistry registry, Coder<NameCensus> inputCoder) {
+    public Coder<PersonKeys> getDefaultOutputCoder(CoderRegistry registry, Coder<byte[]> inputCoder) {
       return PersonKeysCoder.of();
     }
   }
