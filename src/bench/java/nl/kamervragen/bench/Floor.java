@@ -79,9 +79,9 @@ public final class Floor {
   record SpillPolicy(long memoryBytes, int chunkBytes) {
     /**
      * 55 % of the heap, 64 KB chunks. A million documents' rows take about 5.7 GB encoded and
-     * everything else the floor holds about 2 GB, so with bench/run's 12 GB heap nothing spills at 1M: spilled
-     * rows and a larger heap crowded the archive out of the page cache and the floor read part of it
-     * from disk again (docs/benchmarks.md).
+     * everything else the floor holds about 2 GB, so with bench/run's 12 GB heap nothing spills at
+     * 1M: spilled rows and a larger heap crowded the archive out of the page cache, and the floor
+     * read part of it from disk again (docs/benchmarks.md).
      */
     static SpillPolicy forThisHeap() {
       return new SpillPolicy(Runtime.getRuntime().maxMemory() / 100 * 55, 64 * 1024);

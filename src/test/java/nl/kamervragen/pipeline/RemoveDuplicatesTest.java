@@ -108,7 +108,6 @@ class RemoveDuplicatesTest {
     return encoded;
   }
 
-  /** A name a copy's rows could be staged under, unique per file. */
   /** A bucket's census of names, as the duplicates step encodes it. */
   private static NameCensus decodeCensus(byte[] encoded) {
     try {
@@ -118,6 +117,7 @@ class RemoveDuplicatesTest {
     }
   }
 
+  /** A name a copy's rows could be staged under, unique per file. */
   private static String stagedAs(String file) {
     return DocumentRuns.copyName("run-" + file.replace('/', '_'), 0);
   }
