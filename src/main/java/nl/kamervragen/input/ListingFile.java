@@ -56,8 +56,8 @@ public final class ListingFile {
   public static long write(OutputStream out, Iterator<ListedEntry> entries) throws IOException {
     long count = 0;
     try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(SCHEMA))) {
-      // Blocks end where this says, never earlier because their bytes fill the default interval.
-      writer.setSyncInterval(MAX_SYNC_INTERVAL);
+      // Blocks end where this says, not earlier because their bytes fill Avro's default interval.
+      writer.setSyncInterval(BLOCK_BYTES);
       writer.create(SCHEMA, out);
       while (entries.hasNext()) {
         writer.append(record(entries.next()));
@@ -69,8 +69,13 @@ public final class ListingFile {
     return count;
   }
 
-  /** The largest interval between blocks that Avro accepts, in bytes. */
-  private static final int MAX_SYNC_INTERVAL = 1 << 30;
+  /**
+   * The bytes a block may take before Avro ends it: room for {@link #ENTRIES_PER_BLOCK} entries of
+   * 16 KB each, far more than a path, a link target and a reason take (larger entries would only
+   * end their block early, a smaller chunk). Avro allocates a quarter more than this up front, so
+   * it is not the largest interval Avro accepts: that took a 1 GB array from a 2 GB heap.
+   */
+  private static final int BLOCK_BYTES = ENTRIES_PER_BLOCK * 16 * 1024;
 
   /** Consecutive entries of a listing file, one block of it, still encoded ({@link BlockDecoder}). */
   public record Block(int entries, byte[] data) {

@@ -54,6 +54,37 @@ class ListingFileTest {
   }
 
   @Test
+  void writingAListingTakesLittleMemory() throws IOException {
+    // The interval between blocks once made Avro allocate a 1 GB buffer for every listing.
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    listing(entries(10));
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertTrue(allocated < 64L << 20, allocated + " bytes allocated to write ten entries");
+  }
+
+  @Test
+  void entriesTooLargeForABlockEndItEarlyAndAreAllRead() throws IOException {
+    List<ListedEntry> listed = new ArrayList<>();
+    for (int i = 0; i < ListingFile.ENTRIES_PER_BLOCK + 10; i++) {
+      String reason = "a very long reason ".repeat(1_200) + i; // 22 KB, more than a block leaves an entry
+      listed.add(ListedEntry.rejected("f" + i + ".txt", EntryKind.FIFO, null, reason));
+    }
+    List<Integer> sizes = new ArrayList<>();
+    List<ListedEntry> read = new ArrayList<>();
+    ListingFile.BlockDecoder decoder = new ListingFile.BlockDecoder();
+    try (ListingFile.Sequence<ListingFile.Block> blocks = ListingFile.readBlocks(new ByteArrayInputStream(listing(listed)))) {
+      while (blocks.hasNext()) {
+        ListingFile.Block block = blocks.next();
+        sizes.add(block.entries());
+        read.addAll(decoder.entries(block));
+      }
+    }
+    assertEquals(listed, read);
+    assertTrue(sizes.get(0) < ListingFile.ENTRIES_PER_BLOCK, sizes.toString());
+  }
+
+  @Test
   void aBlockThatDoesNotHoldWhatItSaysIsDamaged() throws IOException {
     ListingFile.Block block;
     try (ListingFile.Sequence<ListingFile.Block> blocks = ListingFile.readBlocks(new ByteArrayInputStream(listing(entries(3))))) {
