@@ -30,19 +30,25 @@ class ListingFileTest {
     return file.toByteArray();
   }
 
-  @Test
-  void everyBlockButTheLastHoldsAChunkOfEntriesInListingOrder() throws IOException {
-    List<ListedEntry> listed = entries(2 * ListingFile.ENTRIES_PER_BLOCK + 88);
-    List<Integer> sizes = new ArrayList<>();
+  /** The entries of a listing file read block by block, as the pipeline reads it; each block's size added to {@code sizes}. */
+  private static List<ListedEntry> readBlockByBlock(byte[] listing, List<Integer> sizes) throws IOException {
     List<ListedEntry> read = new ArrayList<>();
     ListingFile.BlockDecoder decoder = new ListingFile.BlockDecoder();
-    try (ListingFile.Sequence<ListingFile.Block> blocks = ListingFile.readBlocks(new ByteArrayInputStream(listing(listed)))) {
+    try (ListingFile.Sequence<ListingFile.Block> blocks = ListingFile.readBlocks(new ByteArrayInputStream(listing))) {
       while (blocks.hasNext()) {
         ListingFile.Block block = blocks.next();
         sizes.add(block.entries());
         read.addAll(decoder.entries(block));
       }
     }
+    return read;
+  }
+
+  @Test
+  void everyBlockButTheLastHoldsAChunkOfEntriesInListingOrder() throws IOException {
+    List<ListedEntry> listed = entries(2 * ListingFile.ENTRIES_PER_BLOCK + 88);
+    List<Integer> sizes = new ArrayList<>();
+    List<ListedEntry> read = readBlockByBlock(listing(listed), sizes);
     assertEquals(List.of(ListingFile.ENTRIES_PER_BLOCK, ListingFile.ENTRIES_PER_BLOCK, 88), sizes);
     assertEquals(listed, read);
     // The same file read entry by entry, as the check before publishing reads it.
@@ -71,15 +77,7 @@ class ListingFileTest {
       listed.add(ListedEntry.rejected("f" + i + ".txt", EntryKind.FIFO, null, reason));
     }
     List<Integer> sizes = new ArrayList<>();
-    List<ListedEntry> read = new ArrayList<>();
-    ListingFile.BlockDecoder decoder = new ListingFile.BlockDecoder();
-    try (ListingFile.Sequence<ListingFile.Block> blocks = ListingFile.readBlocks(new ByteArrayInputStream(listing(listed)))) {
-      while (blocks.hasNext()) {
-        ListingFile.Block block = blocks.next();
-        sizes.add(block.entries());
-        read.addAll(decoder.entries(block));
-      }
-    }
+    List<ListedEntry> read = readBlockByBlock(listing(listed), sizes);
     assertEquals(listed, read);
     assertTrue(sizes.get(0) < ListingFile.ENTRIES_PER_BLOCK, sizes.toString());
   }
