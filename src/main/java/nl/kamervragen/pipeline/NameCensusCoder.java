@@ -3,13 +3,16 @@ package nl.kamervragen.pipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import nl.kamervragen.person.NameCensus;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.util.CoderUtils;
 
 /** Encodes a census of names, name by name in name order (so deterministically). */
 final class NameCensusCoder extends AtomicCoder<NameCensus> {
@@ -21,6 +24,23 @@ final class NameCensusCoder extends AtomicCoder<NameCensus> {
 
   static NameCensusCoder of() {
     return INSTANCE;
+  }
+
+  /** A census as the bytes {@link RemoveDuplicates#NAMES} carries; {@link #fromBytes} reads them. */
+  static byte[] toBytes(NameCensus census) {
+    try {
+      return CoderUtils.encodeToByteArray(INSTANCE, census);
+    } catch (CoderException e) {
+      throw new UncheckedIOException("a census of names could not be encoded", e);
+    }
+  }
+
+  static NameCensus fromBytes(byte[] bytes) {
+    try {
+      return CoderUtils.decodeFromByteArray(INSTANCE, bytes);
+    } catch (CoderException e) {
+      throw new UncheckedIOException("a census of names is damaged", e);
+    }
   }
 
   @Override

@@ -22,7 +22,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -163,7 +162,7 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
         }
       }
       if (!documents.isEmpty()) {
-        out.get(NAMES).output(CoderUtils.encodeToByteArray(NameCensusCoder.of(), names));
+        out.get(NAMES).output(NameCensusCoder.toBytes(names));
       }
       KeptCopies.Resolved<EncodedDocuments.Decoded> resolved = KeptCopies.resolve(documents, EncodedDocuments.Decoded::candidate);
       List<StatsDocument> statistics = new ArrayList<>(resolved.kept().size());

@@ -1,14 +1,11 @@
 package nl.kamervragen.pipeline;
 
-import java.io.UncheckedIOException;
 import nl.kamervragen.person.NameCensus;
 import nl.kamervragen.person.PersonKeys;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 
@@ -34,11 +31,7 @@ public final class ResolvePersonKeys extends PTransform<PCollection<byte[]>, PCo
 
     @Override
     public NameCensus addInput(NameCensus accumulator, byte[] names) {
-      try {
-        accumulator.merge(CoderUtils.decodeFromByteArray(NameCensusCoder.of(), names));
-      } catch (CoderException e) {
-        throw new UncheckedIOException("a census of names is damaged", e);
-      }
+      accumulator.merge(NameCensusCoder.fromBytes(names));
       return accumulator;
     }
 

@@ -7,11 +7,9 @@ import java.util.List;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.core.TestParsedDocuments;
-import nl.kamervragen.person.NameCensus;
 import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TestPipelineExtension;
-import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Count;
@@ -20,7 +18,6 @@ import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
@@ -62,7 +59,7 @@ class RemoveDuplicatesTest {
     // Every reject passes through; the names of every copy are counted.
     PAssert.that(staged.get(RemoveDuplicates.REJECTS)).containsInAnyOrder(EMPTY_FILE);
     PAssert.that(staged.get(RemoveDuplicates.NAMES)
-            .apply("Names", MapElements.into(TypeDescriptors.strings()).via(part -> String.join(", ", decodeCensus(part).names().keySet()))))
+            .apply("Names", MapElements.into(TypeDescriptors.strings()).via(part -> String.join(", ", NameCensusCoder.fromBytes(part).names().keySet()))))
         .satisfies(parts -> {
           String all = String.join(", ", parts);
           assertTrue(all.contains("Farid Azarkan"), all);
@@ -106,15 +103,6 @@ class RemoveDuplicatesTest {
     encoded.addAll(encoding.batches());
     encoded.add(EncodedDocuments.keyedRun(RUN));
     return encoded;
-  }
-
-  /** A bucket's census of names, as the duplicates step encodes it. */
-  private static NameCensus decodeCensus(byte[] encoded) {
-    try {
-      return CoderUtils.decodeFromByteArray(NameCensusCoder.of(), encoded);
-    } catch (CoderException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   /** A name a copy's rows could be staged under, unique per file. */

@@ -6,13 +6,11 @@ import nl.kamervragen.person.NameCensus;
 import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.testing.TestPipelineExtension;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
-import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.junit.jupiter.api.Test;
@@ -23,10 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ResolvePersonKeysTest {
 
   /** One document's names, encoded as the duplicates step emits them. */
-  private static byte[] names(String name, String party, int year) throws CoderException {
+  private static byte[] names(String name, String party, int year) {
     NameCensus census = new NameCensus();
     census.add(name, Optional.ofNullable(party), year);
-    return CoderUtils.encodeToByteArray(NameCensusCoder.of(), census);
+    return NameCensusCoder.toBytes(census);
   }
 
   /** "name = key" for each name, read through the side input. */
@@ -42,7 +40,7 @@ class ResolvePersonKeysTest {
   }
 
   @Test
-  void aSurnameSeenInOneDocumentJoinsTheFullNameSeenInAnother(TestPipeline pipeline) throws CoderException {
+  void aSurnameSeenInOneDocumentJoinsTheFullNameSeenInAnother(TestPipeline pipeline) {
     PCollectionView<PersonKeys> keys = pipeline
         .apply("Documents' names", Create.of(names("Ernst Kuipers", "D66", 2022), names("Kuipers", null, 2022),
             names("Jasper van Dijk", "SP", 2020), names("Emiel van Dijk", "PVV", 2020), names("van Dijk", null, 2020))
