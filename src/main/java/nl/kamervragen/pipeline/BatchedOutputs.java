@@ -9,19 +9,16 @@ import java.util.Map;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.RowCoder;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Outputs of a multi-output step that leave it as encoded batches (one per bucket, or per table),
+ * Outputs of a multi-output step that leave it as encoded batches (one per bucket),
  * and are taken apart again by their consumers. Flink writes all outputs of a multi-output step as
  * one stream, and the filter of each output reads and decodes every element of it; a batch is one
  * byte array, which the filters of the other outputs copy without decoding it.
@@ -29,20 +26,14 @@ import org.apache.beam.sdk.values.TupleTagList;
 final class BatchedOutputs implements Serializable {
 
   /** One batched output: its elements leave the step under {@code batchTag} and are given back under {@code output}. */
-  record Batched<T>(String name, TupleTag<T> output, TupleTag<byte[]> batchTag, Coder<T> coder, Schema schema) implements Serializable {}
+  record Batched<T>(String name, TupleTag<T> output, TupleTag<byte[]> batchTag, Coder<T> coder) implements Serializable {}
 
   /** By the tag they are given back under. */
   private final Map<TupleTag<?>, Batched<?>> outputs = new LinkedHashMap<>();
 
   /** Batches an output of elements with a coder. */
   <T> BatchedOutputs with(String name, TupleTag<T> output, Coder<T> coder) {
-    outputs.put(output, new Batched<>(name, output, new TupleTag<>(output.getId() + " batches"), coder, null));
-    return this;
-  }
-
-  /** Batches an output of rows with a schema. */
-  BatchedOutputs withRows(String name, TupleTag<Row> output, Schema schema) {
-    outputs.put(output, new Batched<>(name, output, new TupleTag<>(output.getId() + " batches"), RowCoder.of(schema), schema));
+    outputs.put(output, new Batched<>(name, output, new TupleTag<>(output.getId() + " batches"), coder));
     return this;
   }
 
@@ -69,16 +60,10 @@ final class BatchedOutputs implements Serializable {
     return tuple.and(batched.output(), unbatch(step, batched));
   }
 
-  @SuppressWarnings("unchecked")
   private static <T> PCollection<T> unbatch(PCollectionTuple step, Batched<T> batched) {
-    PCollection<T> elements = step.get(batched.batchTag()).setCoder(ByteArrayCoder.of())
-        .apply("Unbatch " + batched.name(), ParDo.of(new UnbatchFn<>(ListCoder.of(batched.coder()))));
-    if (batched.schema() != null) {
-      ((PCollection<Row>) elements).setRowSchema(batched.schema());
-    } else {
-      elements.setCoder(batched.coder());
-    }
-    return elements;
+    return step.get(batched.batchTag()).setCoder(ByteArrayCoder.of())
+        .apply("Unbatch " + batched.name(), ParDo.of(new UnbatchFn<>(ListCoder.of(batched.coder()))))
+        .setCoder(batched.coder());
   }
 
   /** The elements of every batched output, emitted as one batch each. */

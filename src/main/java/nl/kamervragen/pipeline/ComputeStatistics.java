@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import nl.kamervragen.core.Statistics;
 import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.table.TableDefinition;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.CombineWithContext.CombineFnWithContext;
 import org.apache.beam.sdk.transforms.CombineWithContext.Context;
@@ -19,7 +23,9 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Aggregates what the statistics need of the kept documents, one batch per bucket ({@link
@@ -32,13 +38,23 @@ import org.apache.beam.sdk.values.TupleTag;
  * <p>The batches are taken apart inside the combine, not before it: a step with one element per
  * document in front of it made Flink encode every document again and sort them all before its
  * partial combine.
+ *
+ * <p>Outputs: {@link #ROWS}, the rows of every statistics table in one collection, keyed for {@link
+ * WriteTables#KEYED_ROWS}; {@link #TOTALS}, for the run summary.
  */
 public final class ComputeStatistics extends PTransform<PCollection<byte[]>, PCollectionTuple> {
+
+  /**
+   * The rows of every table of {@link #TABLES}, keyed by table and bucket ({@link KeyedRows}). One
+   * collection, not one per table: on Flink each output of a step is a task set of its own, and so
+   * was each table's way to the shuffle of {@link WriteTables}.
+   */
+  public static final TupleTag<KV<String, byte[]>> ROWS = new TupleTag<>() {};
 
   /** Document totals for the run summary, as (metric, value). */
   public static final TupleTag<KV<String, Long>> TOTALS = new TupleTag<>() {};
 
-  /** The tables this produces, each under {@link TableTags#of}. */
+  /** The tables this produces, in {@link #ROWS}. */
   public static final List<TableDefinition> TABLES = Statistics.TABLES;
 
   private final LocalDate referenceDate;
@@ -55,10 +71,6 @@ public final class ComputeStatistics extends PTransform<PCollection<byte[]>, PCo
 
   @Override
   public PCollectionTuple expand(PCollection<byte[]> batches) {
-    // Each table's rows leave "Statistics to rows" as one batch: its sixteen outputs would each
-    // decode every row of every table on Flink.
-    BatchedOutputs tables = new BatchedOutputs();
-    TABLES.forEach(table -> tables.withRows(table.name(), TableTags.of(table), table.beamSchema()));
     PCollectionTuple rows =
         batches
             // Without defaults: no documents make no statistics, and no rows (the summary counts a
@@ -66,9 +78,10 @@ public final class ComputeStatistics extends PTransform<PCollection<byte[]>, PCo
             .apply("Aggregate statistics",
                 Combine.globally(new StatisticsFn(referenceDate, personKeys)).withoutDefaults().withSideInputs(personKeys))
             .setCoder(StatisticsCoder.of())
-            .apply("Statistics to rows", ParDo.of(new ToRowsFn(tables)).withOutputTags(TOTALS, tables.batchTags()));
+            .apply("Statistics to rows", ParDo.of(new ToRowsFn()).withOutputTags(ROWS, TupleTagList.of(TOTALS)));
+    rows.get(ROWS).setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()));
     rows.get(TOTALS).setCoder(SummarizeRun.MEASURE_CODER);
-    return tables.unbatch(rows);
+    return rows;
   }
 
   /** Adds each batch's documents to the statistics; merges the statistics of the parts of the archive. */
@@ -114,19 +127,22 @@ public final class ComputeStatistics extends PTransform<PCollection<byte[]>, PCo
     }
   }
 
-  /** Turns the final statistics into table rows and summary measures. */
-  static final class ToRowsFn extends DoFn<Statistics, KV<String, Long>> {
-    private final BatchedOutputs tables;
+  /** Turns the final statistics into keyed table rows and summary measures. */
+  static final class ToRowsFn extends DoFn<Statistics, KV<String, byte[]>> {
+    private transient KeyedRows.Encoder encoder;
 
-    ToRowsFn(BatchedOutputs tables) {
-      this.tables = tables;
+    @Setup
+    public void setup() {
+      encoder = new KeyedRows.Encoder();
     }
 
     @ProcessElement
     public void process(@Element Statistics statistics, MultiOutputReceiver out) throws IOException {
-      BatchedOutputs.Collector rows = tables.collector();
-      statistics.tableRows().forEach((table, tableRows) -> tableRows.forEach(row -> rows.add(TableTags.of(table), row)));
-      rows.emit(out);
+      for (Map.Entry<TableDefinition, List<Row>> table : statistics.tableRows().entrySet()) {
+        for (Row row : table.getValue()) {
+          out.get(ROWS).output(encoder.encode(table.getKey(), row));
+        }
+      }
       statistics.totals().forEach((measure, value) -> out.get(TOTALS).output(KV.of(measure, value)));
     }
   }

@@ -1,12 +1,10 @@
 package nl.kamervragen.pipeline;
 
 import java.util.List;
-import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -33,9 +31,7 @@ public final class KamervragenPipeline {
     PCollection<KV<String, byte[]>> read = pipeline.apply("Read documents", new ReadDocuments(config));
     boolean comparing = config.previousRun() != null;
     PCollectionTuple kept = read.apply("Remove duplicates", new RemoveDuplicates(comparing));
-    PCollection<Row> rejects = kept.get(RemoveDuplicates.REJECTS);
     PCollectionView<PersonKeys> personKeys = kept.get(RemoveDuplicates.NAMES).apply("Resolve person keys", new ResolvePersonKeys());
-    PCollection<Row> duplicates = kept.get(RemoveDuplicates.DUPLICATES);
     PCollectionView<List<String>> setAside = kept.get(RemoveDuplicates.SET_ASIDE).apply("Copies set aside", View.asList());
     PCollectionTuple statistics =
         kept.get(RemoveDuplicates.STATISTICS)
@@ -46,16 +42,14 @@ public final class KamervragenPipeline {
         : CompareWithPreviousRun.firstRun(pipeline);
 
     PCollection<Row> summary =
-        PCollectionList.of(kept.get(RemoveDuplicates.PARSED_COUNTS))
-            .and(SummarizeRun.count(SummaryMeasures.REJECTED, rejects))
-            .and(SummarizeRun.count(SummaryMeasures.DUPLICATES, duplicates))
-            .and(SummarizeRun.count(SummaryMeasures.CONFLICTS,
-                duplicates.apply("Conflicting copies", Filter.by(row -> row.getBoolean("conflict"))).setRowSchema(Tables.DUPLICATES.beamSchema())))
+        PCollectionList.of(kept.get(RemoveDuplicates.MEASURES))
             .and(statistics.get(ComputeStatistics.TOTALS))
             .apply("Summarize run", new SummarizeRun());
 
-    // Each table by its source: what makes its rows.
-    PCollectionTuple tables = PCollectionTuple.of(WriteTables.STAGED_PARTS, kept.get(RemoveDuplicates.PARTS));
+    // Each table by its source: what makes its rows. The document tables come as runs staged where
+    // the documents were read, the statistics tables as rows keyed for the writer's shuffle.
+    PCollectionTuple tables = PCollectionTuple.of(WriteTables.STAGED_PARTS, kept.get(RemoveDuplicates.PARTS))
+        .and(WriteTables.KEYED_ROWS, statistics.get(ComputeStatistics.ROWS));
     for (TableDefinition table : Tables.ALL) {
       TupleTag<Row> tag = TableTags.of(table);
       PCollectionTuple source = switch (table.source()) {
@@ -68,6 +62,7 @@ public final class KamervragenPipeline {
         tables = tables.and(tag, source.get(tag));
       }
     }
-    return tables.apply("Write tables", new WriteTables(config.staging(), Tables.ALL, DocumentRuns.TABLES, personKeys, setAside));
+    return tables.apply("Write tables",
+        new WriteTables(config.staging(), Tables.ALL, DocumentRuns.TABLES, ComputeStatistics.TABLES, personKeys, setAside));
   }
 }

@@ -47,7 +47,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * {@link #PARTS} (the staged runs, for {@link WriteTables#STAGED_PARTS}), {@link #SET_ASIDE} (the
  * copies whose staged rows are left out), {@link #DUPLICATES} ({@code duplicates} rows: which copy
  * was kept and why), {@link #STATISTICS} (a batch per bucket, taken apart and aggregated
- * by {@link ComputeStatistics}), {@link #PARSED_COUNTS} (for the run
+ * by {@link ComputeStatistics}), {@link #MEASURES} (for the run
  * summary) and, in a run that compares with a previous one, {@link #FACTS} (for {@link
  * CompareWithPreviousRun}).
  */
@@ -71,10 +71,13 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
    */
   public static final TupleTag<byte[]> STATISTICS = new TupleTag<>() {};
   /**
-   * ({@code documents_parsed}, n) per bucket: the documents received, duplicates included. The run
-   * summary counts them here, so the documents have one consumer and are not copied again.
+   * The run summary's counts of this step, as (measure, n) per bucket: the documents received
+   * ({@code documents_parsed}, duplicates included), the {@code rejected} entries, the {@code
+   * duplicates} set aside and the {@code conflicts} among them; a count of 0 is not output. Counted
+   * here, not from the outputs they count: on Flink a second consumer of an output is a task set of
+   * its own, and the documents would be copied again.
    */
-  public static final TupleTag<KV<String, Long>> PARSED_COUNTS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> MEASURES = new TupleTag<>() {};
 
   /**
    * What comparing with the previous run needs of each kept document, by bucket, for {@link
@@ -107,7 +110,7 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
   @Override
   public PCollectionTuple expand(PCollection<KV<String, byte[]>> documents) {
     BatchedOutputs batches = batches();
-    TupleTagList tags = TupleTagList.of(DUPLICATES).and(SET_ASIDE).and(PARSED_COUNTS).and(REJECTS).and(NAMES).and(STATISTICS)
+    TupleTagList tags = TupleTagList.of(DUPLICATES).and(SET_ASIDE).and(MEASURES).and(REJECTS).and(NAMES).and(STATISTICS)
         .and(batches.batchTags().getAll());
     PCollectionTuple staged =
         documents
@@ -116,7 +119,7 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
     staged.get(PARTS).setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)));
     staged.get(DUPLICATES).setRowSchema(Tables.DUPLICATES.beamSchema());
     staged.get(SET_ASIDE).setCoder(StringUtf8Coder.of());
-    staged.get(PARSED_COUNTS).setCoder(SummarizeRun.MEASURE_CODER);
+    staged.get(MEASURES).setCoder(SummarizeRun.MEASURE_CODER);
     staged.get(REJECTS).setRowSchema(Tables.REJECTS.beamSchema());
     staged.get(NAMES).setCoder(ByteArrayCoder.of());
     staged.get(STATISTICS).setCoder(ByteArrayCoder.of());
@@ -152,9 +155,13 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
       List<EncodedDocuments.Decoded> documents = new ArrayList<>();
       NameCensus names = new NameCensus();
       BatchedOutputs.Collector batched = batches.collector();
+      long rejects = 0;
       for (byte[] batch : bucket.getValue()) {
         for (EncodedDocuments.Entry entry : encoding.decode(batch)) {
-          entry.reject().ifPresent(out.get(REJECTS)::output);
+          if (entry.reject().isPresent()) {
+            out.get(REJECTS).output(entry.reject().get());
+            rejects++;
+          }
           entry.document().ifPresent(document -> {
             documents.add(document);
             document.stats().addNamesTo(names); // every copy's, as the archive's names
@@ -186,8 +193,16 @@ public final class RemoveDuplicates extends PTransform<PCollection<KV<String, by
       }
       keptCounter.inc(resolved.kept().size());
       duplicatesCounter.inc(resolved.decisions().size());
-      if (!documents.isEmpty()) {
-        out.get(PARSED_COUNTS).output(KV.of(SummaryMeasures.DOCUMENTS_PARSED, (long) documents.size()));
+      long conflicts = resolved.decisions().stream().filter(DuplicateResolver.Decision::conflict).count();
+      measure(out, SummaryMeasures.DOCUMENTS_PARSED, documents.size());
+      measure(out, SummaryMeasures.REJECTED, rejects);
+      measure(out, SummaryMeasures.DUPLICATES, resolved.decisions().size());
+      measure(out, SummaryMeasures.CONFLICTS, conflicts);
+    }
+
+    private static void measure(MultiOutputReceiver out, String measure, long count) {
+      if (count > 0) {
+        out.get(MEASURES).output(KV.of(measure, count));
       }
     }
   }

@@ -12,20 +12,20 @@ import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Builds the {@code summary} table from (measure, value) pairs: counts of each stage's output
- * (see {@link #count}) and the document totals of the statistics.
+ * Builds the {@code summary} table from (measure, value) pairs, the counts of the steps that count
+ * (see {@link RemoveDuplicates#MEASURES}, {@link ComputeStatistics#TOTALS}), added up per measure: a
+ * measure without pairs is 0, and a run without any, of an empty archive, still has its summary.
  */
 public final class SummarizeRun extends PTransform<PCollectionList<KV<String, Long>>, PCollection<Row>> {
 
@@ -33,26 +33,16 @@ public final class SummarizeRun extends PTransform<PCollectionList<KV<String, Lo
 
   @Override
   public PCollection<Row> expand(PCollectionList<KV<String, Long>> measures) {
-    return measures
+    // A zero, so that the combine always has an input: Beam's default for an empty one would be a
+    // side input and three more task sets on Flink.
+    PCollection<KV<String, Long>> zero = measures.getPipeline()
+        .apply("No measure yet", Create.of(KV.of(SummaryMeasures.DOCUMENTS_PARSED, 0L)).withCoder(MEASURE_CODER));
+    return measures.and(zero)
         .apply("Flatten measures", Flatten.pCollections())
-        .apply("Collect measures", Combine.globally(new CollectFn()))
+        .apply("Collect measures", Combine.globally(new CollectFn()).withoutDefaults())
         .setCoder(MapCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
         .apply("Summary rows", ParDo.of(new ToRowsFn()))
         .setRowSchema(Tables.SUMMARY.beamSchema());
-  }
-
-  /**
-   * The number of elements of a collection, as a measure of the summary: each element counts one,
-   * and "Collect measures" adds them up (a measure without elements is 0 in the summary). Beam's
-   * {@code Count.globally} would add a default for an empty collection: a side input and five more
-   * steps on Flink, for each measure.
-   */
-  public static PCollection<KV<String, Long>> count(String measure, PCollection<Row> rows) {
-    return rows.apply(
-            "Count " + measure,
-            MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
-                .via(row -> KV.of(measure, 1L)))
-        .setCoder(MEASURE_CODER);
   }
 
   /** Collects (measure, value) pairs into one sorted map. */

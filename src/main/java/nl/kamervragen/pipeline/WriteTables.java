@@ -1,6 +1,5 @@
 package nl.kamervragen.pipeline;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
@@ -17,12 +16,7 @@ import nl.kamervragen.table.TableFileWriter;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
@@ -79,9 +73,17 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
    */
   public static final TupleTag<KV<String, Row>> STAGED_PARTS = new TupleTag<>("staged parts");
 
+  /**
+   * Optional input: rows already keyed by table and bucket and encoded ({@link KeyedRows}), of the
+   * tables given as {@code keyed}: a step that makes the rows of many tables hands them on as one
+   * collection.
+   */
+  public static final TupleTag<KV<String, byte[]>> KEYED_ROWS = new TupleTag<>("keyed rows");
+
   private final Staging staging;
   private final List<TableDefinition> tables;
   private final List<TableDefinition> staged;
+  private final List<TableDefinition> keyed;
   private final PCollectionView<PersonKeys> personKeys;
   private final PCollectionView<List<String>> setAside;
 
@@ -90,23 +92,25 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
    * @param tables the tables to write; the input tuple holds each under {@link TableTags#of}, or as
    *     parts staged upstream
    * @param staged the tables whose rows come (also) as {@link #STAGED_PARTS}
+   * @param keyed the tables whose rows come (also) as {@link #KEYED_ROWS}
    * @param personKeys the archive's person keys ({@link ResolvePersonKeys}), given to the rows of
    *     the tables with a person key ({@link PersonKeyColumn}) as they are written
    * @param setAside the copies whose rows in staged runs ({@link DocumentRuns}) are left out, by
    *     {@link DocumentRuns#copyName}
    */
-  public WriteTables(Staging staging, List<TableDefinition> tables, List<TableDefinition> staged, PCollectionView<PersonKeys> personKeys,
-      PCollectionView<List<String>> setAside) {
+  public WriteTables(Staging staging, List<TableDefinition> tables, List<TableDefinition> staged, List<TableDefinition> keyed,
+      PCollectionView<PersonKeys> personKeys, PCollectionView<List<String>> setAside) {
     this.staging = staging;
     this.tables = List.copyOf(tables);
     this.staged = List.copyOf(staged);
+    this.keyed = List.copyOf(keyed);
     this.personKeys = personKeys;
     this.setAside = setAside;
   }
 
-  /** Tables whose person keys, if they have any, are those of their own names, and with no staged runs. */
+  /** Tables whose person keys, if they have any, are those of their own names, with no staged runs and no keyed rows. */
   public WriteTables(Staging staging, List<TableDefinition> tables, List<TableDefinition> staged) {
-    this(staging, tables, staged, null, null);
+    this(staging, tables, staged, List.of(), null, null);
   }
 
   @Override
@@ -120,9 +124,12 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
     // The rows of every table go through one shuffle, keyed by table and bucket: a shuffle per table
     // was a Flink task set and a sort each.
     PCollectionList<KV<String, byte[]>> rows = PCollectionList.empty(input.getPipeline());
+    if (input.has(KEYED_ROWS)) {
+      rows = rows.and(input.get(KEYED_ROWS));
+    }
     for (TableDefinition table : tables) {
       boolean hasRows = input.has(TableTags.of(table));
-      if (!hasRows && !(staged.contains(table) && input.has(STAGED_PARTS))) {
+      if (!hasRows && !(staged.contains(table) && input.has(STAGED_PARTS)) && !(keyed.contains(table) && input.has(KEYED_ROWS))) {
         // A table nothing makes rows for is a wiring mistake, not an empty table.
         throw new IllegalArgumentException("table " + table.name() + " has no producer: nothing makes its rows");
       }
@@ -158,11 +165,10 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
         .setRowSchema(WRITTEN);
   }
 
-  /** Keys a table's row by table and bucket ("table NUL bucket"), as an Avro datum. */
+  /** Keys a table's rows by table and bucket ({@link KeyedRows}). */
   static final class KeyByBucketFn extends DoFn<Row, KV<String, byte[]>> {
     private final TableDefinition table;
-    private transient GenericDatumWriter<GenericRecord> writer;
-    private transient BinaryEncoder encoder;
+    private transient KeyedRows.Encoder encoder;
 
     KeyByBucketFn(TableDefinition table) {
       this.table = table;
@@ -170,27 +176,20 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
 
     @Setup
     public void setup() {
-      writer = new GenericDatumWriter<>(table.avroSchema());
+      encoder = new KeyedRows.Encoder();
     }
 
     @ProcessElement
     public void process(@Element Row row, OutputReceiver<KV<String, byte[]>> out) throws IOException {
-      ByteArrayOutputStream datum = new ByteArrayOutputStream();
-      encoder = EncoderFactory.get().directBinaryEncoder(datum, encoder);
-      writer.write(table.toAvro(row), encoder);
-      out.output(KV.of(table.name() + KEY_SEPARATOR + table.bucketOf(row), datum.toByteArray()));
+      out.output(encoder.encode(table, row));
     }
   }
-
-  /** Between a table's name and a bucket in the keys of {@link KeyByBucketFn}; in no table name. */
-  static final char KEY_SEPARATOR = '\0';
 
   /** Sorts one bucket of a table in memory and stages it as an Avro part file. */
   static final class StagePartFn extends DoFn<KV<String, Iterable<byte[]>>, KV<String, Row>> {
     private final Map<String, TableDefinition> tables;
     private final Staging staging;
-    private transient Map<String, GenericDatumReader<GenericRecord>> readers;
-    private transient BinaryDecoder decoder;
+    private transient KeyedRows.Decoder decoder;
 
     StagePartFn(Map<String, TableDefinition> tables, Staging staging) {
       this.tables = tables;
@@ -199,21 +198,17 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
 
     @Setup
     public void setup() {
-      readers = new LinkedHashMap<>();
-      tables.forEach((name, table) -> readers.put(name, new GenericDatumReader<>(table.avroSchema())));
+      decoder = new KeyedRows.Decoder(tables.values());
     }
 
     @ProcessElement
     public void process(@Element KV<String, Iterable<byte[]>> bucket, OutputReceiver<KV<String, Row>> out) throws IOException {
-      int separator = bucket.getKey().indexOf(KEY_SEPARATOR);
-      String name = bucket.getKey().substring(0, separator);
-      GenericDatumReader<GenericRecord> reader = readers.get(name);
+      String name = KeyedRows.tableOf(bucket.getKey());
       List<GenericRecord> records = new ArrayList<>();
       for (byte[] datum : bucket.getValue()) {
-        decoder = DecoderFactory.get().binaryDecoder(datum, decoder);
-        records.add(reader.read(null, decoder));
+        records.add(decoder.decode(name, datum));
       }
-      out.output(PartFiles.stage(staging, tables.get(name), bucket.getKey().substring(separator + 1), records));
+      out.output(PartFiles.stage(staging, tables.get(name), KeyedRows.bucketOf(bucket.getKey()), records));
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,13 +45,13 @@ class ComputeStatisticsTest {
 
   @Test
   void aggregatesResponseTimesPartiesAndTopics(TestPipeline pipeline) {
-    PCollectionTuple stats = threeSets(pipeline);
+    Stats stats = threeSets(pipeline);
 
     PAssert.that(dimension(stats, "all"))
         // Timed: 21 and 33 days. Median = rank 1 = 21; p75 = rank 2 = 33. Shares of 2 timed sets.
         .containsInAnyOrder(responseTime("all", "all", 3, 2, 1, 1, 2, 27.0, 21, 33, 33, 33, 0.5, 1.0, 0.5));
     // The same sets per year of submission: the seed (2011), 2014Z20341 and the open 2020Z14341.
-    PAssert.that(stats.get(TableTags.of(Tables.RESPONSE_TIME))
+    PAssert.that(stats.table(Tables.RESPONSE_TIME)
             .apply("Dimension all per year", Filter.by(r -> r.getString("dimension").equals("all") && r.getInt32("year") != null)))
         .containsInAnyOrder(
             inYear(2011, responseTime("all", "all", 1, 1, 0, 0, 1, 21.0, 21, 21, 21, 21, 1.0, 1.0, 1.0)),
@@ -81,7 +82,7 @@ class ComputeStatisticsTest {
             responseTime("ministry_family", "binnenlandse zaken", 1, 1, 0, 0, 1, 21.0, 21, 21, 21, 21, 1.0, 1.0, 1.0),
             responseTime("ministry_family", "justitie", 1, 1, 0, 0, 1, 33.0, 33, 33, 33, 33, 0.0, 1.0, 0.0),
             responseTime("ministry_family", "buitenlandse zaken", 1, 1, 0, 0, 1, 33.0, 33, 33, 33, 33, 0.0, 1.0, 0.0));
-    PAssert.that(stats.get(TableTags.of(Tables.MINISTRIES))).satisfies(rows -> {
+    PAssert.that(stats.table(Tables.MINISTRIES)).satisfies(rows -> {
       Map<String, String> families = new TreeMap<>();
       rows.forEach(r -> families.put(r.getString("name"), r.getString("family") + " known=" + r.getBoolean("known")
           + " sets=" + r.getInt64("question_sets") + " first=last:" + r.getValue("first_submitted").equals(r.getValue("last_submitted"))));
@@ -91,13 +92,13 @@ class ComputeStatisticsTest {
           "buitenlandse zaken", "buitenlandse zaken known=true sets=1 first=last:true"), families);
       return null;
     });
-    PAssert.that(stats.get(TableTags.of(Tables.QUESTIONS_PER_PARTY)).apply("All years", Filter.by(r -> r.getInt32("year") == null)))
+    PAssert.that(stats.table(Tables.QUESTIONS_PER_PARTY).apply("All years", Filter.by(r -> r.getInt32("year") == null)))
         .containsInAnyOrder(
             party("GL", 1, 5, 0.3333), party("SP", 1, 4, 0.3333), party("CDA", 1, 4, 0.3333), party("VVD", 1, 4, 0.3333),
             party("SGP", 1, 4, 0.3333), party("CU", 1, 4, 0.3333), party("DENK", 1, 8, 0.3333));
-    PAssert.that(stats.get(TableTags.of(Tables.TOPIC_FREQUENCY)).apply("Topic recht", Filter.by(r -> r.getString("topic").equals("recht"))))
+    PAssert.that(stats.table(Tables.TOPIC_FREQUENCY).apply("Topic recht", Filter.by(r -> r.getString("topic").equals("recht"))))
         .containsInAnyOrder(topic("recht", 2014, 1, 1.0), topic("recht", null, 1, 0.3333));
-    PAssert.that(stats.get(ComputeStatistics.TOTALS))
+    PAssert.that(stats.totals())
         .containsInAnyOrder(List.of(
             KV.of(SummaryMeasures.DOCUMENTS, 3L), KV.of(SummaryMeasures.ANSWERED, 2L), KV.of(SummaryMeasures.OPEN, 1L),
             KV.of(SummaryMeasures.OVERDUE, 1L), KV.of(SummaryMeasures.UNTIMED, 0L), KV.of(SummaryMeasures.TRUNCATED, 1L),
@@ -111,9 +112,7 @@ class ComputeStatisticsTest {
     PCollectionTuple stats =
         pipeline.apply(Create.empty(ByteArrayCoder.of()))
             .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE, noKeys(pipeline)));
-    for (TableDefinition table : ComputeStatistics.TABLES) {
-      PAssert.that(table.name(), stats.get(TableTags.of(table))).empty();
-    }
+    PAssert.that(stats.get(ComputeStatistics.ROWS)).empty();
     PAssert.that(stats.get(ComputeStatistics.TOTALS)).empty();
     pipeline.run();
     assertTrue(
@@ -126,11 +125,11 @@ class ComputeStatisticsTest {
     PCollectionView<PersonKeys> keys = pipeline
         .apply("Keys", Create.of(PersonKeys.of(Map.of("Blok", "stef-blok"))).withCoder(PersonKeysCoder.of()))
         .apply(View.asSingleton());
-    PCollectionTuple stats = pipeline
+    Stats stats = new Stats(pipeline
         .apply("Batches", Create.of(StatsDocumentEncoding.batch(List.of(set("Sadet Karabulut", "Blok"))),
             StatsDocumentEncoding.batch(List.of(set("Leers", "Stef Blok"), set("Leers", "Blok")))).withCoder(ByteArrayCoder.of()))
-        .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE, keys));
-    PAssert.that(stats.get(TableTags.of(Tables.PERSONS)).apply("People", MapElements.into(TypeDescriptors.strings())
+        .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE, keys)));
+    PAssert.that(stats.table(Tables.PERSONS).apply("People", MapElements.into(TypeDescriptors.strings())
             .via(r -> r.getString("person_key") + ": " + r.getString("names") + ", " + r.getInt64("sets_as_submitter") + " submitted, "
                 + r.getInt64("sets_as_answerer") + " answered")))
         .containsInAnyOrder("stef-blok: Blok; Stef Blok, 0 submitted, 3 answered", "sadet-karabulut: Sadet Karabulut, 1 submitted, 0 answered",
@@ -154,10 +153,10 @@ class ComputeStatisticsTest {
 
   @Test
   void dashboardTablesOfTheSameThreeSets(TestPipeline pipeline) {
-    PCollectionTuple stats = threeSets(pipeline);
+    Stats stats = threeSets(pipeline);
 
     // Five parties signed 2014Z20341 together: ten pairs, each once, in 2014 and overall.
-    PAssert.that(table(stats, Tables.PARTY_PAIRS).apply("Pairs overall", Filter.by(r -> r.getInt32("year") == null)))
+    PAssert.that(stats.table(Tables.PARTY_PAIRS).apply("Pairs overall", Filter.by(r -> r.getInt32("year") == null)))
         .satisfies(rows -> {
           java.util.List<String> pairs = new java.util.ArrayList<>();
           rows.forEach(r -> pairs.add(r.getString("party_a") + "+" + r.getString("party_b") + "=" + r.getInt64("question_sets")));
@@ -168,26 +167,26 @@ class ComputeStatisticsTest {
           return null;
         });
     // Reply times 21 (seed) and 33 days; the open set is not in any histogram.
-    PAssert.that(table(stats, Tables.REPLY_TIME_HISTOGRAM)
+    PAssert.that(stats.table(Tables.REPLY_TIME_HISTOGRAM)
             .apply("Non-empty overall bins", Filter.by(r -> r.getString("dimension").equals("all") && r.getInt32("year") == null && r.getInt64("question_sets") > 0)))
         .containsInAnyOrder(bin(21, 21, 0.5), bin(33, 33, 0.5));
-    PAssert.that(table(stats, Tables.REPLY_TIME_BY_SUBMISSION))
+    PAssert.that(stats.table(Tables.REPLY_TIME_BY_SUBMISSION))
         .containsInAnyOrder(
             Tables.REPLY_TIME_BY_SUBMISSION.row().addValues(LocalDate.of(2011, 9, 19), LocalDate.of(2011, 10, 2), 21, 23, 1L).build(),
             Tables.REPLY_TIME_BY_SUBMISSION.row().addValues(LocalDate.of(2014, 11, 10), LocalDate.of(2014, 11, 23), 33, 35, 1L).build());
     // The seed's footnotes: Binnenlands Bestuur (dated) and the site of www.david-kok.nl.
-    PAssert.that(table(stats, Tables.CITED_SOURCES).apply("Overall sources", Filter.by(r -> r.getString("dimension").equals("all") && r.getInt32("year") == null)))
+    PAssert.that(stats.table(Tables.CITED_SOURCES).apply("Overall sources", Filter.by(r -> r.getString("dimension").equals("all") && r.getInt32("year") == null)))
         .containsInAnyOrder(
             Tables.CITED_SOURCES.row().addValues("outlet", "Binnenlands Bestuur", "all", "all", null, 1L, 1L).build(),
             Tables.CITED_SOURCES.row().addValues("site", "david-kok.nl", "all", "all", null, 1L, 1L).build());
-    PAssert.that(table(stats, Tables.QUESTIONS_PER_PERIOD)
+    PAssert.that(stats.table(Tables.QUESTIONS_PER_PERIOD)
             .apply("July 2020", Filter.by(r -> r.getString("period").equals("2020-07"))))
         .containsInAnyOrder(
             Tables.QUESTIONS_PER_PERIOD.row().addValues("month", "2020-07", LocalDate.of(2020, 7, 1), "all", 1L, 8L).build(),
             Tables.QUESTIONS_PER_PERIOD.row().addValues("month", "2020-07", LocalDate.of(2020, 7, 1), "DENK", 1L, 8L).build());
     // 2014Z20341 was due 2014-12-03 and answered 2014-12-15: overdue in weeks 49 and 50. 2020Z14341 was
     // due 2020-08-17 and is still open on the reference date 2026-01-01, a Thursday of week 2026-W01.
-    PAssert.that(table(stats, Tables.OVERDUE_PER_WEEK)
+    PAssert.that(stats.table(Tables.OVERDUE_PER_WEEK)
             .apply("Weeks with events or the last", Filter.by(r -> r.getInt64("became_overdue") + r.getInt64("answered_late") > 0
                 || r.getString("week").equals("2026-W01") || r.getString("week").equals("2014-W50"))))
         .containsInAnyOrder(
@@ -200,14 +199,14 @@ class ComputeStatisticsTest {
   }
 
   /** The three sets, in two batches as two buckets would give them. */
-  private static PCollectionTuple threeSets(TestPipeline pipeline) {
+  private static Stats threeSets(TestPipeline pipeline) {
     try {
-      return pipeline
+      return new Stats(pipeline
           .apply(Create.of(
                   StatsDocumentEncoding.batch(List.of(stats("seed.txt"), stats("dev-corpus/2014Z20341.txt"))),
                   StatsDocumentEncoding.batch(List.of(stats("dev-corpus/2020Z14341.txt"))))
               .withCoder(ByteArrayCoder.of()))
-          .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE, noKeys(pipeline)));
+          .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE, noKeys(pipeline))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -217,8 +216,30 @@ class ComputeStatisticsTest {
     return ParsedDocument.stats(TestParsedDocuments.ofResource(resource));
   }
 
-  private static PCollection<Row> table(PCollectionTuple stats, nl.kamervragen.table.TableDefinition table) {
-    return stats.get(TableTags.of(table));
+  /** The statistics' outputs, each table's rows taken out of the keyed rows once. */
+  private record Stats(PCollectionTuple outputs, Map<TableDefinition, PCollection<Row>> tables) {
+    Stats(PCollectionTuple outputs) {
+      this(outputs, new HashMap<>());
+    }
+
+    PCollection<KV<String, Long>> totals() {
+      return outputs.get(ComputeStatistics.TOTALS);
+    }
+
+    PCollection<Row> table(TableDefinition table) {
+      return tables.computeIfAbsent(table, t -> outputs.get(ComputeStatistics.ROWS)
+          .apply(t.name() + " rows", Filter.by(keyed -> KeyedRows.tableOf(keyed.getKey()).equals(t.name())))
+          .apply(t.name() + " decoded", MapElements.into(TypeDescriptors.rows()).via(keyed -> decode(t, keyed.getValue())))
+          .setRowSchema(t.beamSchema()));
+    }
+
+    private static Row decode(TableDefinition table, byte[] datum) {
+      try {
+        return table.fromAvro(new KeyedRows.Decoder(List.of(table)).decode(table.name(), datum));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   private static Row bin(int from, int to, double share) {
@@ -229,8 +250,8 @@ class ComputeStatisticsTest {
     return Tables.OVERDUE_PER_WEEK.row().addValues(week, start, asOf, overdue, became, answeredLate).build();
   }
 
-  private static PCollection<Row> dimension(PCollectionTuple stats, String dimension) {
-    return stats.get(TableTags.of(Tables.RESPONSE_TIME))
+  private static PCollection<Row> dimension(Stats stats, String dimension) {
+    return stats.table(Tables.RESPONSE_TIME)
         .apply("Dimension " + dimension, Filter.by(r -> r.getString("dimension").equals(dimension) && r.getInt32("year") == null));
   }
 

@@ -47,11 +47,13 @@ class RemoveDuplicatesTest {
                 .get(ComputeStatistics.TOTALS)
                 .apply("Documents", Filter.by(kv -> kv.getKey().equals(SummaryMeasures.DOCUMENTS))))
         .containsInAnyOrder(List.of(KV.of(SummaryMeasures.DOCUMENTS, 3L)));
-    // Every document received is counted, duplicates included (however the runner bundles the buckets).
+    // Every document received is counted, duplicates included, and the reject, the copies set aside
+    // and the one whose content differs (however the runner bundles the buckets).
     PAssert.that(
-            staged.get(RemoveDuplicates.PARSED_COUNTS)
-                .apply("Parsed", Sum.longsPerKey()))
-        .containsInAnyOrder(List.of(KV.of(SummaryMeasures.DOCUMENTS_PARSED, 5L)));
+            staged.get(RemoveDuplicates.MEASURES)
+                .apply("Measures", Sum.longsPerKey()))
+        .containsInAnyOrder(List.of(KV.of(SummaryMeasures.DOCUMENTS_PARSED, 5L), KV.of(SummaryMeasures.REJECTED, 1L),
+            KV.of(SummaryMeasures.DUPLICATES, 2L), KV.of(SummaryMeasures.CONFLICTS, 1L)));
     // The kept copies' facts, for comparing with a previous run, each in its bucket.
     PAssert.that(staged.get(RemoveDuplicates.FACTS).apply("Fact ids", MapElements.into(TypeDescriptors.strings())
             .via(facts -> facts.getKey() + " " + facts.getValue().id() + " " + facts.getValue().status())))

@@ -22,6 +22,7 @@ import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TableFiles;
 import nl.kamervragen.testing.TestPipelineExtension;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -126,6 +127,34 @@ class WriteTablesTest {
   }
 
   @Test
+  void rowsKeyedUpstreamAreSortedAndWrittenWithTheRowsOfOtherTables(TestPipeline pipeline) throws IOException {
+    // Statistics rows of two tables in one collection, keyed by table and bucket, in no order.
+    Row recht = Tables.TOPIC_FREQUENCY.rowOf("topic", "recht", "year", 2014, "question_sets", 1L, "share", 1.0);
+    Row rechtAllYears = Tables.TOPIC_FREQUENCY.rowOf("topic", "recht", "year", null, "question_sets", 1L, "share", 0.5);
+    Row zorg = Tables.TOPIC_FREQUENCY.rowOf("topic", "zorg", "year", 2020, "question_sets", 1L, "share", 1.0);
+    Row pair = Tables.TOPIC_PARTY.rowOf("topic", "zorg", "party", "SP", "question_sets", 1L);
+    KeyedRows.Encoder encoder = new KeyedRows.Encoder();
+    List<KV<String, byte[]>> keyed = new ArrayList<>();
+    for (Row row : List.of(zorg, pair, rechtAllYears, recht)) {
+      keyed.add(encoder.encode(row.getSchema().equals(Tables.TOPIC_PARTY.beamSchema()) ? Tables.TOPIC_PARTY : Tables.TOPIC_FREQUENCY, row));
+    }
+    Row reject = Tables.REJECTS.row().addValues("a.txt", "read", null, "the file is empty").build();
+    PCollection<Row> written =
+        PCollectionTuple.of(WriteTables.KEYED_ROWS, pipeline.apply("Keyed", Create.of(keyed).withCoder(
+                KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))))
+            .and(TableTags.of(Tables.REJECTS), pipeline.apply("Rejects", Create.of(reject).withRowSchema(Tables.REJECTS.beamSchema())))
+            .apply(new WriteTables(TestStaging.in(output), List.of(Tables.TOPIC_FREQUENCY, Tables.TOPIC_PARTY, Tables.REJECTS), List.of(),
+                List.of(Tables.TOPIC_FREQUENCY, Tables.TOPIC_PARTY), null, null));
+    PAssert.that(written).containsInAnyOrder(written("topic_frequency", 3), written("topic_party", 1), written("rejects", 1));
+    pipeline.run();
+    // By topic, then year, no year first.
+    assertEquals(List.of(rechtAllYears, recht, zorg), TableFiles.parquet(output, Tables.TOPIC_FREQUENCY));
+    assertEquals(List.of(pair), TableFiles.parquet(output, Tables.TOPIC_PARTY));
+    assertEquals(3, TableFiles.csv(output, Tables.TOPIC_FREQUENCY).records().size());
+    assertEquals(List.of(reject), TableFiles.parquet(output, Tables.REJECTS));
+  }
+
+  @Test
   void runsStagedWhereEntriesWereReadAreMergedWithoutTheCopiesSetAside(TestPipeline pipeline) throws IOException {
     Staging staging = TestStaging.in(output);
     List<Row> copies = TestParsedDocuments.copiesOfTheSeed(); // a/cut.txt, b/full.txt, c/full-again.txt of 2011Z18417; two others
@@ -145,7 +174,7 @@ class WriteTablesTest {
         .apply(View.asSingleton());
     PCollectionTuple.of(WriteTables.STAGED_PARTS, pipeline.apply("Runs", Create.of(runs).withCoder(
                 KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)))))
-        .apply(new WriteTables(staging, DocumentRuns.TABLES, DocumentRuns.TABLES, keys, setAside));
+        .apply(new WriteTables(staging, DocumentRuns.TABLES, DocumentRuns.TABLES, List.of(), keys, setAside));
     pipeline.run();
 
     List<Row> kept = List.of(copies.get(1), copies.get(3), copies.get(4)); // in case-number order
@@ -188,7 +217,7 @@ class WriteTablesTest {
         .apply(View.asSingleton());
     PCollectionTuple.of(TableTags.of(Tables.SUBMITTERS),
             pipeline.apply("Submitters", Create.of(submitters).withRowSchema(Tables.SUBMITTERS.beamSchema())))
-        .apply(new WriteTables(TestStaging.in(output), List.of(Tables.SUBMITTERS), List.of(), keys, null));
+        .apply(new WriteTables(TestStaging.in(output), List.of(Tables.SUBMITTERS), List.of(), List.of(), keys, null));
     pipeline.run();
     assertEquals(List.of("2019Z14964 Blok stef-blok", "2019Z14965 Stef Blok stef-blok", "2019Z14965 Leers leers"),
         TableFiles.csv(output, Tables.SUBMITTERS).records().stream()
@@ -233,6 +262,10 @@ class WriteTablesTest {
     IllegalArgumentException unwired = assertThrows(IllegalArgumentException.class,
         () -> onlyRejects.apply(new WriteTables(staging, List.of(Tables.REJECTS, Tables.DUPLICATES), List.of())));
     assertEquals("table duplicates has no producer: nothing makes its rows", unwired.getMessage());
+    // A table said to come keyed, without the keyed rows.
+    IllegalArgumentException notKeyed = assertThrows(IllegalArgumentException.class,
+        () -> onlyRejects.apply(new WriteTables(staging, List.of(Tables.REJECTS, Tables.PERSONS), List.of(), List.of(Tables.PERSONS), null, null)));
+    assertEquals("table persons has no producer: nothing makes its rows", notKeyed.getMessage());
     pipeline.enableAbandonedNodeEnforcement(false);
   }
 
