@@ -16,14 +16,21 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Turns bench/run's measurements (one row per run) into the table of docs/benchmarks.md: medians
- * per archive size and contender, throughput, peak memory, the ratio to the floor, and whether
- * each target of the benchmark is met.
+ * per archive size and contender, throughput, peak memory, the ratio to the floor, whether each
+ * target of the benchmark is met, and which runs read from disk instead of the page cache.
  */
 public final class BenchmarkTable {
 
   private static final List<String> ORDER = List.of("read", "parse", "floor", "direct", "flink");
 
-  private record Run(long size, String contender, double wallSeconds, long peakRssKb, long documents, long bytes) {}
+  /**
+   * One measured run; {@code diskReadMb} is what it read from disk (GNU time's file system inputs),
+   * null in results recorded before bench/run measured it.
+   */
+  record Run(long size, String contender, String run, double wallSeconds, long peakRssKb, long documents, long bytes, Long diskReadMb) {}
+
+  /** More read from disk than this, and a run timed the disk as much as its own work. */
+  static final long DISK_READ_NOTED_MB = 100;
 
   /** The medians of one contender on one archive size. */
   record Result(long size, String contender, int runs, double wallSeconds, long peakRssKb, long documents, long bytes) {
@@ -42,11 +49,13 @@ public final class BenchmarkTable {
     List<Run> runs = new ArrayList<>();
     try (Reader reader = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
       for (CSVRecord r : CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-        runs.add(new Run(Long.parseLong(r.get("size")), r.get("contender"), Double.parseDouble(r.get("wall_s")),
-            Long.parseLong(r.get("peak_rss_kb")), Long.parseLong(r.get("documents")), Long.parseLong(r.get("bytes"))));
+        String disk = r.isMapped("disk_read_mb") && r.isSet("disk_read_mb") ? r.get("disk_read_mb") : "";
+        runs.add(new Run(Long.parseLong(r.get("size")), r.get("contender"), r.get("run"), Double.parseDouble(r.get("wall_s")),
+            Long.parseLong(r.get("peak_rss_kb")), Long.parseLong(r.get("documents")), Long.parseLong(r.get("bytes")),
+            disk.isEmpty() ? null : Long.valueOf(disk)));
       }
     }
-    Files.writeString(Path.of(args[1]), markdown(results(runs)), StandardCharsets.UTF_8);
+    Files.writeString(Path.of(args[1]), markdown(results(runs)) + diskReads(runs), StandardCharsets.UTF_8);
   }
 
   static Map<Long, Map<String, Result>> results(List<Run> runs) {
@@ -60,6 +69,18 @@ public final class BenchmarkTable {
             (long) median(list.stream().mapToDouble(Run::peakRssKb).toArray()),
             list.get(0).documents(), list.get(0).bytes()))));
     return results;
+  }
+
+  /** Which runs read more than {@link #DISK_READ_NOTED_MB} from disk, as a paragraph under the tables. */
+  static String diskReads(List<Run> runs) {
+    if (runs.stream().allMatch(r -> r.diskReadMb() == null)) {
+      return "";
+    }
+    List<String> noted = runs.stream().filter(r -> r.diskReadMb() != null && r.diskReadMb() > DISK_READ_NOTED_MB)
+        .map(r -> String.format(Locale.ROOT, "%s run %s on %,d documents %,d MB", r.contender(), r.run(), r.size(), r.diskReadMb())).toList();
+    return noted.isEmpty()
+        ? String.format(Locale.ROOT, "%nNo run read more than %d MB from disk.%n", DISK_READ_NOTED_MB)
+        : String.format(Locale.ROOT, "%nRead from disk, not from the page cache (more than %d MB): %s.%n", DISK_READ_NOTED_MB, String.join("; ", noted));
   }
 
   /** The median; for an even count the lower middle value, so it is always a measured run. */

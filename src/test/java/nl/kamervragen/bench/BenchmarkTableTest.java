@@ -15,6 +15,17 @@ class BenchmarkTableTest {
   }
 
   @Test
+  void runsThatReadFromDiskAreNamed() {
+    BenchmarkTable.Run cached = new BenchmarkTable.Run(1_000_000, "floor", "1", 135.0, 9_000_000, 1_000_000, 6_000_000_000L, 12L);
+    BenchmarkTable.Run fromDisk = new BenchmarkTable.Run(1_000_000, "flink", "1", 320.0, 2_000_000, 1_000_000, 6_000_000_000L, 8_530L);
+    BenchmarkTable.Run older = new BenchmarkTable.Run(100_000, "flink", "2", 50.0, 2_000_000, 100_000, 600_000_000L, null);
+    assertEquals("\nRead from disk, not from the page cache (more than 100 MB): flink run 1 on 1,000,000 documents 8,530 MB.\n",
+        BenchmarkTable.diskReads(java.util.List.of(cached, fromDisk, older)));
+    assertEquals("\nNo run read more than 100 MB from disk.\n", BenchmarkTable.diskReads(java.util.List.of(cached, older)));
+    assertEquals("", BenchmarkTable.diskReads(java.util.List.of(older)), "not measured: nothing said");
+  }
+
+  @Test
   void ratiosAndTargetsComeFromTheMedians() {
     Map<Long, Map<String, BenchmarkTable.Result>> results = Map.of(
         100_000L, Map.of(
