@@ -22,40 +22,40 @@ import org.apache.commons.csv.CSVPrinter;
  * through ParquetIO's sink) at the same time. Used by the pipeline's writer and by the benchmark's
  * floor, so both produce the same files.
  *
- * <p>The CSV file is written on the calling thread and the Parquet file on a thread of its own, fed
- * batches of records: the two take about as long as each other, and a large table written while
- * the other cores have nothing left to do (the last table of a run) then takes half as long. Records
- * must not be changed once written.
+ * <p>Each file is written on a thread of its own, fed the same batches of records; the calling
+ * thread only makes the records (reading and merging the staged rows). The largest table is often
+ * the last one written, while the other cores have nothing left to do: it then takes as long as the
+ * slower of its two files, not as long as making its records and writing one file and then the
+ * other's share. Records must not be changed once written.
  */
 public final class TableFileWriter implements Closeable {
 
   private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
-  /** Records handed to the Parquet thread at a time, and batches waiting for it at most. */
+  /** Records handed to the file threads at a time, and batches waiting for each at most. */
   private static final int BATCH = 512;
   private static final int BATCHES_WAITING = 8;
 
-  private final TableDefinition table;
-  private final CSVPrinter csv;
-  private final ParquetWriterThread parquet;
+  private final FileThread csv;
+  private final FileThread parquet;
   private List<GenericRecord> batch = new ArrayList<>(BATCH);
   private long rows;
 
   public TableFileWriter(TableDefinition table, WritableByteChannel csvChannel, WritableByteChannel parquetChannel)
       throws IOException {
-    this.table = table;
     ParquetIO.Sink sink = ParquetIO.sink(table.avroSchema());
     sink.open(parquetChannel);
-    this.parquet = new ParquetWriterThread(table.name(), sink);
-    this.csv = new CSVPrinter(
+    CSVPrinter printer = new CSVPrinter(
         new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(csvChannel), StandardCharsets.UTF_8), 1 << 16),
         CSV.builder().setHeader(CsvCells.header(table)).get());
+    this.parquet = new FileThread("Parquet", "parquet-" + table.name(), sink::write, sink::flush);
+    this.csv = new FileThread("CSV", "csv-" + table.name(), record -> printer.printRecord(CsvCells.of(table, record)), printer::close);
   }
 
   public void write(GenericRecord record) throws IOException {
-    csv.printRecord(CsvCells.of(table, record));
     batch.add(record);
     if (batch.size() == BATCH) {
+      csv.hand(batch);
       parquet.hand(batch);
       batch = new ArrayList<>(BATCH);
     }
@@ -66,29 +66,58 @@ public final class TableFileWriter implements Closeable {
     return rows;
   }
 
-  /** Finishes both files; the Parquet file is complete when this returns. */
+  /** Finishes both files; both are complete when this returns, or the first failure is thrown. */
   @Override
   public void close() throws IOException {
-    try {
-      csv.close();
-    } finally {
-      parquet.finish(batch);
+    Throwable failed = null;
+    for (FileThread file : List.of(csv, parquet)) {
+      try {
+        file.finish(batch);
+      } catch (IOException | RuntimeException | Error e) {
+        if (failed == null) {
+          failed = e;
+        } else {
+          failed.addSuppressed(e);
+        }
+      }
+    }
+    if (failed instanceof IOException io) {
+      throw io;
+    }
+    if (failed instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (failed instanceof Error error) {
+      throw error;
     }
   }
 
-  /** Writes the Parquet file from the batches it is handed, in order, on a thread of its own. */
-  private static final class ParquetWriterThread implements Runnable {
+  /** Where a file thread puts each record, and how it completes the file. */
+  private interface RecordSink {
+    void write(GenericRecord record) throws IOException;
+  }
+
+  private interface Completion {
+    void complete() throws IOException;
+  }
+
+  /** Writes one file from the batches it is handed, in order, on a thread of its own. */
+  private static final class FileThread implements Runnable {
     /** Handed after the last batch. */
     private static final List<GenericRecord> END = List.of();
 
-    private final ParquetIO.Sink sink;
+    private final String format;
+    private final RecordSink sink;
+    private final Completion completion;
     private final BlockingQueue<List<GenericRecord>> batches = new ArrayBlockingQueue<>(BATCHES_WAITING);
     private final Thread thread;
     private volatile Throwable failure;
 
-    ParquetWriterThread(String table, ParquetIO.Sink sink) {
+    FileThread(String format, String name, RecordSink sink, Completion completion) {
+      this.format = format;
       this.sink = sink;
-      this.thread = new Thread(this, "parquet-" + table);
+      this.completion = completion;
+      this.thread = new Thread(this, name);
       thread.setDaemon(true);
       thread.start();
     }
@@ -101,7 +130,7 @@ public final class TableFileWriter implements Closeable {
             sink.write(record);
           }
         }
-        sink.flush();
+        completion.complete();
       } catch (Throwable e) {
         failure = e;
         // Whoever waits to hand a batch must not wait for ever.
@@ -118,7 +147,7 @@ public final class TableFileWriter implements Closeable {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while writing a Parquet file");
+        throw new InterruptedIOException("interrupted while writing a " + format + " file");
       }
     }
 
@@ -132,7 +161,7 @@ public final class TableFileWriter implements Closeable {
         thread.join();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while finishing a Parquet file");
+        throw new InterruptedIOException("interrupted while finishing a " + format + " file");
       }
       failIfFailed();
     }
@@ -140,13 +169,16 @@ public final class TableFileWriter implements Closeable {
     private void failIfFailed() throws IOException {
       Throwable failed = failure;
       if (failed instanceof IOException io) {
-        throw new IOException("writing the Parquet file failed: " + io.getMessage(), io);
+        throw new IOException("writing the " + format + " file failed: " + io.getMessage(), io);
       }
       if (failed instanceof RuntimeException runtime) {
         throw runtime;
       }
       if (failed instanceof Error error) {
         throw error;
+      }
+      if (failed != null) {
+        throw new IOException("writing the " + format + " file failed", failed);
       }
     }
   }

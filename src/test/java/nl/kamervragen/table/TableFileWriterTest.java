@@ -39,7 +39,7 @@ class TableFileWriterTest {
 
   @Test
   void bothFilesHoldEveryRowInOrderAcrossManyBatches() throws IOException {
-    List<Row> rows = summaryRows(5_000); // several of the Parquet thread's batches, and a part batch
+    List<Row> rows = summaryRows(5_000); // several of the file threads' batches, and a part batch
     try (TableFileWriter writer = new TableFileWriter(Tables.SUMMARY, create("summary.csv"), create("summary.parquet"))) {
       for (Row row : rows) {
         writer.write(Tables.SUMMARY.toAvro(row));
@@ -63,10 +63,9 @@ class TableFileWriterTest {
     assertTrue(TableFiles.parquet(folder, Tables.SUMMARY).isEmpty());
   }
 
-  @Test
-  void aParquetFileThatCannotBeWrittenFailsTheTableInsteadOfHanging() {
-    // Takes the file's first bytes (written when it is opened), then the disk is full.
-    WritableByteChannel full = new WritableByteChannel() {
+  /** A channel that takes a file's first bytes (written when it is opened) and then finds the disk full. */
+  private static WritableByteChannel fullAfterTheFirstWrite() {
+    return new WritableByteChannel() {
       private boolean open = true;
       private long taken;
 
@@ -91,14 +90,28 @@ class TableFileWriterTest {
         open = false;
       }
     };
-    IOException failed = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(IOException.class, () -> {
-      try (TableFileWriter writer = new TableFileWriter(Tables.SUMMARY, create("summary.csv"), full)) {
+  }
+
+  private static IOException writingFails(WritableByteChannel csv, WritableByteChannel parquet) {
+    return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(IOException.class, () -> {
+      try (TableFileWriter writer = new TableFileWriter(Tables.SUMMARY, csv, parquet)) {
         for (Row row : summaryRows(200_000)) {
           GenericRecord record = Tables.SUMMARY.toAvro(row);
           writer.write(record);
         }
       }
     }));
-    assertTrue(failed.getMessage().contains("No space left on device"), failed.getMessage());
+  }
+
+  @Test
+  void aParquetFileThatCannotBeWrittenFailsTheTableInsteadOfHanging() throws IOException {
+    IOException failed = writingFails(create("summary.csv"), fullAfterTheFirstWrite());
+    assertTrue(failed.getMessage().contains("Parquet") && failed.getMessage().contains("No space left on device"), failed.getMessage());
+  }
+
+  @Test
+  void aCsvFileThatCannotBeWrittenFailsTheTableInsteadOfHanging() throws IOException {
+    IOException failed = writingFails(fullAfterTheFirstWrite(), create("summary.parquet"));
+    assertTrue(failed.getMessage().contains("CSV") && failed.getMessage().contains("No space left on device"), failed.getMessage());
   }
 }
