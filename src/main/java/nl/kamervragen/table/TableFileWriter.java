@@ -92,11 +92,12 @@ public final class TableFileWriter implements Closeable {
     }
   }
 
-  /** Where a file thread puts each record, and how it completes the file. */
+  /** Where a file thread puts each record. */
   private interface RecordSink {
     void write(GenericRecord record) throws IOException;
   }
 
+  /** How a file thread completes its file (flushes and closes it) after the last record. */
   private interface Completion {
     void complete() throws IOException;
   }
