@@ -69,37 +69,22 @@ public final class TableFileWriter implements Closeable {
   /** Finishes both files; both are complete when this returns, or the first failure is thrown. */
   @Override
   public void close() throws IOException {
-    Throwable failed = null;
-    for (FileThread file : List.of(csv, parquet)) {
+    try {
+      csv.finish(batch);
+    } catch (IOException | RuntimeException | Error csvFailed) {
       try {
-        file.finish(batch);
-      } catch (IOException | RuntimeException | Error e) {
-        if (failed == null) {
-          failed = e;
-        } else {
-          failed.addSuppressed(e);
-        }
+        parquet.finish(batch);
+      } catch (IOException | RuntimeException | Error parquetFailed) {
+        csvFailed.addSuppressed(parquetFailed);
       }
+      throw csvFailed;
     }
-    if (failed instanceof IOException io) {
-      throw io;
-    }
-    if (failed instanceof RuntimeException runtime) {
-      throw runtime;
-    }
-    if (failed instanceof Error error) {
-      throw error;
-    }
+    parquet.finish(batch);
   }
 
   /** Where a file thread puts each record. */
   private interface RecordSink {
     void write(GenericRecord record) throws IOException;
-  }
-
-  /** How a file thread completes its file (flushes and closes it) after the last record. */
-  private interface Completion {
-    void complete() throws IOException;
   }
 
   /** Writes one file from the batches it is handed, in order, on a thread of its own. */
@@ -109,12 +94,13 @@ public final class TableFileWriter implements Closeable {
 
     private final String format;
     private final RecordSink sink;
-    private final Completion completion;
+    /** Completes the file (flushes and closes it) after the last record. */
+    private final Closeable completion;
     private final BlockingQueue<List<GenericRecord>> batches = new ArrayBlockingQueue<>(BATCHES_WAITING);
     private final Thread thread;
     private volatile Throwable failure;
 
-    FileThread(String format, String name, RecordSink sink, Completion completion) {
+    FileThread(String format, String name, RecordSink sink, Closeable completion) {
       this.format = format;
       this.sink = sink;
       this.completion = completion;
@@ -131,7 +117,7 @@ public final class TableFileWriter implements Closeable {
             sink.write(record);
           }
         }
-        completion.complete();
+        completion.close();
       } catch (Throwable e) {
         failure = e;
         // Whoever waits to hand a batch must not wait for ever.
