@@ -49,6 +49,7 @@ import nl.kamervragen.storage.StoredFolder;
 import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.stats.StatsDocumentEncoding;
 import nl.kamervragen.stats.StatsEncoding;
+import nl.kamervragen.table.AvroReaders;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.TableFileWriter;
 import nl.kamervragen.table.Tables;
@@ -433,7 +434,7 @@ public final class Floor {
     boolean personKeys = PersonKeyColumn.isIn(table);
     TreeSet<String> buckets = new TreeSet<>();
     workers.forEach(w -> buckets.addAll(w.staged.getOrDefault(table, Map.of()).keySet()));
-    GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(table.avroSchema());
+    GenericDatumReader<GenericRecord> reader = AvroReaders.of(table.avroSchema());
     try (TableFileWriter writer = writer(output, table)) {
       for (String bucket : buckets) {
         List<GenericRecord> records = new ArrayList<>();

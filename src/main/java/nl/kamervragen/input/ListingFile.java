@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import nl.kamervragen.table.AvroReaders;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.file.DataFileStream;
@@ -97,7 +98,7 @@ public final class ListingFile {
 
   /** The blocks of a listing file, in order; closing the reader closes the stream. */
   public static Sequence<Block> readBlocks(InputStream in) throws IOException {
-    return new Sequence<>(new DataFileStream<>(in, new GenericDatumReader<>(SCHEMA)), records -> {
+    return new Sequence<>(new DataFileStream<>(in, AvroReaders.of(SCHEMA)), records -> {
       int entries = Math.toIntExact(records.getBlockCount()); // known once hasNext has read the block
       ByteBuffer data = records.nextBlock();
       byte[] bytes = new byte[data.remaining()];
@@ -108,7 +109,7 @@ public final class ListingFile {
 
   /** Decodes the entries of blocks ({@link #readBlocks}); one per thread. */
   public static final class BlockDecoder {
-    private final GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(SCHEMA);
+    private final GenericDatumReader<GenericRecord> reader = AvroReaders.of(SCHEMA);
     private BinaryDecoder decoder;
 
     /** The entries of a block, in listing order. */
@@ -131,7 +132,7 @@ public final class ListingFile {
 
   /** The entries of a listing file, in their order; closing the reader closes the stream. */
   public static Sequence<ListedEntry> read(InputStream in) throws IOException {
-    return new Sequence<>(new DataFileStream<>(in, new GenericDatumReader<>(SCHEMA)), records -> entry(records.next()));
+    return new Sequence<>(new DataFileStream<>(in, AvroReaders.of(SCHEMA)), records -> entry(records.next()));
   }
 
   /** Reads a listing file entry by entry, or block by block. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import nl.kamervragen.table.AvroReaders;
 import nl.kamervragen.table.TableDefinition;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -58,7 +59,7 @@ final class KeyedRows {
     private BinaryDecoder decoder;
 
     Decoder(Iterable<TableDefinition> tables) {
-      tables.forEach(table -> readers.put(table.name(), new GenericDatumReader<>(table.avroSchema())));
+      tables.forEach(table -> readers.put(table.name(), AvroReaders.of(table.avroSchema())));
     }
 
     GenericRecord decode(String table, byte[] datum) throws IOException {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
+import nl.kamervragen.table.AvroReaders;
 import nl.kamervragen.table.TableDefinition;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
@@ -43,7 +44,7 @@ final class RunMerge {
   RunMerge(TableDefinition table, Set<String> setAside) {
     this.table = table;
     this.setAside = setAside;
-    this.reader = new GenericDatumReader<>(table.avroSchema());
+    this.reader = AvroReaders.of(table.avroSchema());
     this.bandOrder = table.bucketing() == TableDefinition.Bucketing.BY_DESCENDING_DAYS_BAND ? table.rowOrder() : null;
   }
 
