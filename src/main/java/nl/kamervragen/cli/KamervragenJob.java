@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.kamervragen.core.InputFingerprint;
 import nl.kamervragen.core.RunChanges;
 import nl.kamervragen.core.SummaryMeasures;
 import nl.kamervragen.flink.FlinkProgress;
@@ -143,6 +144,7 @@ final class KamervragenJob {
           StagedTables report = read.result();
           check(report, entries, read.listingChanges());
           staged.delete(ListingFile.NAME);
+          staged.delete(InputFingerprint.FILE_NAME);
           String changes = reportWritten.await();
           writeManifest(staged, report, runId, started, previousRunId);
           partsRemoved.await();

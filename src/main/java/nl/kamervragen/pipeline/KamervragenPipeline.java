@@ -27,7 +27,7 @@ public final class KamervragenPipeline {
    *
    * @return one row per table written, see {@link WriteTables#WRITTEN}
    */
-  public static PCollection<Row> build(Pipeline pipeline, RunConfig config) {
+  public static PCollectionList<Row> build(Pipeline pipeline, RunConfig config) {
     PCollection<KV<String, byte[]>> read = pipeline.apply("Read documents", new ReadDocuments(config));
     boolean comparing = config.previousRun() != null;
     PCollectionTuple kept = read.apply("Remove duplicates", new RemoveDuplicates(comparing));

@@ -1,6 +1,7 @@
 package nl.kamervragen.pipeline;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,13 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.kamervragen.core.InputFingerprint;
 import nl.kamervragen.core.PersonKeyColumn;
 import nl.kamervragen.person.PersonKeys;
+import nl.kamervragen.table.AvroReaders;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.TableFileWriter;
+import nl.kamervragen.table.Tables;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileStream;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -49,11 +52,13 @@ import org.apache.beam.sdk.values.TupleTag;
  * into the CSV and Parquet files. The document tables and {@code input_files} come already
  * staged, as runs written where the entries were read ({@link DocumentRuns}); their writer merges
  * the runs bucket by bucket ({@link RunMerge}) and leaves out the copies set aside (of the document
- * tables only). On a local disk files are written under
- * a temporary name and renamed when complete; on object storage an object appears only once
- * complete. Output: one row per table written (see {@link #WRITTEN}).
+ * tables only). The staged tables and the others are written apart, each as soon as its own parts
+ * are there. Beside {@code input_files} its writer leaves the input's fingerprint ({@link
+ * InputFingerprint}). On a local disk files are written under a temporary name and renamed when
+ * complete; on object storage an object appears only once complete. Output: one row per table
+ * written (see {@link #WRITTEN}), one collection for each of the two ways.
  */
-public final class WriteTables extends PTransform<PCollectionTuple, PCollection<Row>> {
+public final class WriteTables extends PTransform<PCollectionTuple, PCollectionList<Row>> {
 
   /** What was written for each table. */
   public static final org.apache.beam.sdk.schemas.Schema WRITTEN =
@@ -69,7 +74,8 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
 
   /**
    * Optional input: parts already staged upstream, keyed by table name (see {@link PartFiles}). A
-   * table's rows may come as rows under {@link TableTags#of}, as staged parts, or both.
+   * table's rows come one way: as staged parts, or as rows (under {@link TableTags#of} or {@link
+   * #KEYED_ROWS}).
    */
   public static final TupleTag<KV<String, Row>> STAGED_PARTS = new TupleTag<>("staged parts");
 
@@ -114,55 +120,90 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
   }
 
   @Override
-  public PCollection<Row> expand(PCollectionTuple input) {
+  public PCollectionList<Row> expand(PCollectionTuple input) {
     KvCoder<String, Row> partCoder = KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART));
-    List<KV<String, Row>> markers = new ArrayList<>();
-    PCollectionList<KV<String, Row>> parts = PCollectionList.empty(input.getPipeline());
-    if (input.has(STAGED_PARTS)) {
-      parts = parts.and(input.get(STAGED_PARTS));
-    }
     // The rows of every table go through one shuffle, keyed by table and bucket: a shuffle per table
     // was a Flink task set and a sort each.
     PCollectionList<KV<String, byte[]>> rows = PCollectionList.empty(input.getPipeline());
     if (input.has(KEYED_ROWS)) {
       rows = rows.and(input.get(KEYED_ROWS));
     }
+    List<TableDefinition> stagedTables = new ArrayList<>();
+    List<TableDefinition> others = new ArrayList<>();
     for (TableDefinition table : tables) {
       boolean hasRows = input.has(TableTags.of(table));
-      if (!hasRows && !(staged.contains(table) && input.has(STAGED_PARTS)) && !(keyed.contains(table) && input.has(KEYED_ROWS))) {
+      boolean hasRuns = staged.contains(table) && input.has(STAGED_PARTS);
+      boolean hasKeyed = keyed.contains(table) && input.has(KEYED_ROWS);
+      if (!hasRows && !hasRuns && !hasKeyed) {
         // A table nothing makes rows for is a wiring mistake, not an empty table.
         throw new IllegalArgumentException("table " + table.name() + " has no producer: nothing makes its rows");
       }
-      markers.add(KV.of(table.name(), PartFiles.marker()));
+      if (staged.contains(table) && (hasRows || hasKeyed)) {
+        throw new IllegalArgumentException("table " + table.name() + " is staged upstream and also given rows: a table's rows come one way");
+      }
+      (staged.contains(table) ? stagedTables : others).add(table);
       if (hasRows) {
         rows = rows.and(input.get(TableTags.of(table)).apply("Bucket " + table.name(), ParDo.of(new KeyByBucketFn(table)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of())));
       }
     }
-    Map<String, TableDefinition> byName = new LinkedHashMap<>();
-    tables.forEach(t -> byName.put(t.name(), t));
+    // The tables staged upstream (the documents' tables) are written as soon as their parts are,
+    // beside the others: in one shuffle with the rest, the largest tables waited for the statistics
+    // (a shuffle gives nothing before all its input is in). The two ways share no step, not even a
+    // Flatten of what they wrote: Flink starts steps joined that way together, once all their inputs are in.
+    PCollectionList<KV<String, Row>> runParts = PCollectionList.empty(input.getPipeline());
+    if (input.has(STAGED_PARTS)) {
+      runParts = runParts.and(input.get(STAGED_PARTS));
+    }
+    PCollectionList<KV<String, Row>> otherParts = PCollectionList.empty(input.getPipeline());
     if (!rows.getAll().isEmpty()) {
-      parts = parts.and(rows
+      otherParts = otherParts.and(rows
           .apply("Flatten rows", Flatten.pCollections())
           .apply("Group rows by table and bucket", GroupByKey.create())
-          .apply("Sort and stage buckets", ParDo.of(new StagePartFn(byName, staging)))
+          .apply("Sort and stage buckets", ParDo.of(new StagePartFn(byName(others), staging)))
           .setCoder(partCoder));
     }
-    // Every table gets a marker part, so that a table without rows is still written (header only).
-    parts = parts.and(input.getPipeline().apply("Every table", Create.of(markers).withCoder(partCoder)));
-    List<PCollectionView<?>> sideInputs = new ArrayList<>();
-    if (personKeys != null) {
-      sideInputs.add(personKeys);
+    PCollectionList<Row> written = PCollectionList.empty(input.getPipeline());
+    if (!stagedTables.isEmpty()) {
+      written = written.and(publish("staged tables", stagedTables, runParts, partCoder));
     }
-    if (setAside != null) {
-      sideInputs.add(setAside);
+    if (!others.isEmpty()) {
+      written = written.and(publish("tables", others, otherParts, partCoder));
+    }
+    return written;
+  }
+
+  /**
+   * Groups the parts of these tables by table and writes each table. Every table gets a marker
+   * part, so that a table without rows is still written (header only).
+   */
+  private PCollection<Row> publish(String what, List<TableDefinition> these, PCollectionList<KV<String, Row>> parts,
+      KvCoder<String, Row> partCoder) {
+    List<KV<String, Row>> markers = these.stream().map(table -> KV.of(table.name(), PartFiles.marker())).toList();
+    parts = parts.and(parts.getPipeline().apply("Every one of the " + what, Create.of(markers).withCoder(partCoder)));
+    // Each side input only where a table needs it: on Flink a side input shared joins the steps
+    // that read it, and the tables that could be written early would wait for the others again.
+    PCollectionView<PersonKeys> keys = these.stream().anyMatch(PersonKeyColumn::isIn) ? personKeys : null;
+    PCollectionView<List<String>> copiesSetAside = these.stream().anyMatch(DocumentRuns::followsCopies) ? setAside : null;
+    List<PCollectionView<?>> sideInputs = new ArrayList<>();
+    if (keys != null) {
+      sideInputs.add(keys);
+    }
+    if (copiesSetAside != null) {
+      sideInputs.add(copiesSetAside);
     }
     return parts
-        .apply("Flatten parts", Flatten.pCollections())
-        .apply("Group parts by table", GroupByKey.create())
+        .apply("Flatten parts of the " + what, Flatten.pCollections())
+        .apply("Group parts of the " + what, GroupByKey.create())
         // The side inputs are read here, over a few part descriptors per table, not where rows are staged.
-        .apply("Publish tables", ParDo.of(new PublishTableFn(byName, staging, personKeys, setAside)).withSideInputs(sideInputs))
+        .apply("Publish " + what, ParDo.of(new PublishTableFn(byName(these), staging, keys, copiesSetAside)).withSideInputs(sideInputs))
         .setRowSchema(WRITTEN);
+  }
+
+  private static Map<String, TableDefinition> byName(List<TableDefinition> tables) {
+    Map<String, TableDefinition> byName = new LinkedHashMap<>();
+    tables.forEach(t -> byName.put(t.name(), t));
+    return byName;
   }
 
   /** Keys a table's rows by table and bucket ({@link KeyedRows}). */
@@ -258,27 +299,30 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
 
       long rows;
       Schema schema = table.avroSchema();
+      // By name: the definitions here are this DoFn's deserialized copies.
+      InputFingerprint.Builder fingerprint = table.name().equals(Tables.INPUT_FILES.name()) ? new InputFingerprint.Builder() : null;
       try (TableFileWriter writer =
           new TableFileWriter(table, staging.create(csvInProgress, "text/csv"), staging.create(parquetInProgress, MimeTypes.BINARY))) {
+        RunMerge.RecordSink sink = record -> {
+          if (keys != null) {
+            PersonKeyColumn.rekey(record, keys);
+          }
+          writer.write(record);
+          if (fingerprint != null) {
+            fingerprint.add(record);
+          }
+        };
         if (!runs.isEmpty()) {
           // input_files keeps every entry's row; the document tables only the kept copies'.
           Set<String> left = setAside == null || !DocumentRuns.followsCopies(table) ? Set.of() : new HashSet<>(context.sideInput(setAside));
-          new RunMerge(table, left).merge(runs, record -> {
-            if (keys != null) {
-              PersonKeyColumn.rekey(record, keys);
-            }
-            writer.write(record);
-          });
+          new RunMerge(table, left).merge(runs, sink);
         }
         for (Row part : parts) {
           ResourceId partFile = FileSystems.matchNewResource(part.getString("file"), false);
           try (DataFileStream<GenericRecord> records =
-              new DataFileStream<>(Channels.newInputStream(FileSystems.open(partFile)), new GenericDatumReader<>(schema))) {
+              new DataFileStream<>(Channels.newInputStream(FileSystems.open(partFile)), AvroReaders.of(schema))) {
             for (GenericRecord record : records) {
-              if (keys != null) {
-                PersonKeyColumn.rekey(record, keys);
-              }
-              writer.write(record);
+              sink.accept(record);
             }
           }
         }
@@ -286,6 +330,12 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollection<
       }
       if (!inPlace) {
         staging.rename(List.of(csvInProgress, parquetInProgress), List.of(csv, parquet));
+      }
+      if (fingerprint != null) {
+        // Written once the table is complete: the client reads it instead of the table.
+        try (OutputStream out = Channels.newOutputStream(staging.create(folder.resolve(InputFingerprint.FILE_NAME, StandardResolveOptions.RESOLVE_FILE), "text/plain"))) {
+          fingerprint.build().writeTo(out);
+        }
       }
       // The parts stay until the run ends (the client removes them): a retried write needs them.
       PipelineMetrics.counter(PipelineMetrics.ROWS_WRITTEN_PREFIX + table.name()).inc(rows);

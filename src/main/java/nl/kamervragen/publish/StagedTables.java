@@ -1,16 +1,15 @@
 package nl.kamervragen.publish;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.kamervragen.core.InputFingerprint;
 import nl.kamervragen.core.SummaryMeasures;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.commons.csv.CSVFormat;
@@ -22,8 +21,9 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
 
 /**
- * What a finished run wrote, read back from its staged tables: the summary measures, the input
- * fingerprint and the row count of each table; and the checks that decide whether to publish.
+ * What a finished run wrote, read back from its staged tables: the summary measures, the row count
+ * of each table and the input fingerprint (made as {@code input_files} was written, {@link
+ * InputFingerprint}); and the checks that decide whether to publish.
  */
 public final class StagedTables {
 
@@ -34,9 +34,6 @@ public final class StagedTables {
   private final Map<String, Long> tableRows;
   private final long changedWhileRead;
   private final List<String> firstChangedWhileRead;
-
-  /** The input files, as the manifest describes them. */
-  public record InputFingerprint(long files, long bytes, String sha256) {}
 
   private StagedTables(Map<String, Long> summary, InputFingerprint input, Map<String, Long> tableRows, long changedWhileRead,
       List<String> firstChangedWhileRead) {
@@ -67,7 +64,11 @@ public final class StagedTables {
         }
       }
     }
-    return new StagedTables(summary, fingerprint(folder), rows, changed, firstChanged);
+    InputFingerprint input;
+    try (InputStream in = folder.open(InputFingerprint.FILE_NAME)) {
+      input = InputFingerprint.readFrom(in);
+    }
+    return new StagedTables(summary, input, rows, changed, firstChanged);
   }
 
   /** The {@code rejects.stage} of a file that changed while the run read it. */
@@ -88,35 +89,6 @@ public final class StagedTables {
     try (ParquetFileReader reader = ParquetFileReader.open(folder.parquet(table + ".parquet"))) {
       return reader.getRecordCount();
     }
-  }
-
-  /**
-   * SHA-256 over the sorted {@code input_files} rows (name, size, content hash; and kind and link
-   * target for entries that are not plain files): the same archive gives the same fingerprint
-   * wherever it is mounted; any added, removed or changed entry changes it.
-   */
-  private static InputFingerprint fingerprint(StoredFolder folder) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-    long files = 0;
-    long bytes = 0;
-    try (Reader reader = new InputStreamReader(folder.open("input_files.csv"), StandardCharsets.UTF_8);
-        CSVParser parser = CSV.parse(reader)) {
-      for (CSVRecord record : parser) {
-        files++;
-        bytes += record.get("bytes").isEmpty() ? 0 : Long.parseLong(record.get("bytes"));
-        String line = record.get("source_file") + "\t" + record.get("bytes") + "\t" + record.get("sha256");
-        if (!record.get("kind").equals("file")) {
-          line += "\t" + record.get("kind") + "\t" + record.get("link_target");
-        }
-        digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    return new InputFingerprint(files, bytes, HexFormat.of().formatHex(digest.digest()));
   }
 
   public Map<String, Long> summary() {

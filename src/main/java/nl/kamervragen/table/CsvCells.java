@@ -28,6 +28,11 @@ public final class CsvCells {
     return cells;
   }
 
+  /** One value of a record of the table's Avro schema, as its CSV cell shows it. */
+  public static String cell(Column column, Object avroValue) {
+    return format(column.type(), avroValue);
+  }
+
   static String format(ColumnType type, Object avroValue) {
     String text = plain(type, avroValue);
     return type == ColumnType.STRING ? neutralizeFormula(text) : text;

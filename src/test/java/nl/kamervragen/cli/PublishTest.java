@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,6 +23,7 @@ import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.MainRun;
 import nl.kamervragen.testing.TableFiles;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,14 +79,28 @@ class PublishTest {
   }
 
   @Test
-  void theFingerprintFollowsTheInput() throws IOException {
+  void theFingerprintFollowsTheInput() throws Exception {
     assertEquals(0, run().exitCode());
     String first = fingerprint();
+    assertEquals(fingerprintOfThePublishedInputFiles(), first, "made as input_files was written, it is the fingerprint of the table published");
     assertEquals(0, run().exitCode());
     assertEquals(first, fingerprint(), "same input, same fingerprint");
     Files.writeString(input.resolve("open.txt"), TestDocuments.text("dev-corpus/2020Z14341.txt") + "\n");
     assertEquals(0, run().exitCode());
     assertNotEquals(first, fingerprint(), "a changed file changes the fingerprint");
+  }
+
+  /** SHA-256 over input_files.csv as published: a line per row of name, bytes and hash (rows of entries that are not files add kind and link target). */
+  private String fingerprintOfThePublishedInputFiles() throws Exception {
+    StringBuilder lines = new StringBuilder();
+    for (CSVRecord row : TableFiles.csv(output, Tables.INPUT_FILES).records()) {
+      lines.append(row.get("source_file")).append('\t').append(row.get("bytes")).append('\t').append(row.get("sha256"));
+      if (!row.get("kind").equals("file")) {
+        lines.append('\t').append(row.get("kind")).append('\t').append(row.get("link_target"));
+      }
+      lines.append('\n');
+    }
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(lines.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   private String fingerprint() throws IOException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import nl.kamervragen.core.InputFingerprint;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.TestParsedDocuments;
 import nl.kamervragen.person.PersonKeys;
@@ -29,6 +31,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -72,7 +75,8 @@ class WriteTablesTest {
         PCollectionTuple.of(TableTags.of(Tables.QUESTIONS), questions)
             .and(TableTags.of(Tables.POSTPONEMENTS), postponements)
             .and(TableTags.of(Tables.REJECTS), rejects)
-            .apply(new WriteTables(TestStaging.in(output), List.of(Tables.QUESTIONS, Tables.POSTPONEMENTS, Tables.REJECTS), List.of()));
+            .apply(new WriteTables(TestStaging.in(output), List.of(Tables.QUESTIONS, Tables.POSTPONEMENTS, Tables.REJECTS), List.of()))
+            .apply(Flatten.pCollections());
     PAssert.that(written)
         .containsInAnyOrder(
             written("questions", 60), written("postponements", 1), written("rejects", 0));
@@ -117,7 +121,8 @@ class WriteTablesTest {
         PCollectionTuple.of(WriteTables.STAGED_PARTS, pipeline.apply("Parts", Create.of(parts).withCoder(
                 KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)))))
             .and(TableTags.of(Tables.REJECTS), pipeline.apply("Rejects", Create.of(reject).withRowSchema(Tables.REJECTS.beamSchema())))
-            .apply(new WriteTables(staging, List.of(Tables.POSTPONEMENTS, Tables.REJECTS), List.of(Tables.POSTPONEMENTS)));
+            .apply(new WriteTables(staging, List.of(Tables.POSTPONEMENTS, Tables.REJECTS), List.of(Tables.POSTPONEMENTS)))
+            .apply(Flatten.pCollections());
     PAssert.that(written).containsInAnyOrder(written("postponements", 2), written("rejects", 1));
     pipeline.run();
     assertEquals(List.of(early, late), TableFiles.parquet(output, Tables.POSTPONEMENTS), "parts in bucket order");
@@ -144,7 +149,8 @@ class WriteTablesTest {
                 KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))))
             .and(TableTags.of(Tables.REJECTS), pipeline.apply("Rejects", Create.of(reject).withRowSchema(Tables.REJECTS.beamSchema())))
             .apply(new WriteTables(TestStaging.in(output), List.of(Tables.TOPIC_FREQUENCY, Tables.TOPIC_PARTY, Tables.REJECTS), List.of(),
-                List.of(Tables.TOPIC_FREQUENCY, Tables.TOPIC_PARTY), null, null));
+                List.of(Tables.TOPIC_FREQUENCY, Tables.TOPIC_PARTY), null, null))
+            .apply(Flatten.pCollections());
     PAssert.that(written).containsInAnyOrder(written("topic_frequency", 3), written("topic_party", 1), written("rejects", 1));
     pipeline.run();
     // By topic, then year, no year first.
@@ -197,6 +203,11 @@ class WriteTablesTest {
         .sorted(Comparator.comparing((Row row) -> row.getString("source_file"))).toList();
     assertEquals(everyEntry, TableFiles.parquet(output, Tables.INPUT_FILES), "input_files keeps the copies set aside");
     assertEquals(5, TableFiles.csv(output, Tables.INPUT_FILES).records().size());
+    InputFingerprint.Builder fingerprint = new InputFingerprint.Builder();
+    everyEntry.forEach(row -> fingerprint.add(Tables.INPUT_FILES.toAvro(row)));
+    try (InputStream written = Files.newInputStream(output.resolve(InputFingerprint.FILE_NAME))) {
+      assertEquals(fingerprint.build(), InputFingerprint.readFrom(written), "the fingerprint of the rows written, beside them");
+    }
   }
 
   private static Row postponement(String id) {
@@ -266,6 +277,12 @@ class WriteTablesTest {
     IllegalArgumentException notKeyed = assertThrows(IllegalArgumentException.class,
         () -> onlyRejects.apply(new WriteTables(staging, List.of(Tables.REJECTS, Tables.PERSONS), List.of(), List.of(Tables.PERSONS), null, null)));
     assertEquals("table persons has no producer: nothing makes its rows", notKeyed.getMessage());
+    // A table said to be staged upstream that is given rows too.
+    PCollectionTuple stagedAndRows = onlyRejects.and(WriteTables.STAGED_PARTS,
+        pipeline.apply("No parts", Create.empty(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)))));
+    IllegalArgumentException twoWays = assertThrows(IllegalArgumentException.class,
+        () -> stagedAndRows.apply(new WriteTables(staging, List.of(Tables.REJECTS), List.of(Tables.REJECTS))));
+    assertEquals("table rejects is staged upstream and also given rows: a table's rows come one way", twoWays.getMessage());
     pipeline.enableAbandonedNodeEnforcement(false);
   }
 
