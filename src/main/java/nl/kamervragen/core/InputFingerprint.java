@@ -2,7 +2,9 @@ package nl.kamervragen.core;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,7 +42,7 @@ public record InputFingerprint(long files, long bytes, String sha256) {
   /** Reads one written by {@link #writeTo}. */
   public static InputFingerprint readFrom(InputStream in) throws IOException {
     Properties properties = new Properties();
-    properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     String files = properties.getProperty("files");
     String bytes = properties.getProperty("bytes");
     String sha256 = properties.getProperty("sha256");
@@ -55,7 +57,7 @@ public record InputFingerprint(long files, long bytes, String sha256) {
     properties.setProperty("files", Long.toString(files));
     properties.setProperty("bytes", Long.toString(bytes));
     properties.setProperty("sha256", sha256);
-    properties.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), null);
+    properties.store(new OutputStreamWriter(out, StandardCharsets.UTF_8), null);
   }
 
   /** Makes a fingerprint from the {@code input_files} rows, given in the table's order. Not thread-safe. */

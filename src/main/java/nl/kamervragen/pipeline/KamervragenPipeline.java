@@ -25,7 +25,8 @@ public final class KamervragenPipeline {
   /**
    * Adds the whole job to a pipeline.
    *
-   * @return one row per table written, see {@link WriteTables#WRITTEN}
+   * @return a row per table written ({@link WriteTables#WRITTEN}), one collection per way the
+   *     tables are written
    */
   public static PCollectionList<Row> build(Pipeline pipeline, RunConfig config) {
     PCollection<KV<String, byte[]>> read = pipeline.apply("Read documents", new ReadDocuments(config));

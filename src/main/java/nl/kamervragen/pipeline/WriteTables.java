@@ -149,11 +149,12 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollectionL
     }
     // The tables staged upstream (the documents' tables) are written as soon as their parts are,
     // beside the others: in one shuffle with the rest, the largest tables waited for the statistics
-    // (a shuffle gives nothing before all its input is in). The two ways share no step, not even a
-    // Flatten of what they wrote: Flink starts steps joined that way together, once all their inputs are in.
-    PCollectionList<KV<String, Row>> runParts = PCollectionList.empty(input.getPipeline());
+    // (a shuffle gives nothing before all its input is in). The two ways share no step and no side
+    // input: on Flink, a step feeding both, or a side input read by both, made the staged tables wait
+    // for the statistics again (tried); their outputs are not flattened into one for the same reason.
+    PCollectionList<KV<String, Row>> stagedParts = PCollectionList.empty(input.getPipeline());
     if (input.has(STAGED_PARTS)) {
-      runParts = runParts.and(input.get(STAGED_PARTS));
+      stagedParts = stagedParts.and(input.get(STAGED_PARTS));
     }
     PCollectionList<KV<String, Row>> otherParts = PCollectionList.empty(input.getPipeline());
     if (!rows.getAll().isEmpty()) {
@@ -165,7 +166,7 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollectionL
     }
     PCollectionList<Row> written = PCollectionList.empty(input.getPipeline());
     if (!stagedTables.isEmpty()) {
-      written = written.and(publish("staged tables", stagedTables, runParts, partCoder));
+      written = written.and(publish("staged tables", stagedTables, stagedParts, partCoder));
     }
     if (!others.isEmpty()) {
       written = written.and(publish("tables", others, otherParts, partCoder));
@@ -181,8 +182,7 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollectionL
       KvCoder<String, Row> partCoder) {
     List<KV<String, Row>> markers = these.stream().map(table -> KV.of(table.name(), PartFiles.marker())).toList();
     parts = parts.and(parts.getPipeline().apply("Every one of the " + what, Create.of(markers).withCoder(partCoder)));
-    // Each side input only where a table needs it: on Flink a side input shared joins the steps
-    // that read it, and the tables that could be written early would wait for the others again.
+    // Each side input only where a table needs it: one read by both ways joined them on Flink again.
     PCollectionView<PersonKeys> keys = these.stream().anyMatch(PersonKeyColumn::isIn) ? personKeys : null;
     PCollectionView<List<String>> copiesSetAside = these.stream().anyMatch(DocumentRuns::followsCopies) ? setAside : null;
     List<PCollectionView<?>> sideInputs = new ArrayList<>();
