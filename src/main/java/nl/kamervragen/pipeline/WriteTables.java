@@ -131,17 +131,18 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollectionL
     List<TableDefinition> stagedTables = new ArrayList<>();
     List<TableDefinition> others = new ArrayList<>();
     for (TableDefinition table : tables) {
+      boolean isStaged = staged.contains(table);
       boolean hasRows = input.has(TableTags.of(table));
-      boolean hasRuns = staged.contains(table) && input.has(STAGED_PARTS);
+      boolean hasRuns = isStaged && input.has(STAGED_PARTS);
       boolean hasKeyed = keyed.contains(table) && input.has(KEYED_ROWS);
       if (!hasRows && !hasRuns && !hasKeyed) {
         // A table nothing makes rows for is a wiring mistake, not an empty table.
         throw new IllegalArgumentException("table " + table.name() + " has no producer: nothing makes its rows");
       }
-      if (staged.contains(table) && (hasRows || hasKeyed)) {
+      if (isStaged && (hasRows || hasKeyed)) {
         throw new IllegalArgumentException("table " + table.name() + " is staged upstream and also given rows: a table's rows come one way");
       }
-      (staged.contains(table) ? stagedTables : others).add(table);
+      (isStaged ? stagedTables : others).add(table);
       if (hasRows) {
         rows = rows.and(input.get(TableTags.of(table)).apply("Bucket " + table.name(), ParDo.of(new KeyByBucketFn(table)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of())));
