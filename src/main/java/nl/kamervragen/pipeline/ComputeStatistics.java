@@ -3,15 +3,17 @@ package nl.kamervragen.pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.kamervragen.core.Statistics;
 import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.table.TableDefinition;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.CombineWithContext.CombineFnWithContext;
@@ -39,17 +41,19 @@ import org.apache.beam.sdk.values.TupleTagList;
  * document in front of it made Flink encode every document again and sort them all before its
  * partial combine.
  *
- * <p>Outputs: {@link #ROWS}, the rows of every statistics table in one collection, keyed for {@link
- * WriteTables#KEYED_ROWS}; {@link #TOTALS}, for the run summary.
+ * <p>Outputs: {@link #PARTS}, every statistics table sorted and staged whole, for {@link
+ * WriteTables#SORTED_PARTS}; {@link #TOTALS}, for the run summary.
  */
 public final class ComputeStatistics extends PTransform<PCollection<byte[]>, PCollectionTuple> {
 
   /**
-   * The rows of every table of {@link #TABLES}, keyed by table and bucket ({@link KeyedRows}). One
-   * collection, not one per table: on Flink each output of a step is a task set of its own, and so
-   * was each table's way to the shuffle of {@link WriteTables}.
+   * Every table of {@link #TABLES} with rows, sorted and staged as its one part ({@link
+   * PartFiles#stageWholeTable}), keyed by table name. The statistics are one element, all in
+   * memory where they were merged: their tables are staged there, as the benchmark's floor writes
+   * them, not sent row by row through the writer's shuffle of rows to be sorted and staged again
+   * (at 100,000 synthetic documents 72,595 rows).
    */
-  public static final TupleTag<KV<String, byte[]>> ROWS = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Row>> PARTS = new TupleTag<>() {};
 
   /** Document totals for the run summary, as (metric, value). */
   public static final TupleTag<KV<String, Long>> TOTALS = new TupleTag<>() {};
@@ -59,29 +63,32 @@ public final class ComputeStatistics extends PTransform<PCollection<byte[]>, PCo
 
   private final LocalDate referenceDate;
   private final PCollectionView<PersonKeys> personKeys;
+  private final Staging staging;
 
   /**
    * @param referenceDate the date open sets are judged overdue at
    * @param personKeys the archive's person keys
+   * @param staging where the tables' parts are staged
    */
-  public ComputeStatistics(LocalDate referenceDate, PCollectionView<PersonKeys> personKeys) {
+  public ComputeStatistics(LocalDate referenceDate, PCollectionView<PersonKeys> personKeys, Staging staging) {
     this.referenceDate = referenceDate;
     this.personKeys = personKeys;
+    this.staging = staging;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<byte[]> batches) {
-    PCollectionTuple rows =
+    PCollectionTuple staged =
         batches
             // Without defaults: no documents make no statistics, and no rows (the summary counts a
             // missing total as 0); a default would be one more side input and stage on Flink.
             .apply("Aggregate statistics",
                 Combine.globally(new StatisticsFn(referenceDate, personKeys)).withoutDefaults().withSideInputs(personKeys))
             .setCoder(StatisticsCoder.of())
-            .apply("Statistics to rows", ParDo.of(new ToRowsFn()).withOutputTags(ROWS, TupleTagList.of(TOTALS)));
-    rows.get(ROWS).setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()));
-    rows.get(TOTALS).setCoder(SummarizeRun.MEASURE_CODER);
-    return rows;
+            .apply("Stage statistics tables", ParDo.of(new StageTablesFn(staging)).withOutputTags(PARTS, TupleTagList.of(TOTALS)));
+    staged.get(PARTS).setCoder(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)));
+    staged.get(TOTALS).setCoder(SummarizeRun.MEASURE_CODER);
+    return staged;
   }
 
   /** Adds each batch's documents to the statistics; merges the statistics of the parts of the archive. */
@@ -127,20 +134,21 @@ public final class ComputeStatistics extends PTransform<PCollection<byte[]>, PCo
     }
   }
 
-  /** Turns the final statistics into keyed table rows and summary measures. */
-  static final class ToRowsFn extends DoFn<Statistics, KV<String, byte[]>> {
-    private transient KeyedRows.Encoder encoder;
+  /** Stages each table of the final statistics whole, and outputs the summary measures. */
+  static final class StageTablesFn extends DoFn<Statistics, KV<String, Row>> {
+    private final Staging staging;
 
-    @Setup
-    public void setup() {
-      encoder = new KeyedRows.Encoder();
+    StageTablesFn(Staging staging) {
+      this.staging = staging;
     }
 
     @ProcessElement
     public void process(@Element Statistics statistics, MultiOutputReceiver out) throws IOException {
       for (Map.Entry<TableDefinition, List<Row>> table : statistics.tableRows().entrySet()) {
-        for (Row row : table.getValue()) {
-          out.get(ROWS).output(encoder.encode(table.getKey(), row));
+        if (!table.getValue().isEmpty()) {
+          List<GenericRecord> records = new ArrayList<>(table.getValue().size());
+          table.getValue().forEach(row -> records.add(table.getKey().toAvro(row)));
+          out.get(PARTS).output(PartFiles.stageWholeTable(staging, table.getKey(), records));
         }
       }
       statistics.totals().forEach((measure, value) -> out.get(TOTALS).output(KV.of(measure, value)));

@@ -36,7 +36,7 @@ public final class KamervragenPipeline {
     PCollectionView<List<String>> setAside = kept.get(RemoveDuplicates.SET_ASIDE).apply("Copies set aside", View.asList());
     PCollectionTuple statistics =
         kept.get(RemoveDuplicates.STATISTICS)
-            .apply("Compute statistics", new ComputeStatistics(config.referenceDate(), personKeys));
+            .apply("Compute statistics", new ComputeStatistics(config.referenceDate(), personKeys, config.staging()));
 
     PCollection<Row> changes = comparing
         ? kept.get(RemoveDuplicates.FACTS).apply("Compare with the previous run", new CompareWithPreviousRun(config.previousRun()))
@@ -48,9 +48,9 @@ public final class KamervragenPipeline {
             .apply("Summarize run", new SummarizeRun());
 
     // Each table by its source: what makes its rows. The document tables come as runs staged where
-    // the documents were read, the statistics tables as rows keyed for the writer's shuffle.
+    // the documents were read, the statistics tables sorted and staged where they were computed.
     PCollectionTuple tables = PCollectionTuple.of(WriteTables.STAGED_PARTS, kept.get(RemoveDuplicates.PARTS))
-        .and(WriteTables.KEYED_ROWS, statistics.get(ComputeStatistics.ROWS));
+        .and(WriteTables.SORTED_PARTS, statistics.get(ComputeStatistics.PARTS));
     for (TableDefinition table : Tables.ALL) {
       TupleTag<Row> tag = TableTags.of(table);
       PCollectionTuple source = switch (table.source()) {

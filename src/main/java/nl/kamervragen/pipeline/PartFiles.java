@@ -18,9 +18,10 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Staged parts of a table, under {@code <output>/.parts/<table>/}: either one sorted bucket of rows
- * in an Avro file named after the bucket, so that a retried bundle overwrites its own part, or a
- * run of documents' rows across buckets ({@link DocumentRuns}). {@link WriteTables} streams a
+ * Staged parts of a table, under {@code <output>/.parts/<table>/}: one sorted bucket of rows in an
+ * Avro file named after the bucket, so that a retried bundle overwrites its own part; or all of a
+ * small table's rows, sorted, in one file ({@link #stageWholeTable}); or a run of documents' rows
+ * across buckets ({@link DocumentRuns}). {@link WriteTables} streams a
  * table's parts in bucket order into its files.
  */
 final class PartFiles {
@@ -37,13 +38,28 @@ final class PartFiles {
           .addField("run", FieldType.STRING.withNullable(true))
           .build();
 
+  /** The file of a table staged whole, as one part; a bucket's file name is hex digits, never this. */
+  static final String WHOLE_TABLE = "table.avro";
+
   private PartFiles() {}
 
   /** Sorts one bucket of a table's records and stages them; returns the part, keyed by table name. */
   static KV<String, Row> stage(Staging staging, TableDefinition table, String bucket, List<GenericRecord> records)
       throws IOException {
+    return stage(staging, table, bucket, partFile(staging, table, bucket), records);
+  }
+
+  /**
+   * Sorts all of a table's records and stages them as its one part, bucket {@code ""}, in {@link
+   * #WHOLE_TABLE}; returns the part, keyed by table name.
+   */
+  static KV<String, Row> stageWholeTable(Staging staging, TableDefinition table, List<GenericRecord> records) throws IOException {
+    return stage(staging, table, "", folderOf(staging, table).resolve(WHOLE_TABLE, StandardResolveOptions.RESOLVE_FILE), records);
+  }
+
+  private static KV<String, Row> stage(Staging staging, TableDefinition table, String bucket, ResourceId file,
+      List<GenericRecord> records) throws IOException {
     records.sort(table.rowOrder());
-    ResourceId file = partFile(staging, table, bucket);
     Schema schema = table.avroSchema();
     try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
       writer.create(schema, Channels.newOutputStream(staging.create(file, MimeTypes.BINARY)));

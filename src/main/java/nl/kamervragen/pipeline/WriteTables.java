@@ -52,7 +52,8 @@ import org.apache.beam.sdk.values.TupleTag;
  * into the CSV and Parquet files. The document tables and {@code input_files} come already
  * staged, as runs written where the entries were read ({@link DocumentRuns}); their writer merges
  * the runs bucket by bucket ({@link RunMerge}) and leaves out the copies set aside (of the document
- * tables only). The staged tables and the others are written apart, each as soon as its own parts
+ * tables only). Tables that a step sorts and stages itself ({@link ComputeStatistics}) come as
+ * their parts. The staged tables and the others are written apart, each as soon as its own parts
  * are there. Beside {@code input_files} its writer leaves the input's fingerprint ({@link
  * InputFingerprint}). On a local disk files are written under a temporary name and renamed when
  * complete; on object storage an object appears only once complete. Output: one row per table
@@ -73,23 +74,24 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollectionL
   public static final String PARTS_FOLDER = ".parts";
 
   /**
-   * Optional input: parts already staged upstream, keyed by table name (see {@link PartFiles}). A
-   * table's rows come one way: as staged parts, or as rows (under {@link TableTags#of} or {@link
-   * #KEYED_ROWS}).
+   * Optional input: runs of documents' rows staged upstream ({@link DocumentRuns}), keyed by table
+   * name, of the tables given as {@code staged}. A table's rows come one way: as runs, as sorted
+   * parts ({@link #SORTED_PARTS}), or as rows (under {@link TableTags#of}).
    */
   public static final TupleTag<KV<String, Row>> STAGED_PARTS = new TupleTag<>("staged parts");
 
   /**
-   * Optional input: rows already keyed by table and bucket and encoded ({@link KeyedRows}), of the
-   * tables given as {@code keyed}: a step that makes the rows of many tables hands them on as one
-   * collection.
+   * Optional input: tables sorted and staged upstream, as parts in bucket order ({@link
+   * PartFiles#stage}, {@link PartFiles#stageWholeTable}), keyed by table name, of the tables given
+   * as {@code sorted}: a step that makes whole tables in one place hands them on staged, and they
+   * are written with the tables given as rows.
    */
-  public static final TupleTag<KV<String, byte[]>> KEYED_ROWS = new TupleTag<>("keyed rows");
+  public static final TupleTag<KV<String, Row>> SORTED_PARTS = new TupleTag<>("sorted parts");
 
   private final Staging staging;
   private final List<TableDefinition> tables;
   private final List<TableDefinition> staged;
-  private final List<TableDefinition> keyed;
+  private final List<TableDefinition> sorted;
   private final PCollectionView<PersonKeys> personKeys;
   private final PCollectionView<List<String>> setAside;
 
@@ -97,24 +99,24 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollectionL
    * @param staging the folder the tables land in
    * @param tables the tables to write; the input tuple holds each under {@link TableTags#of}, or as
    *     parts staged upstream
-   * @param staged the tables whose rows come (also) as {@link #STAGED_PARTS}
-   * @param keyed the tables whose rows come (also) as {@link #KEYED_ROWS}
+   * @param staged the tables whose rows come as {@link #STAGED_PARTS}
+   * @param sorted the tables whose rows come as {@link #SORTED_PARTS}
    * @param personKeys the archive's person keys ({@link ResolvePersonKeys}), given to the rows of
    *     the tables with a person key ({@link PersonKeyColumn}) as they are written
    * @param setAside the copies whose rows in staged runs ({@link DocumentRuns}) are left out, by
    *     {@link DocumentRuns#copyName}
    */
-  public WriteTables(Staging staging, List<TableDefinition> tables, List<TableDefinition> staged, List<TableDefinition> keyed,
+  public WriteTables(Staging staging, List<TableDefinition> tables, List<TableDefinition> staged, List<TableDefinition> sorted,
       PCollectionView<PersonKeys> personKeys, PCollectionView<List<String>> setAside) {
     this.staging = staging;
     this.tables = List.copyOf(tables);
     this.staged = List.copyOf(staged);
-    this.keyed = List.copyOf(keyed);
+    this.sorted = List.copyOf(sorted);
     this.personKeys = personKeys;
     this.setAside = setAside;
   }
 
-  /** Tables whose person keys, if they have any, are those of their own names, with no staged runs and no keyed rows. */
+  /** Tables whose person keys, if they have any, are those of their own names, with no sorted parts. */
   public WriteTables(Staging staging, List<TableDefinition> tables, List<TableDefinition> staged) {
     this(staging, tables, staged, List.of(), null, null);
   }
@@ -122,25 +124,32 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollectionL
   @Override
   public PCollectionList<Row> expand(PCollectionTuple input) {
     KvCoder<String, Row> partCoder = KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART));
-    // The rows of every table go through one shuffle, keyed by table and bucket: a shuffle per table
-    // was a Flink task set and a sort each.
+    // The rows of the tables given as rows go through one shuffle, keyed by table and bucket: a
+    // shuffle per table was a Flink task set and a sort each.
     PCollectionList<KV<String, byte[]>> rows = PCollectionList.empty(input.getPipeline());
-    if (input.has(KEYED_ROWS)) {
-      rows = rows.and(input.get(KEYED_ROWS));
-    }
     List<TableDefinition> stagedTables = new ArrayList<>();
     List<TableDefinition> others = new ArrayList<>();
     for (TableDefinition table : tables) {
       boolean isStaged = staged.contains(table);
       boolean hasRows = input.has(TableTags.of(table));
       boolean hasRuns = isStaged && input.has(STAGED_PARTS);
-      boolean hasKeyed = keyed.contains(table) && input.has(KEYED_ROWS);
-      if (!hasRows && !hasRuns && !hasKeyed) {
+      boolean hasSorted = sorted.contains(table) && input.has(SORTED_PARTS);
+      if (!hasRows && !hasRuns && !hasSorted) {
         // A table nothing makes rows for is a wiring mistake, not an empty table.
         throw new IllegalArgumentException("table " + table.name() + " has no producer: nothing makes its rows");
       }
-      if (isStaged && (hasRows || hasKeyed)) {
-        throw new IllegalArgumentException("table " + table.name() + " is staged upstream and also given rows: a table's rows come one way");
+      List<String> ways = new ArrayList<>();
+      if (isStaged) {
+        ways.add("as runs");
+      }
+      if (sorted.contains(table)) {
+        ways.add("as sorted parts");
+      }
+      if (hasRows) {
+        ways.add("as rows");
+      }
+      if (ways.size() > 1) {
+        throw new IllegalArgumentException("table " + table.name() + " comes " + String.join(" and ", ways) + ": a table's rows come one way");
       }
       (isStaged ? stagedTables : others).add(table);
       if (hasRows) {
@@ -158,6 +167,9 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollectionL
       stagedParts = stagedParts.and(input.get(STAGED_PARTS));
     }
     PCollectionList<KV<String, Row>> otherParts = PCollectionList.empty(input.getPipeline());
+    if (input.has(SORTED_PARTS)) {
+      otherParts = otherParts.and(input.get(SORTED_PARTS));
+    }
     if (!rows.getAll().isEmpty()) {
       otherParts = otherParts.and(rows
           .apply("Flatten rows", Flatten.pCollections())

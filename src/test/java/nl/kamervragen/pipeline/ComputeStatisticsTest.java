@@ -3,9 +3,12 @@ package nl.kamervragen.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +20,18 @@ import nl.kamervragen.core.TestParsedDocuments;
 import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.stats.StatsDocument;
 import nl.kamervragen.stats.StatsDocumentEncoding;
+import nl.kamervragen.table.AvroReaders;
 import nl.kamervragen.table.TableDefinition;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TestPipelineExtension;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
@@ -35,6 +42,7 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Statistics over three hand-checked sets: the seed (GL, 21 days, on time), 2014Z20341 (five
@@ -42,6 +50,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(TestPipelineExtension.class)
 class ComputeStatisticsTest {
+
+  @TempDir Path staged;
 
   @Test
   void aggregatesResponseTimesPartiesAndTopics(TestPipeline pipeline) {
@@ -107,12 +117,35 @@ class ComputeStatisticsTest {
     pipeline.run();
   }
 
+  /** Each statistics table with rows is staged as one part, its rows already in the table's order. */
   @Test
-  void noDocumentsGiveEmptyTablesAndNoTotalsWhichTheSummaryCountsAsZero(TestPipeline pipeline) {
+  void eachTableIsStagedWholeAndSorted(TestPipeline pipeline) {
+    Stats stats = threeSets(pipeline);
+    PAssert.that(stats.outputs().get(ComputeStatistics.PARTS)).satisfies(parts -> {
+      List<String> names = new ArrayList<>();
+      for (KV<String, Row> part : parts) {
+        TableDefinition table = ComputeStatistics.TABLES.stream().filter(t -> t.name().equals(part.getKey())).findFirst().orElseThrow();
+        names.add(table.name());
+        List<GenericRecord> records = read(table, part.getValue()).stream().map(table::toAvro).toList();
+        List<GenericRecord> sorted = new ArrayList<>(records);
+        sorted.sort(table.rowOrder());
+        assertEquals(sorted, records, table.name() + " in the table's order");
+        assertEquals((long) records.size(), part.getValue().getInt64("rows"), table.name() + " rows");
+        assertTrue(!records.isEmpty(), table.name() + " staged without rows");
+      }
+      assertEquals(names.stream().distinct().count(), names.size(), "one part per table: " + names);
+      assertTrue(names.containsAll(List.of("response_time", "persons", "overdue_per_week", "party_pairs")), names.toString());
+      return null;
+    });
+    pipeline.run();
+  }
+
+  @Test
+  void noDocumentsGiveEmptyTablesAndNoTotalsWhichTheSummaryCountsAsZero(TestPipeline pipeline) throws IOException {
     PCollectionTuple stats =
         pipeline.apply(Create.empty(ByteArrayCoder.of()))
-            .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE, noKeys(pipeline)));
-    PAssert.that(stats.get(ComputeStatistics.ROWS)).empty();
+            .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE, noKeys(pipeline), TestStaging.in(staged)));
+    PAssert.that(stats.get(ComputeStatistics.PARTS)).empty();
     PAssert.that(stats.get(ComputeStatistics.TOTALS)).empty();
     pipeline.run();
     assertTrue(
@@ -128,7 +161,7 @@ class ComputeStatisticsTest {
     Stats stats = new Stats(pipeline
         .apply("Batches", Create.of(StatsDocumentEncoding.batch(List.of(set("Sadet Karabulut", "Blok"))),
             StatsDocumentEncoding.batch(List.of(set("Leers", "Stef Blok"), set("Leers", "Blok")))).withCoder(ByteArrayCoder.of()))
-        .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE, keys)));
+        .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE, keys, TestStaging.in(staged))));
     PAssert.that(stats.table(Tables.PERSONS).apply("People", MapElements.into(TypeDescriptors.strings())
             .via(r -> r.getString("person_key") + ": " + r.getString("names") + ", " + r.getInt64("sets_as_submitter") + " submitted, "
                 + r.getInt64("sets_as_answerer") + " answered")))
@@ -199,14 +232,14 @@ class ComputeStatisticsTest {
   }
 
   /** The three sets, in two batches as two buckets would give them. */
-  private static Stats threeSets(TestPipeline pipeline) {
+  private Stats threeSets(TestPipeline pipeline) {
     try {
       return new Stats(pipeline
           .apply(Create.of(
                   StatsDocumentEncoding.batch(List.of(stats("seed.txt"), stats("dev-corpus/2014Z20341.txt"))),
                   StatsDocumentEncoding.batch(List.of(stats("dev-corpus/2020Z14341.txt"))))
               .withCoder(ByteArrayCoder.of()))
-          .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE, noKeys(pipeline))));
+          .apply(new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE, noKeys(pipeline), TestStaging.in(staged))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -216,7 +249,7 @@ class ComputeStatisticsTest {
     return ParsedDocument.stats(TestParsedDocuments.ofResource(resource));
   }
 
-  /** The statistics' outputs, each table's rows taken out of the keyed rows once. */
+  /** The statistics' outputs, each table's rows read from its staged part once. */
   private record Stats(PCollectionTuple outputs, Map<TableDefinition, PCollection<Row>> tables) {
     Stats(PCollectionTuple outputs) {
       this(outputs, new HashMap<>());
@@ -227,19 +260,22 @@ class ComputeStatisticsTest {
     }
 
     PCollection<Row> table(TableDefinition table) {
-      return tables.computeIfAbsent(table, t -> outputs.get(ComputeStatistics.ROWS)
-          .apply(t.name() + " rows", Filter.by(keyed -> KeyedRows.tableOf(keyed.getKey()).equals(t.name())))
-          .apply(t.name() + " decoded", MapElements.into(TypeDescriptors.rows()).via(keyed -> decode(t, keyed.getValue())))
+      return tables.computeIfAbsent(table, t -> outputs.get(ComputeStatistics.PARTS)
+          .apply(t.name() + " part", Filter.by(part -> part.getKey().equals(t.name())))
+          .apply(t.name() + " rows", FlatMapElements.into(TypeDescriptors.rows()).via(part -> read(t, part.getValue())))
           .setRowSchema(t.beamSchema()));
     }
+  }
 
-    private static Row decode(TableDefinition table, byte[] datum) {
-      try {
-        return table.fromAvro(new KeyedRows.Decoder(List.of(table)).decode(table.name(), datum));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+  /** A part's rows, in the file's order. */
+  static List<Row> read(TableDefinition table, Row part) {
+    List<Row> rows = new ArrayList<>();
+    try (DataFileReader<GenericRecord> records = new DataFileReader<>(new File(part.getString("file")), AvroReaders.of(table.avroSchema()))) {
+      records.forEach(record -> rows.add(table.fromAvro(record)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return rows;
   }
 
   private static Row bin(int from, int to, double share) {

@@ -3,6 +3,7 @@ package nl.kamervragen.pipeline;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import nl.kamervragen.core.ParsedDocument;
 import nl.kamervragen.core.SummaryMeasures;
@@ -24,10 +25,13 @@ import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Duplicates, the copies set aside, staged runs and statistics of hand-checked sets. */
 @ExtendWith(TestPipelineExtension.class)
 class RemoveDuplicatesTest {
+
+  @TempDir Path statisticsStaging;
 
   @Test
   void keepsOneCopyAndSaysWhyTheOthersWereSetAside(TestPipeline pipeline) throws java.io.IOException {
@@ -43,7 +47,8 @@ class RemoveDuplicatesTest {
     PAssert.that(
             staged.get(RemoveDuplicates.STATISTICS)
                 .apply("Merged", new ComputeStatistics(TestParsedDocuments.REFERENCE_DATE, pipeline.apply("No keys",
-                    Create.of(PersonKeys.of(java.util.Map.of())).withCoder(PersonKeysCoder.of())).apply(View.asSingleton())))
+                    Create.of(PersonKeys.of(java.util.Map.of())).withCoder(PersonKeysCoder.of())).apply(View.asSingleton()),
+                    TestStaging.in(statisticsStaging)))
                 .get(ComputeStatistics.TOTALS)
                 .apply("Documents", Filter.by(kv -> kv.getKey().equals(SummaryMeasures.DOCUMENTS))))
         .containsInAnyOrder(List.of(KV.of(SummaryMeasures.DOCUMENTS, 3L)));

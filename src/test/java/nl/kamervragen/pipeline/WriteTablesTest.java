@@ -24,6 +24,7 @@ import nl.kamervragen.person.PersonKeys;
 import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TableFiles;
 import nl.kamervragen.testing.TestPipelineExtension;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
@@ -132,23 +133,26 @@ class WriteTablesTest {
   }
 
   @Test
-  void rowsKeyedUpstreamAreSortedAndWrittenWithTheRowsOfOtherTables(TestPipeline pipeline) throws IOException {
-    // Statistics rows of two tables in one collection, keyed by table and bucket, in no order.
+  void tablesSortedAndStagedUpstreamAreWrittenWithTheRowsOfOtherTables(TestPipeline pipeline) throws IOException {
+    // Two statistics tables, each staged whole from rows in no order, as the statistics stage them.
+    Staging staging = TestStaging.in(output);
     Row recht = Tables.TOPIC_FREQUENCY.rowOf("topic", "recht", "year", 2014, "question_sets", 1L, "share", 1.0);
     Row rechtAllYears = Tables.TOPIC_FREQUENCY.rowOf("topic", "recht", "year", null, "question_sets", 1L, "share", 0.5);
     Row zorg = Tables.TOPIC_FREQUENCY.rowOf("topic", "zorg", "year", 2020, "question_sets", 1L, "share", 1.0);
     Row pair = Tables.TOPIC_PARTY.rowOf("topic", "zorg", "party", "SP", "question_sets", 1L);
-    KeyedRows.Encoder encoder = new KeyedRows.Encoder();
-    List<KV<String, byte[]>> keyed = new ArrayList<>();
-    for (Row row : List.of(zorg, pair, rechtAllYears, recht)) {
-      keyed.add(encoder.encode(row.getSchema().equals(Tables.TOPIC_PARTY.beamSchema()) ? Tables.TOPIC_PARTY : Tables.TOPIC_FREQUENCY, row));
+    List<GenericRecord> frequencies = new ArrayList<>();
+    for (Row row : List.of(zorg, rechtAllYears, recht)) {
+      frequencies.add(Tables.TOPIC_FREQUENCY.toAvro(row));
     }
+    List<KV<String, Row>> parts = List.of(
+        PartFiles.stageWholeTable(staging, Tables.TOPIC_FREQUENCY, frequencies),
+        PartFiles.stageWholeTable(staging, Tables.TOPIC_PARTY, new ArrayList<>(List.of(Tables.TOPIC_PARTY.toAvro(pair)))));
     Row reject = Tables.REJECTS.row().addValues("a.txt", "read", null, "the file is empty").build();
     PCollection<Row> written =
-        PCollectionTuple.of(WriteTables.KEYED_ROWS, pipeline.apply("Keyed", Create.of(keyed).withCoder(
-                KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))))
+        PCollectionTuple.of(WriteTables.SORTED_PARTS, pipeline.apply("Sorted parts", Create.of(parts).withCoder(
+                KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)))))
             .and(TableTags.of(Tables.REJECTS), pipeline.apply("Rejects", Create.of(reject).withRowSchema(Tables.REJECTS.beamSchema())))
-            .apply(new WriteTables(TestStaging.in(output), List.of(Tables.TOPIC_FREQUENCY, Tables.TOPIC_PARTY, Tables.REJECTS), List.of(),
+            .apply(new WriteTables(staging, List.of(Tables.TOPIC_FREQUENCY, Tables.TOPIC_PARTY, Tables.REJECTS), List.of(),
                 List.of(Tables.TOPIC_FREQUENCY, Tables.TOPIC_PARTY), null, null))
             .apply(Flatten.pCollections());
     PAssert.that(written).containsInAnyOrder(written("topic_frequency", 3), written("topic_party", 1), written("rejects", 1));
@@ -273,7 +277,7 @@ class WriteTablesTest {
     IllegalArgumentException unwired = assertThrows(IllegalArgumentException.class,
         () -> onlyRejects.apply(new WriteTables(staging, List.of(Tables.REJECTS, Tables.DUPLICATES), List.of())));
     assertEquals("table duplicates has no producer: nothing makes its rows", unwired.getMessage());
-    // A table said to come keyed, without the keyed rows.
+    // A table said to come as sorted parts, without them.
     IllegalArgumentException notKeyed = assertThrows(IllegalArgumentException.class,
         () -> onlyRejects.apply(new WriteTables(staging, List.of(Tables.REJECTS, Tables.PERSONS), List.of(), List.of(Tables.PERSONS), null, null)));
     assertEquals("table persons has no producer: nothing makes its rows", notKeyed.getMessage());
@@ -282,7 +286,13 @@ class WriteTablesTest {
         pipeline.apply("No parts", Create.empty(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)))));
     IllegalArgumentException twoWays = assertThrows(IllegalArgumentException.class,
         () -> stagedAndRows.apply(new WriteTables(staging, List.of(Tables.REJECTS), List.of(Tables.REJECTS))));
-    assertEquals("table rejects is staged upstream and also given rows: a table's rows come one way", twoWays.getMessage());
+    assertEquals("table rejects comes as runs and as rows: a table's rows come one way", twoWays.getMessage());
+    // A table said to come as sorted parts that is given rows too.
+    PCollectionTuple sortedAndRows = onlyRejects.and(WriteTables.SORTED_PARTS,
+        pipeline.apply("No sorted parts", Create.empty(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)))));
+    IllegalArgumentException sortedTwoWays = assertThrows(IllegalArgumentException.class,
+        () -> sortedAndRows.apply(new WriteTables(staging, List.of(Tables.REJECTS), List.of(), List.of(Tables.REJECTS), null, null)));
+    assertEquals("table rejects comes as sorted parts and as rows: a table's rows come one way", sortedTwoWays.getMessage());
     pipeline.enableAbandonedNodeEnforcement(false);
   }
 
