@@ -1,6 +1,7 @@
 package nl.kamervragen.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -131,7 +132,7 @@ class ComputeStatisticsTest {
         sorted.sort(table.rowOrder());
         assertEquals(sorted, records, table.name() + " in the table's order");
         assertEquals((long) records.size(), part.getValue().getInt64("rows"), table.name() + " rows");
-        assertTrue(!records.isEmpty(), table.name() + " staged without rows");
+        assertFalse(records.isEmpty(), table.name() + " staged without rows");
       }
       assertEquals(names.stream().distinct().count(), names.size(), "one part per table: " + names);
       assertTrue(names.containsAll(List.of("response_time", "persons", "overdue_per_week", "party_pairs")), names.toString());

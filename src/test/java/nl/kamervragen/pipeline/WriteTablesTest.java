@@ -25,7 +25,6 @@ import nl.kamervragen.table.Tables;
 import nl.kamervragen.testing.TableFiles;
 import nl.kamervragen.testing.TestPipelineExtension;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
