@@ -74,17 +74,19 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollectionL
   public static final String PARTS_FOLDER = ".parts";
 
   /**
-   * Optional input: runs of documents' rows staged upstream ({@link DocumentRuns}), keyed by table
-   * name, of the tables given as {@code staged}. A table's rows come one way: as runs, as sorted
-   * parts ({@link #SORTED_PARTS}), or as rows (under {@link TableTags#of}).
+   * Optional input: parts staged upstream, keyed by table name, of the tables given as {@code
+   * staged}: runs of documents' rows ({@link DocumentRuns}) or sorted buckets ({@link PartFiles}).
+   * These tables are written apart from the others, as soon as their parts are there. A table's rows
+   * come one way: as staged parts, as sorted parts ({@link #SORTED_PARTS}), or as rows (under
+   * {@link TableTags#of}).
    */
   public static final TupleTag<KV<String, Row>> STAGED_PARTS = new TupleTag<>("staged parts");
 
   /**
    * Optional input: tables sorted and staged upstream, as parts in bucket order ({@link
    * PartFiles#stage}, {@link PartFiles#stageWholeTable}), keyed by table name, of the tables given
-   * as {@code sorted}: a step that makes whole tables in one place hands them on staged, and they
-   * are written with the tables given as rows.
+   * as {@code sorted}: a step that makes whole tables in one place hands them on staged. They are
+   * written with the tables given as rows.
    */
   public static final TupleTag<KV<String, Row>> SORTED_PARTS = new TupleTag<>("sorted parts");
 
@@ -140,7 +142,7 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollectionL
       }
       List<String> ways = new ArrayList<>();
       if (isStaged) {
-        ways.add("as runs");
+        ways.add("as staged parts");
       }
       if (sorted.contains(table)) {
         ways.add("as sorted parts");

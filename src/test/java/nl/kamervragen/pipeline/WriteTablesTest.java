@@ -285,7 +285,7 @@ class WriteTablesTest {
         pipeline.apply("No parts", Create.empty(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)))));
     IllegalArgumentException twoWays = assertThrows(IllegalArgumentException.class,
         () -> stagedAndRows.apply(new WriteTables(staging, List.of(Tables.REJECTS), List.of(Tables.REJECTS))));
-    assertEquals("table rejects comes as runs and as rows: a table's rows come one way", twoWays.getMessage());
+    assertEquals("table rejects comes as staged parts and as rows: a table's rows come one way", twoWays.getMessage());
     // A table said to come as sorted parts that is given rows too.
     PCollectionTuple sortedAndRows = onlyRejects.and(WriteTables.SORTED_PARTS,
         pipeline.apply("No sorted parts", Create.empty(KvCoder.of(StringUtf8Coder.of(), RowCoder.of(PartFiles.PART)))));
