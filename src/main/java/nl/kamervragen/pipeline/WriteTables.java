@@ -133,9 +133,10 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollectionL
     List<TableDefinition> others = new ArrayList<>();
     for (TableDefinition table : tables) {
       boolean isStaged = staged.contains(table);
+      boolean isSorted = sorted.contains(table);
       boolean hasRows = input.has(TableTags.of(table));
       boolean hasRuns = isStaged && input.has(STAGED_PARTS);
-      boolean hasSorted = sorted.contains(table) && input.has(SORTED_PARTS);
+      boolean hasSorted = isSorted && input.has(SORTED_PARTS);
       if (!hasRows && !hasRuns && !hasSorted) {
         // A table nothing makes rows for is a wiring mistake, not an empty table.
         throw new IllegalArgumentException("table " + table.name() + " has no producer: nothing makes its rows");
@@ -144,7 +145,7 @@ public final class WriteTables extends PTransform<PCollectionTuple, PCollectionL
       if (isStaged) {
         ways.add("as staged parts");
       }
-      if (sorted.contains(table)) {
+      if (isSorted) {
         ways.add("as sorted parts");
       }
       if (hasRows) {
